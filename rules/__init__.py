@@ -1,0 +1,1 @@
+"""The rule catalogue, shipped as package data (lkip_audit.rules)."""
