@@ -746,7 +746,8 @@ def build_table(t: TableSpec, avail_w: float, rec: Recorder | None, occ: int) ->
                 if t.style == "horizontal" and c["colspan"] > 1 and r + c["rowspan"] < nh:
                     cmds.append(("LINEBELOW", (col, r + c["rowspan"] - 1),
                                  (col + c["colspan"] - 1, r + c["rowspan"] - 1), 0.5, colors.black))
-    short_first = all(len(r["cells"][0].strip()) <= 5 for r in t.rows)
+    short_first = all(len(r["cells"][0].strip()) <= 5 for r in t.rows
+                      if not any(a == 0 for a, _ in r["span"]))
     for i, row in enumerate(t.rows):
         ri = nh + i
         out = []
