@@ -1,0 +1,240 @@
+"""Read a PDF into a Document: pages, words, tables with captions, provenance.
+
+Each page is parsed once by pdfplumber (pdfminer layout); its words, its drawn
+lines and its tables all come from that one parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from lkip_audit.extract.errors import ReadError
+from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
+from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table
+from lkip_audit.extract.stitch import build_tables
+from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
+
+WORD_ATTRS = ["fontname"]
+
+
+def sha256_of(path: str | os.PathLike) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise ReadError(str(path), "not-found")
+    if path.is_dir():
+        raise ReadError(str(path), "not-pdf", "a directory")
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError(str(path), "empty")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise ReadError(str(path), "not-pdf")
+
+
+def open_pdf(path: str | os.PathLike):
+    """Open with pdfplumber, mapping every failure to a ReadError."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    p = Path(path)
+    _check_header(p)
+    try:
+        pdf = pdfplumber.open(str(p))
+        n = len(pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise ReadError(str(p), "encrypted", type(e).__name__) from e
+    except Exception as e:  # pdfminer raises many kinds on damaged files
+        name = type(e).__name__
+        if "password" in str(e).lower() or "encrypt" in name.lower():
+            raise ReadError(str(p), "encrypted", name) from e
+        raise ReadError(str(p), "damaged", f"{name}: {e}"[:200]) from e
+    if n == 0:
+        pdf.close()
+        raise ReadError(str(p), "no-pages")
+    return pdf
+
+
+def read_document(
+    path: str | os.PathLike,
+    progress: Callable[[int, int], None] | None = None,
+    keep_words: bool = False,
+) -> Document:
+    """Extract the whole document. ``progress(done, total)`` is called after each page."""
+    path = Path(path)
+    pdf = open_pdf(path)
+    digest = sha256_of(path)
+    pages: list[Page] = []
+    problems: list[PageProblem] = []
+    pieces: list[Piece] = []
+    text_tops: dict[int, list[float]] = {}
+    pending_caption: Caption | None = None
+    try:
+        total = len(pdf.pages)
+        for i, pp in enumerate(pdf.pages, start=1):
+            try:
+                page, page_pieces, tops, pending_caption = _read_page(pp, i, pending_caption)
+            except Exception as e:  # a damaged page must not stop the others
+                page = Page(number=i, width=0, height=0, text="", has_text=False, problem="damaged")
+                problems.append(PageProblem(i, "damaged", f"{type(e).__name__}: {e}"[:200]))
+                page_pieces, tops = [], []
+            else:
+                if not page.has_text and page.problem == "image-only":
+                    problems.append(PageProblem(i, "image-only", "the page is an image without a text layer"))
+            if not keep_words:
+                page.words = []
+            pages.append(page)
+            pieces.extend(page_pieces)
+            text_tops[i] = tops
+            if progress:
+                progress(i, total)
+    finally:
+        pdf.close()
+    tables = build_tables(pieces, text_tops)
+    instansi, tahun = detect_identity(pages)
+    return Document(
+        path=str(path),
+        sha256=digest,
+        page_count=len(pages),
+        pages=pages,
+        tables=tables,
+        instansi=instansi,
+        tahun=tahun,
+        problems=problems,
+    )
+
+
+def _read_page(pp, number: int, pending_caption: Caption | None):
+    from lkip_audit.extract.model import Word
+
+    words = pp.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
+    lines = group_lines(words)
+    text = "\n".join(ln.text for ln in lines)
+    page = Page(
+        number=number,
+        width=float(pp.width),
+        height=float(pp.height),
+        text=text,
+        words=[Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]), "bold" in w.get("fontname", "").lower()) for w in words],
+        has_text=bool(words),
+        rotation=int(pp.rotation or 0),
+    )
+    if not words:
+        if pp.images:
+            page.problem = "image-only"
+        return page, [], [], pending_caption
+
+    ruled = find_ruled(pp, number, words)
+    hr = find_hrules(pp, number, words, [p.bbox for p in ruled])
+    pieces = sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
+
+    def in_table(ln: Line) -> bool:
+        mid = (ln.top + ln.bottom) / 2
+        return any(p.bbox.top - 1 <= mid <= p.bbox.bottom + 1 and ln.x0 < p.bbox.x1 and ln.x1 > p.bbox.x0 for p in pieces)
+
+    free_lines = [ln for ln in lines if not in_table(ln)]
+    captions = find_captions(free_lines)
+    caption_lines = {id(ln) for c in captions for ln in c.lines}
+    body_lines = [ln for ln in free_lines if id(ln) not in caption_lines]
+    _attach_captions(pieces, captions, body_lines)
+
+    # A caption left at the bottom of the previous page belongs to this page's first table.
+    if pending_caption is not None and pieces and pieces[0].caption is None:
+        first = pieces[0]
+        if not any(ln.bottom < first.bbox.top and _is_body_text(ln, pp.height) for ln in body_lines):
+            first.caption, first.caption_position = pending_caption, "above"
+    new_pending = None
+    claimed = {id(p.caption) for p in pieces if p.caption is not None}
+    for c in captions:
+        if id(c) not in claimed and not any(p.bbox.top > c.bbox.bottom for p in pieces):
+            if not any(ln.top > c.bbox.bottom and _is_body_text(ln, pp.height) for ln in body_lines):
+                new_pending = c
+    tops = [ln.top for ln in body_lines if _is_body_text(ln, pp.height)]
+    return page, pieces, tops, new_pending
+
+
+def _is_body_text(ln: Line, page_height: float) -> bool:
+    """Not the running header or footer (top and bottom 7% of the page)."""
+    return page_height * 0.07 < ln.top < page_height * 0.93
+
+
+def _attach_captions(pieces: list[Piece], captions: list[Caption], body_lines: list[Line]) -> None:
+    """Give each caption to the table it names: the nearest table directly below it
+    (no text between), else the nearest directly above it."""
+
+    def clear_between(top: float, bottom: float) -> bool:
+        return not any(top < (ln.top + ln.bottom) / 2 < bottom for ln in body_lines)
+
+    for c in captions:
+        below = [p for p in pieces if p.bbox.top >= c.bbox.bottom - 2 and p.caption is None]
+        below.sort(key=lambda p: p.bbox.top)
+        above = [p for p in pieces if p.bbox.bottom <= c.bbox.top + 2 and p.caption is None]
+        above.sort(key=lambda p: -p.bbox.bottom)
+        cand_below = below[0] if below and below[0].bbox.top - c.bbox.bottom < 60 and clear_between(c.bbox.bottom, below[0].bbox.top) else None
+        cand_above = above[0] if above and c.bbox.top - above[0].bbox.bottom < 40 and clear_between(above[0].bbox.bottom, c.bbox.top) else None
+        if cand_below is not None and cand_above is not None:
+            # Between two tables: the closer one; ties go to the table below (the usual style).
+            gap_b = cand_below.bbox.top - c.bbox.bottom
+            gap_a = c.bbox.top - cand_above.bbox.bottom
+            if gap_a + 2 < gap_b:
+                cand_below = None
+            else:
+                cand_above = None
+        if cand_below is not None:
+            cand_below.caption, cand_below.caption_position = c, "above"
+        elif cand_above is not None:
+            cand_above.caption, cand_above.caption_position = c, "below"
+
+
+_INSTANSI_RE = re.compile(
+    r"^(Badan|Dinas|Inspektorat|Sekretariat|Kantor|Biro|Kementerian|Pemerintah|Rumah Sakit|Satuan|Lembaga|Bappeda|Kecamatan)\b.{5,100}$",
+    re.IGNORECASE,
+)
+_TAHUN_RE = re.compile(r"\b(?:LKIP|LKjIP|LAKIP|Laporan Kinerja|Tahun)\D{0,40}?(20\d\d)\b", re.IGNORECASE)
+
+
+def detect_identity(pages: list[Page]) -> tuple[str | None, int | None]:
+    """Instansi and tahun from the cover and the first pages."""
+    instansi = None
+    for p in pages[:3]:
+        for line in p.text.splitlines():
+            line = normalise_space(line)
+            if _INSTANSI_RE.match(line) and not line.lower().startswith("laporan"):
+                instansi = line.rstrip(".")
+                break
+        if instansi:
+            break
+    years = Counter()
+    for p in pages[:4]:
+        for m in _TAHUN_RE.finditer(p.text):
+            years[int(m.group(1))] += 1
+    tahun = years.most_common(1)[0][0] if years else None
+    return instansi, tahun
+
+
+def tables_summary(tables: list[Table]) -> list[dict]:
+    return [
+        {
+            "id": t.id,
+            "number": t.number,
+            "title": t.title,
+            "pages": t.pages,
+            "columns": t.columns,
+            "rows": len(t.rows),
+            "caption": t.caption_position,
+            "extractor": t.extractor,
+        }
+        for t in tables
+    ]

@@ -1,0 +1,239 @@
+"""From per-page pieces to document tables: header rows, captions, stitching.
+
+A table that continues over a page break appears as several pieces. The piece
+on the next page is a continuation when it is the first table there, has no
+caption of its own, has as many columns as the table so far, and either
+repeats the header or starts directly with body rows. Repeated header rows are
+dropped; a row cut by the page break (the continuation's first row carries
+only the rest of a wrapped label) is joined to the row it continues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lkip_audit.extract.layout import normalise_space
+from lkip_audit.extract.model import Cell, Row, Table
+from lkip_audit.extract.tables import GridCell, Piece
+from lkip_audit.numbers import parse_number
+
+_COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_ROWNUM_RE = re.compile(r"^(\d{1,3}|[IVX]{1,4}|[a-z])\.?$")
+
+
+def _is_header_text(text: str) -> bool:
+    t = text.strip()
+    if not t:
+        return True
+    if _YEAR_RE.match(t):
+        return True
+    return parse_number(t).kind in ("text", "empty")
+
+
+def _is_column_numbering(texts: list[str]) -> bool:
+    """A row "(1) (2) (3) ..." or "1 2 3 ..." that numbers the columns."""
+    nums = [t.strip().strip("()") for t in texts if t.strip()]
+    if len(nums) < 3 or not all(_COLNUM_RE.match(t.strip()) for t in texts if t.strip()):
+        return False
+    return [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+
+
+def header_row_count(p: Piece) -> int:
+    """How many leading grid rows are header rows.
+
+    A header row has no numbers in it (years and column numbering "(1)" aside)
+    and looks like a header: bold, or upper case, or part of a merged header
+    cell. At most 4 rows; a piece that starts with numbers has none.
+    """
+    grid = p.grid()
+    count = 0
+    spanning_until = 0
+    for r in range(min(p.nrows - 1, 4)):
+        cells = [c for c in grid[r] if c is not None]
+        texts = [c.text for c in cells]
+        colnums = _is_column_numbering(texts)
+        nonempty = [c for c in cells if c.text.strip()]
+        bold = sum(1 for c in nonempty if c.bold) * 2 > len(nonempty) if nonempty else False
+        # The first row, bold, starting with a text label is a header even when other
+        # cells look like numbers (years, age bands "19-25").
+        styled_first = r == 0 and bold and nonempty and _is_header_text(nonempty[0].text)
+        if not (colnums or styled_first) and not all(_is_header_text(t) for t in texts):
+            break
+        lead = [normalise_space(c.text) for c in grid[r][:2] if c is not None]
+        if r >= spanning_until and (
+            (lead and _ROWNUM_RE.match(lead[0])) or any(t.upper().startswith(("JUMLAH", "TOTAL")) for t in lead)
+        ):
+            break  # a numbered or total row is a body row, even without numbers
+        if not nonempty and r >= spanning_until:
+            break
+        upper = sum(1 for c in nonempty if c.text.upper() == c.text) * 2 > len(nonempty) if nonempty else False
+        spans = any(c.colspan > 1 or c.rowspan > 1 for c in cells)
+        if not (bold or upper or spans or colnums or r < spanning_until):
+            break
+        count = r + 1
+        for c in cells:
+            spanning_until = max(spanning_until, c.row + c.rowspan)
+    # A header that spans into rows must be taken whole.
+    return max(count, min(spanning_until, p.nrows - 1)) if count else 0
+
+
+def flatten_columns(p: Piece, nheader: int) -> list[str]:
+    """Column labels: the texts of the header cells covering each column, top to bottom."""
+    labels = []
+    for c in range(p.ncols):
+        parts: list[str] = []
+        for r in range(nheader):
+            cell = p.origin(r, c)
+            if cell is None or not cell.text.strip():
+                continue
+            t = normalise_space(cell.text)
+            if not parts or parts[-1] != t:
+                parts.append(t)
+        labels.append(" ".join(parts))
+    return labels
+
+
+def _cells_of_row(p: Piece, r: int) -> list[Cell]:
+    out = []
+    for c in range(p.ncols):
+        o = p.origin(r, c)
+        if o is not None and o.row == r and o.col == c:
+            out.append(Cell(text=normalise_space(o.text), page=p.page, bbox=o.bbox))
+        else:
+            # Covered by a merged cell: empty here, the text stands in the origin cell.
+            out.append(Cell(text="", page=p.page, bbox=o.bbox if o is not None else None))
+    return out
+
+
+def _row_meta(p: Piece, r: int) -> tuple[bool, float]:
+    cells = [p.origin(r, c) for c in range(p.ncols)]
+    origin = [c for c in cells if c is not None and c.row == r and c.text.strip()]
+    bold = bool(origin) and sum(1 for c in origin if c.bold) * 2 > len(origin)
+    label = max(origin, key=lambda c: len(c.text), default=None)
+    return bold, (label.indent if label is not None else 0.0)
+
+
+def _header_texts(p: Piece, nheader: int) -> list[list[str]]:
+    return [[normalise_space(c.text) if c else "" for c in row] for row in p.grid()[:nheader]]
+
+
+def _numeric(text: str) -> bool:
+    return parse_number(text).kind in ("number", "percent", "range", "malformed")
+
+
+def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float]]) -> list[Table]:
+    """Stitch pieces (in page order, top to bottom) into tables.
+
+    ``page_has_text_before[page]`` lists the tops of body-text lines on that page,
+    used to tell a continuation (nothing but the running header above it) from a
+    new table that happens to have the same shape.
+    """
+    tables: list[Table] = []
+    last_piece: Piece | None = None
+    last_table: Table | None = None
+    first_on_page: set[int] = set()
+    seen_pages: set[int] = set()
+    for p in pieces:
+        if p.page not in seen_pages:
+            first_on_page.add(id(p))
+            seen_pages.add(p.page)
+
+    for p in pieces:
+        nh = header_row_count(p)
+        cont = (
+            last_table is not None
+            and last_piece is not None
+            and (p.caption is None or (p.caption_position == "below" and last_table.number is None))
+            and id(p) in first_on_page
+            and p.page == last_piece.page + 1
+            and p.ncols == last_piece.ncols
+            and not any(t < p.bbox.top - 2 for t in page_has_text_before.get(p.page, []))
+            and (nh == 0 or _header_texts(p, nh) == _header_texts(last_piece, nh) or _same_columns(p, nh, last_table))
+        )
+        if cont:
+            _append_piece(last_table, p, nh)
+            last_piece = p
+            continue
+        columns = flatten_columns(p, nh)
+        header_rows = [
+            [Cell(text=normalise_space(o.text) if (o := p.origin(r, c)) is not None else "", page=p.page,
+                  bbox=o.bbox if o is not None else None) for c in range(p.ncols)]
+            for r in range(nh)
+        ]
+        rows = []
+        for r in range(nh, p.nrows):
+            bold, indent = _row_meta(p, r)
+            cells = _cells_of_row(p, r)
+            if any(c.text for c in cells):  # a row with no text carries nothing
+                rows.append(Row(index=len(rows), cells=cells, bold=bold, indent=indent))
+        cap = p.caption
+        t = Table(
+            id=f"p{p.page}-t{sum(1 for x in tables if x.pages[0] == p.page) + 1}",
+            number=getattr(cap, "number", None),
+            title=getattr(cap, "title", "") or "",
+            pages=[p.page],
+            columns=columns,
+            header_rows=header_rows,
+            rows=rows,
+            caption_position=p.caption_position,
+            bbox=p.bbox,
+            extractor=p.extractor,
+        )
+        tables.append(t)
+        last_table, last_piece = t, p
+    return [t for t in tables if t.rows]
+
+
+def _same_columns(p: Piece, nh: int, table: Table) -> bool:
+    return flatten_columns(p, nh) == table.columns
+
+
+def _append_piece(t: Table, p: Piece, nh: int) -> None:
+    t.pages.append(p.page)
+    start = nh
+    if p.caption is not None and p.caption_position == "below":
+        # The caption under the last piece names the whole table.
+        t.number, t.title, t.caption_position = p.caption.number, p.caption.title, "below"
+        t.id = t.id  # the id stays that of the first piece
+    if p.extractor not in t.extractor.split("+"):
+        t.extractor += "+" + p.extractor
+    if nh:
+        t.notes.append(f"page {p.page}: dropped {nh} repeated header row(s)")
+    for r in range(start, p.nrows):
+        bold, indent = _row_meta(p, r)
+        cells = _cells_of_row(p, r)
+        if not any(c.text for c in cells):
+            continue
+        if r == start and t.rows and _continues_previous_row(cells, t.rows[-1]):
+            prev = t.rows[-1]
+            for i, c in enumerate(cells):
+                if c.text:
+                    prev.cells[i] = Cell(
+                        text=normalise_space(prev.cells[i].text + " " + c.text),
+                        page=prev.cells[i].page,
+                        bbox=prev.cells[i].bbox,
+                    )
+            t.notes.append(f"page {p.page}: joined the first row to the row cut by the page break")
+            continue
+        t.rows.append(Row(index=len(t.rows), cells=cells, bold=bold, indent=indent))
+
+
+def _continues_previous_row(cells: list[Cell], prev: Row) -> bool:
+    """The first row after a page break only carries the rest of the previous row's text.
+
+    Evident when it has no numbers and no row number, while the previous row has
+    its numbers, and each of its non-empty cells sits over a non-empty text cell
+    of the previous row.
+    """
+    filled = [i for i, c in enumerate(cells) if c.text]
+    if not filled:
+        return False
+    if any(_numeric(cells[i].text) for i in filled):
+        return False
+    if cells[0].text.strip() and not prev.cells[0].text.strip():
+        return False
+    prev_numbers = [c for c in prev.cells if _numeric(c.text)]
+    if not prev_numbers:
+        return False
+    return all(prev.cells[i].text and not _numeric(prev.cells[i].text) for i in filled)
