@@ -665,25 +665,53 @@ def _text_width(text: str, font: str) -> float:
     return stringWidth(text, font, TABLE_SIZE)
 
 
-def compute_col_widths(t: TableSpec, avail: float) -> list[float]:
+# A word longer than this may break inside the word, as Word does (e.g.
+# "Bulanan/Triwulanan/Semesteran"); when a table is too crowded the limit drops
+# to the next value. Numbers never break.
+WORD_MAX = (60.0, 40.0)
+HEADER_WORD_MAX = 50.0
+
+
+def _fit(pref: list[float], mins: list[float], hard: list[float], avail: float) -> list[float]:
+    """Scale preferred widths to ``avail`` keeping every column >= its minimum.
+
+    When even the minimums do not fit, words may break but numbers may not:
+    fall back to the hard (numbers-only) minimums.
+    """
+    if sum(mins) >= avail:
+        if sum(hard) >= avail:
+            return [m * avail / sum(mins) for m in mins]
+        mins = hard
+    fixed: set[int] = set()
+    while True:
+        free = [j for j in range(len(pref)) if j not in fixed]
+        room = avail - sum(mins[j] for j in fixed)
+        scale = room / sum(pref[j] for j in free)
+        low = [j for j in free if pref[j] * scale < mins[j] - 1e-9]
+        if not low:
+            return [mins[j] if j in fixed else pref[j] * scale for j in range(len(pref))]
+        fixed |= set(low)
+
+
+def column_extents(t: TableSpec, word_max: float = 60.0) -> tuple[list[float], list[float], list[float]]:
+    """Minimum, natural and hard minimum (numbers only) width of every column.
+
+    Points, padding included. The minimum keeps words and numbers whole: a
+    number never wraps inside its cell.
+    """
     n = t.ncols
-    if t.col_widths:
-        tot = sum(t.col_widths)
-        return [avail * w / tot for w in t.col_widths]
     pad = 2 * CELL_PAD + 1
     mins = [pad + 6.0] * n
     nats = [pad + 6.0] * n
+    hard = [pad + 6.0] * n
 
-    def feed(cols: range, text: str, font: str, extra: float = 0) -> None:
-        words = text.split() or [""]
-        longest = max(_text_width(w, font) for w in words) + pad + extra
-        natural = _text_width(" ".join(words), font) + pad + extra
+    def feed(cols: range, longest: float, natural: float, is_num: bool = False) -> None:
+        arrs = ((mins, longest), (nats, natural)) + (((hard, longest),) if is_num else ())
         if len(cols) == 1:
-            j = cols[0]
-            mins[j] = max(mins[j], longest)
-            nats[j] = max(nats[j], natural)
+            for arr, need in arrs:
+                arr[cols[0]] = max(arr[cols[0]], need)
         else:  # spread a spanning cell's deficit over its columns
-            for arr, need in ((mins, longest), (nats, natural)):
+            for arr, need in arrs:
                 have = sum(arr[j] for j in cols)
                 if need > have:
                     for j in cols:
@@ -693,34 +721,40 @@ def compute_col_widths(t: TableSpec, avail: float) -> list[float]:
         font = TABLE_BOLD if r["bold"] else TABLE_FONT
         spanned = {a: b for a, b in r["span"]}
         skip = {j for a, b in r["span"] for j in range(a + 1, b + 1)}
+        extra = r["indent"] * INDENT_STEP
         for j, c in enumerate(r["cells"]):
             if j in skip:
                 continue
-            b = spanned.get(j, j)
-            feed(range(j, b + 1), c, font, r["indent"] * INDENT_STEP)
+            words = c.split() or [""]
+            natural = _text_width(" ".join(words), font) + pad + extra
+            is_num = bool(_NUM.match(c.strip()))
+            if is_num:
+                longest = natural
+            else:
+                longest = min(max(_text_width(w, font) for w in words), word_max) + pad + extra
+            feed(range(j, spanned.get(j, j) + 1), longest, natural, is_num)
     for row in t.header:
         for c in row:
-            # header text may wrap freely: only its longest word is a hard minimum
-            cols = range(c["col"], c["col"] + c["colspan"])
             words = c["text"].split() or [""]
-            longest = max(_text_width(w, TABLE_BOLD) for w in words) + pad
-            if len(cols) == 1:
-                mins[cols[0]] = max(mins[cols[0]], longest)
-                nats[cols[0]] = max(nats[cols[0]], longest)
-            else:
-                have = sum(mins[j] for j in cols)
-                if longest > have:
-                    for j in cols:
-                        mins[j] += (longest - have) / len(cols)
-                        nats[j] = max(nats[j], mins[j])
+            longest = min(max(_text_width(w, TABLE_BOLD) for w in words), word_max, HEADER_WORD_MAX) + pad
+            feed(range(c["col"], c["col"] + c["colspan"]), longest, longest)
+    return mins, nats, [min(h, m) for h, m in zip(hard, mins)]
+
+
+def compute_col_widths(t: TableSpec, avail: float) -> list[float]:
+    for cap in WORD_MAX:
+        mins, nats, hard = column_extents(t, cap)
+        if sum(mins) < avail:
+            break
+    if t.col_widths:
+        return _fit(list(t.col_widths), mins, hard, avail)
     # cap very long texts so that wide label columns wrap instead of starving others
-    nats = [min(x, avail * 0.55) for x in nats]
-    nats = [max(a, b) for a, b in zip(nats, mins)]
+    nats = [max(min(x, avail * 0.55), m) for x, m in zip(nats, mins)]
     smin, snat = sum(mins), sum(nats)
     if snat <= avail:
         return [x + (avail - snat) * x / snat for x in nats]
     if smin >= avail:
-        return [x * avail / smin for x in mins]
+        return _fit(nats, mins, hard, avail)
     flex = snat - smin
     return [m + (avail - smin) * (x - m) / flex for m, x in zip(mins, nats)]
 
