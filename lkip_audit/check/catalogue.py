@@ -1,0 +1,152 @@
+"""The rule catalogue: rules/*.yaml loaded as package data (lkip_audit.rules)."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from lkip_audit.findings import SEVERITIES
+
+ID_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+LANGS = ("id", "en")
+STATUSES = ("implemented", "planned")
+REQUIRED = ("id", "kind", "category", "severity", "title", "message", "checks", "basis", "example", "params")
+BILINGUAL = ("title", "message", "checks")
+
+
+class CatalogueError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    category: str
+    severity: str
+    title: dict
+    message: dict
+    checks: dict
+    basis: str
+    example: dict
+    params: dict = field(default_factory=dict)
+    status: str = "implemented"
+    variants: dict = field(default_factory=dict)  # name -> {id, en}: alternative message templates
+    source: str = ""  # the yaml file it came from
+
+    @property
+    def implemented(self) -> bool:
+        return self.status == "implemented"
+
+    def template(self, lang: str = "id", variant: str | None = None) -> str:
+        texts = self.variants[variant] if variant else self.message
+        return texts.get(lang) or texts["id"]
+
+    def render(self, lang: str = "id", variant: str | None = None, **fields) -> str:
+        return self.template(lang, variant).format(**fields)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def template_fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _validate(entry: dict, source: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise CatalogueError(f"{source}: entry is not a mapping: {entry!r}")
+    missing = [k for k in REQUIRED if k not in entry]
+    rid = entry.get("id", "?")
+    if missing:
+        raise CatalogueError(f"{source}: {rid}: missing {', '.join(missing)}")
+    if not ID_RE.match(str(rid)):
+        raise CatalogueError(f"{source}: bad rule id {rid!r}")
+    if entry["severity"] not in SEVERITIES:
+        raise CatalogueError(f"{source}: {rid}: bad severity {entry['severity']!r}")
+    status = entry.get("status", "implemented")
+    if status not in STATUSES:
+        raise CatalogueError(f"{source}: {rid}: bad status {status!r}")
+    for key in BILINGUAL:
+        val = entry[key]
+        if not isinstance(val, dict) or any(not str(val.get(lang) or "").strip() for lang in LANGS):
+            raise CatalogueError(f"{source}: {rid}: {key} needs non-empty 'id' and 'en'")
+    variants = entry.get("variants") or {}
+    for name, val in variants.items():
+        if not isinstance(val, dict) or any(not str(val.get(lang) or "").strip() for lang in LANGS):
+            raise CatalogueError(f"{source}: {rid}: variant {name} needs 'id' and 'en'")
+    ex = entry["example"]
+    if not isinstance(ex, dict) or not ex.get("source") or not ex.get("text"):
+        raise CatalogueError(f"{source}: {rid}: example needs source and text")
+    if not str(entry["basis"]).strip():
+        raise CatalogueError(f"{source}: {rid}: empty basis")
+    params = entry["params"] or {}
+    if not isinstance(params, dict):
+        raise CatalogueError(f"{source}: {rid}: params must be a mapping")
+    return Rule(
+        id=rid,
+        kind=str(entry["kind"]),
+        category=str(entry["category"]),
+        severity=entry["severity"],
+        title=dict(entry["title"]),
+        message=dict(entry["message"]),
+        checks=dict(entry["checks"]),
+        basis=str(entry["basis"]).strip(),
+        example=dict(ex),
+        params=dict(params),
+        status=status,
+        variants={k: dict(v) for k, v in variants.items()},
+        source=source,
+    )
+
+
+def load_catalogue_from_texts(texts: dict[str, str]) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for source in sorted(texts):
+        data = yaml.safe_load(texts[source]) or []
+        if not isinstance(data, list):
+            raise CatalogueError(f"{source}: expected a list of rules")
+        for entry in data:
+            rule = _validate(entry, source)
+            if rule.id in rules:
+                raise CatalogueError(f"{source}: duplicate rule id {rule.id} (also in {rules[rule.id].source})")
+            rules[rule.id] = rule
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> dict[str, Rule]:
+    """Every rule in rules/*.yaml, by id (validated; raises CatalogueError)."""
+    root = files("lkip_audit.rules")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
+    rules = load_catalogue_from_texts(texts)
+    from lkip_audit.check.kinds import KINDS
+
+    for rule in rules.values():
+        if rule.implemented and rule.kind not in KINDS:
+            raise CatalogueError(f"{rule.source}: {rule.id}: kind {rule.kind!r} has no implementation")
+    return dict(sorted(rules.items()))
+
+
+def get_rule(rule_id: str) -> Rule:
+    return load_catalogue()[rule_id]
+
+
+INDEX_START = "<!-- catalogue:start (generated from rules/*.yaml; tests/check/test_catalogue.py keeps it in sync) -->"
+INDEX_END = "<!-- catalogue:end -->"
+
+
+def render_index(rules: dict[str, Rule]) -> str:
+    """The rule table of rules/README.md."""
+    lines = [
+        "| id | severity | kind | status | title | judul |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for rid, r in sorted(rules.items()):
+        lines.append(f"| {rid} | {r.severity} | {r.kind} | {r.status} | {r.title['en']} | {r.title['id']} |")
+    return "\n".join([INDEX_START, *lines, INDEX_END])

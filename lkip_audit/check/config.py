@@ -1,0 +1,149 @@
+"""Check configuration: which rules run, severities, rounding, language, scales.
+
+Read from ``lkip-audit.toml`` (top level, or a ``[tool.lkip-audit]`` table) or from
+``[tool.lkip-audit]`` in ``pyproject.toml``::
+
+    [tool.lkip-audit]
+    select = ["PCT", "CAP", "SUM001"]   # ids or prefixes, like ruff; empty = all
+    ignore = ["DQ002"]
+    rounding = "either"                  # round | truncate | either
+    tolerance = "0"                      # extra absolute tolerance, default none
+    lang = "id"                          # id | en
+
+    [tool.lkip-audit.severity]
+    BND002 = "error"
+
+    [[tool.lkip-audit.kategori]]         # overrides the kategori scale the report states
+    label = "Sangat Baik"
+    low = 91
+    high = 100
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lkip_audit.findings import SEVERITIES
+from lkip_audit.understand.model import Band, Scale
+
+ROUNDING = ("round", "truncate", "either")
+LANGS = ("id", "en")
+
+
+@dataclass
+class CheckConfig:
+    select: list[str] = field(default_factory=list)  # empty: every implemented rule
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # id or prefix -> error|warning|info
+    rounding: str = "either"
+    tolerance: Decimal = Decimal(0)
+    lang: str = "id"
+    kategori: Scale | None = None  # overrides the document's kategori scale
+    tingkat: Scale | None = None  # overrides the tingkat pencapaian scale
+
+    def __post_init__(self) -> None:
+        if self.rounding not in ROUNDING:
+            raise ValueError(f"rounding must be one of {ROUNDING}, not {self.rounding!r}")
+        if self.lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, not {self.lang!r}")
+        for k, v in self.severity.items():
+            if v not in SEVERITIES:
+                raise ValueError(f"severity for {k} must be one of {SEVERITIES}, not {v!r}")
+        try:
+            self.tolerance = Decimal(str(self.tolerance))
+        except InvalidOperation as e:
+            raise ValueError(f"bad tolerance {self.tolerance!r}") from e
+        if self.tolerance < 0:
+            raise ValueError("tolerance must not be negative")
+        self.select = [s.upper() for s in self.select]
+        self.ignore = [s.upper() for s in self.ignore]
+        self.severity = {k.upper(): v for k, v in self.severity.items()}
+
+    # -- selection ---------------------------------------------------------
+
+    def enabled(self, rule_id: str) -> bool:
+        rid = rule_id.upper()
+        sel = not self.select or any(_match(p, rid) for p in self.select)
+        return sel and not any(_match(p, rid) for p in self.ignore)
+
+    def severity_for(self, rule_id: str, default: str) -> str:
+        """The override with the longest matching prefix wins."""
+        best = None
+        for prefix, sev in self.severity.items():
+            if _match(prefix, rule_id.upper()) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, sev)
+        return best[1] if best else default
+
+    # -- reading -----------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "CheckConfig":
+        known = {"select", "ignore", "severity", "rounding", "tolerance", "lang", "kategori", "tingkat"}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown lkip-audit setting(s): {', '.join(sorted(unknown))}")
+        kw = {k: v for k, v in data.items() if k in known}
+        for name in ("kategori", "tingkat"):
+            if name in kw and kw[name] is not None:
+                kw[name] = _scale(name, kw[name])
+        for name in ("select", "ignore"):
+            if name in kw and isinstance(kw[name], str):
+                kw[name] = [kw[name]]
+        return cls(**kw)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> "CheckConfig":
+        """Read lkip-audit.toml (top level or [tool.lkip-audit]) or pyproject.toml ([tool.lkip-audit])."""
+        p = Path(path)
+        with p.open("rb") as f:
+            data = tomllib.load(f)
+        section = data.get("tool", {}).get("lkip-audit")
+        if section is None:
+            if p.name == "pyproject.toml":
+                section = {}
+            else:
+                section = data.get("lkip-audit", {k: v for k, v in data.items() if k != "tool"})
+        return cls.from_dict(section)
+
+    @classmethod
+    def discover(cls, directory: str | Path = ".") -> "CheckConfig":
+        """lkip-audit.toml, else pyproject.toml with [tool.lkip-audit], in directory; else defaults."""
+        d = Path(directory)
+        if (d / "lkip-audit.toml").is_file():
+            return cls.from_toml(d / "lkip-audit.toml")
+        if (d / "pyproject.toml").is_file():
+            return cls.from_toml(d / "pyproject.toml")
+        return cls()
+
+
+def _match(prefix: str, rule_id: str) -> bool:
+    return prefix == "ALL" or rule_id.startswith(prefix)
+
+
+def _num(v) -> Decimal | None:
+    if v is None:
+        return None
+    return Decimal(str(v))
+
+
+def _scale(name: str, bands) -> Scale:
+    if isinstance(bands, Scale):
+        return bands
+    out = []
+    for b in bands:
+        if isinstance(b, Band):
+            out.append(b)
+            continue
+        out.append(
+            Band(
+                label=str(b["label"]),
+                low=_num(b.get("low")),
+                high=_num(b.get("high")),
+                low_inclusive=bool(b.get("low_inclusive", True)),
+                high_inclusive=bool(b.get("high_inclusive", True)),
+            )
+        )
+    return Scale(name=name, bands=out, source="config")

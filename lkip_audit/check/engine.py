@@ -1,0 +1,78 @@
+"""The check stage: run the catalogue's rules over an understood document."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lkip_audit.check.catalogue import Rule, load_catalogue
+from lkip_audit.check.config import CheckConfig
+from lkip_audit.check.kinds import KINDS
+from lkip_audit.check.kinds.base import Ctx
+from lkip_audit.check.kinds.quality import findings_from_schema_issues
+from lkip_audit.extract.model import Document
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import Understanding
+
+
+def active_rules(config: CheckConfig, catalogue: dict[str, Rule] | None = None) -> list[Rule]:
+    """Implemented rules that the configuration selects, in id order."""
+    cat = catalogue if catalogue is not None else load_catalogue()
+    return [r for _, r in sorted(cat.items()) if r.implemented and r.kind in KINDS and config.enabled(r.id)]
+
+
+def run_checks(
+    doc: Document,
+    understanding: Understanding,
+    config: CheckConfig | None = None,
+    *,
+    schema_issues: dict[str, list] | None = None,
+    catalogue: dict[str, Rule] | None = None,
+) -> list[Finding]:
+    """Every finding of the selected rules, de-duplicated, in document order.
+
+    schema_issues: optional issues found by a schema validation elsewhere, by table id
+    (objects with row, field, column, problem, text); they become DQ003 findings.
+    Order: page, table (in document order), row, column, rule.
+    """
+    config = config or CheckConfig()
+    rules = active_rules(config, catalogue)
+    tables = list(understanding.tables) if understanding is not None else []
+    ctx = Ctx(doc=doc, understanding=understanding, config=config)
+    order_src = [t.id for t in (doc.tables if doc is not None else [])]
+    order_src += [at.table.id for at in tables if at.table.id not in order_src]
+    ctx.table_order = {tid: k for k, tid in enumerate(order_src)}
+
+    found: list[Finding] = []
+    for rule in rules:
+        kind = KINDS[rule.kind]
+        if kind.scope == "document":
+            found.extend(kind.func(rule, None, ctx))
+            continue
+        for at in tables:
+            found.extend(kind.func(rule, at, ctx))
+    dq003 = next((r for r in rules if r.id == "DQ003"), None)
+    if dq003 is not None and schema_issues:
+        by_id = {at.table.id: at for at in tables}
+        for tid, issues in schema_issues.items():
+            if tid in by_id:
+                found.extend(findings_from_schema_issues(by_id[tid], issues, dq003, ctx))
+
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    keyed = []
+    for f in found:
+        sev = config.severity_for(f.rule, f.severity)
+        if sev != f.severity:
+            key_order = ctx.order.get(id(f))
+            f = replace(f, severity=sev)
+            if key_order is not None:
+                ctx.order[id(f)] = key_order
+        keyed.append((ctx.order.get(id(f), (f.page or 0, 10**6, -1, -1, f.rule, f.message)), f))
+    keyed.sort(key=lambda kf: (kf[0], kf[1].sort_key()))
+    for _, f in keyed:
+        dkey = (f.rule, f.page, f.table_id, f.row, f.column, f.expected, f.actual, f.message)
+        if dkey in seen:
+            continue
+        seen.add(dkey)
+        out.append(f)
+    return out

@@ -1,0 +1,59 @@
+"""Rule kinds: one module per kind of check; the catalogue instantiates them.
+
+KINDS maps a kind name (the `kind` of a catalogue entry) to its function, its scope
+("table": called once per AnalyzedTable; "document": called once with at=None) and
+the message fields it provides (besides table, row, column, expected, actual, page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from lkip_audit.check.kinds.bound import FIELDS_BOUND, check_bound
+from lkip_audit.check.kinds.difference import FIELDS_DIFF, check_difference
+from lkip_audit.check.kinds.labels import FIELDS_LABEL, FIELDS_RANGE, check_label_band, check_range_judgement
+from lkip_audit.check.kinds.quality import (
+    FIELDS_DUPLICATE,
+    FIELDS_MALFORMED,
+    FIELDS_PAGE,
+    FIELDS_SCHEMA,
+    check_duplicate,
+    check_malformed,
+    check_page_unchecked,
+    check_schema,
+)
+from lkip_audit.check.kinds.ratio import FIELDS_LOWER, FIELDS_PRODUCT, FIELDS_RATIO, check_lower_better, check_product, check_ratio
+from lkip_audit.check.kinds.sums import FIELDS_SUM, check_sum
+
+COMMON_FIELDS = frozenset({"table", "row", "column", "expected", "actual", "page"})
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    func: Callable
+    scope: str  # "table" | "document"
+    fields: frozenset
+
+
+def _k(name, func, fields, scope="table"):
+    return name, Kind(name, func, scope, frozenset(fields) | COMMON_FIELDS)
+
+
+KINDS: dict[str, Kind] = dict(
+    [
+        _k("ratio", check_ratio, FIELDS_RATIO),
+        _k("lower-better", check_lower_better, FIELDS_LOWER),
+        _k("product", check_product, FIELDS_PRODUCT),
+        _k("range-judgement", check_range_judgement, FIELDS_RANGE),
+        _k("sum", check_sum, FIELDS_SUM),
+        _k("difference", check_difference, FIELDS_DIFF),
+        _k("bound", check_bound, FIELDS_BOUND),
+        _k("label-band", check_label_band, FIELDS_LABEL),
+        _k("malformed", check_malformed, FIELDS_MALFORMED),
+        _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
+        _k("schema", check_schema, FIELDS_SCHEMA),
+        _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
+    ]
+)

@@ -1,0 +1,89 @@
+"""Rule kind "bound": a value above a limit or below zero where it cannot be."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from lkip_audit.check import numeric
+from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, same_group, state
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import AnalyzedTable
+
+FIELDS_BOUND = {"limit", "limit_value", "percent", "computed_percent"}
+HUNDRED = Decimal(100)
+
+
+def check_bound(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    if not applies(rule, at):
+        return
+    prm = rule.params
+    typ = prm["type"]
+    if typ == "not_above":
+        yield from _not_above(rule, at, ctx)
+    elif typ == "max":
+        limit = Decimal(str(prm["max"]))
+        for col in at.cols(prm["field"]):
+            for i in data_rows(at):
+                c = cell_at(at, i, col)
+                if state(c) == "number" and c.number.value > limit + ctx.config.tolerance:
+                    yield ctx.finding(
+                        rule, at, i, col,
+                        expected="<= " + numeric.fmt(limit, c.number.decimals),
+                        actual=numeric.shown(c.number),
+                        fields={"limit": numeric.fmt(limit, 0), "limit_value": numeric.fmt(limit, 0),
+                                "percent": numeric.shown(c.number), "computed_percent": ""},
+                        detail={"bound": f"<= {limit}"},
+                    )
+    elif typ == "min":
+        limit = Decimal(str(prm.get("min", 0)))
+        cols = [c for c in at.columns if c.field in (prm.get("fields") or [])]
+        if prm.get("unmapped"):
+            mapped = {c.index for c in at.columns}
+            ncol = max((len(r.cells) for r in at.table.rows), default=0)
+            cols += [i for i in range(ncol) if i not in mapped]
+        for col in cols:
+            for i in data_rows(at):
+                c = cell_at(at, i, col)
+                if state(c) == "number" and c.number.value < limit:
+                    yield ctx.finding(
+                        rule, at, i, col,
+                        expected=">= " + numeric.fmt(limit, 0),
+                        actual=numeric.shown(c.number),
+                        fields={"limit": numeric.fmt(limit, 0), "limit_value": numeric.fmt(limit, 0),
+                                "percent": "", "computed_percent": ""},
+                        detail={"bound": f">= {limit}"},
+                    )
+
+
+def _not_above(rule, at, ctx):
+    prm = rule.params
+    for vcol in at.cols(prm["field"]):
+        lcol = same_group(at, prm["limit"], vcol.group)
+        if lcol is None:
+            continue
+        pcol = same_group(at, prm["percent"], vcol.group) if prm.get("percent") else None
+        for i in data_rows(at):
+            v, lim = cell_at(at, i, vcol), cell_at(at, i, lcol)
+            if state(v) != "number" or state(lim) != "number":
+                continue
+            vp, lp = v.number, lim.number
+            if vp.value <= lp.value + ctx.config.tolerance:
+                continue
+            pc = cell_at(at, i, pcol) if pcol is not None else None
+            percent = numeric.shown(pc.number) if pc is not None and not pc.is_empty else "-"
+            computed = vp.value / lp.value * HUNDRED if lp.value else None
+            related = [ctx.location(at, i, lcol)] + ([ctx.location(at, i, pcol)] if pcol is not None else [])
+            yield ctx.finding(
+                rule, at, i, vcol,
+                expected="<= " + numeric.shown(lp),
+                actual=numeric.shown(vp),
+                fields={
+                    "limit": numeric.shown(lp),
+                    "limit_value": numeric.shown(lp),
+                    "percent": percent,
+                    "computed_percent": ctx.fmt(computed, 2) if computed is not None else "-",
+                },
+                related=related,
+                detail={"bound": f"{prm['field']} <= {prm['limit']}", "excess": str(vp.value - lp.value)},
+            )

@@ -1,0 +1,158 @@
+"""Rule kinds "label-band" (a label against a scale) and "range-judgement"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from lkip_audit.check import numeric
+from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, same_group, state
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import AnalyzedTable, Band, Scale
+
+FIELDS_LABEL = {"value", "recomputed", "recomputed_band", "target", "realisasi", "scale"}
+FIELDS_RANGE = {"realisasi", "target", "low", "high", "label"}
+HUNDRED = Decimal(100)
+
+DEFAULT_TINGKAT = Scale(
+    name="tingkat",
+    bands=[
+        Band("Tidak Mencapai Target", None, HUNDRED, True, False),
+        Band("Sesuai Target", HUNDRED, HUNDRED, True, True),
+        Band("Melebihi Target", HUNDRED, None, False, True),
+    ],
+    source="default: DESIGN.md (< 100, = 100, > 100)",
+)
+
+
+def norm_label(s: str | None) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", (s or "").lower()).split())
+
+
+def in_band(v: Decimal, b: Band) -> bool:
+    lo = None if b.low is None else Decimal(str(b.low))
+    hi = None if b.high is None else Decimal(str(b.high))
+    if lo is not None and (v < lo or (v == lo and not b.low_inclusive)):
+        return False
+    if hi is not None and (v > hi or (v == hi and not b.high_inclusive)):
+        return False
+    return True
+
+
+def bands_for(scale: Scale, v: Decimal) -> list[Band]:
+    return [b for b in scale.bands if in_band(v, b)]
+
+
+def _recompute(at, i, rcol, ctx, decimals) -> tuple[Decimal, str, str] | None:
+    tcol = same_group(at, "target", rcol.group)
+    xcol = same_group(at, "realisasi", rcol.group)
+    t, x = cell_at(at, i, tcol), cell_at(at, i, xcol)
+    if state(x) != "number" or i in at.lower_is_better:
+        return None
+    if state(t) == "number":
+        tv = t.number.value
+    elif state(t) == "range" and t.number.high is not None:
+        tv = Decimal(t.number.high)
+    else:
+        return None
+    if not tv:
+        return None
+    v = x.number.value / tv * HUNDRED
+    return numeric.quantize(v, max(decimals, 2), ctx.mode), numeric.shown(t.number), numeric.shown(x.number)
+
+
+def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    if not applies(rule, at):
+        return
+    prm = rule.params
+    scale = ctx.scale(prm["scale"])
+    if scale is None and prm.get("default_scale") == "tingkat":
+        scale = DEFAULT_TINGKAT
+    if scale is None or not scale.bands:
+        return  # no scale stated and none configured: nothing to judge against
+    by_label = {norm_label(b.label): b for b in scale.bands}
+    for lcol in at.cols(prm["label_field"]):
+        vcols = [c for c in (same_group(at, f, lcol.group) for f in prm["value_fields"]) if c is not None]
+        for i in data_rows(at):
+            lcell = cell_at(at, i, lcol)
+            if lcell is None or lcell.is_empty:
+                continue
+            band = by_label.get(norm_label(lcell.text))
+            if band is None:
+                continue  # a label this scale does not know
+            vcol = next((c for c in vcols if state(cell_at(at, i, c)) == "number"), None)
+            if vcol is None:
+                continue
+            vp = cell_at(at, i, vcol).number
+            printed_ok = in_band(vp.value, band)
+            actual = " ".join(lcell.text.split())
+            rec = _recompute(at, i, vcol, ctx, vp.decimals) if prm.get("recompute") and vcol.field == "capaian" else None
+            rec_bands = bands_for(scale, rec[0]) if rec else []
+            rec_differs = bool(rec) and rec_bands and band not in rec_bands
+            fields = {
+                "value": numeric.shown(vp),
+                "scale": scale.source,
+                "recomputed": numeric.fmt(rec[0], max(vp.decimals, 2)) if rec else "",
+                "recomputed_band": rec_bands[0].label if rec_bands else "",
+                "target": rec[1] if rec else "",
+                "realisasi": rec[2] if rec else "",
+            }
+            detail = {"scale": scale.source, "value": str(vp.value)}
+            if rec:
+                detail["recomputed"] = str(rec[0])
+            related = [ctx.location(at, i, vcol)]
+            if not printed_ok:
+                expected_bands = bands_for(scale, vp.value)
+                if not expected_bands:
+                    continue  # the value is in no band of the scale: nothing to compare
+                variant = "both" if rec_differs and rec_bands[0] is not expected_bands[0] and "both" in rule.variants else None
+                yield ctx.finding(
+                    rule, at, i, lcol, expected=expected_bands[0].label, actual=actual,
+                    fields=fields, related=related, detail=detail, variant=variant,
+                )
+            elif rec_differs and "recomputed" in rule.variants:
+                yield ctx.finding(
+                    rule, at, i, lcol, expected=rec_bands[0].label, actual=actual,
+                    fields=fields, related=related, detail=detail, variant="recomputed",
+                )
+
+
+def check_range_judgement(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """A realisation inside a range target ("70-80") labelled as not achieved."""
+    if not applies(rule, at):
+        return
+    prm = rule.params
+    not_met = {norm_label(x) for x in prm.get("not_met_labels", ["Tidak Mencapai Target"])}
+    for lcol in at.cols(prm.get("label_field", "tingkat")):
+        tcol = same_group(at, "target", lcol.group)
+        xcol = same_group(at, "realisasi", lcol.group)
+        if tcol is None or xcol is None:
+            continue
+        for i in data_rows(at):
+            t, x, lab = cell_at(at, i, tcol), cell_at(at, i, xcol), cell_at(at, i, lcol)
+            if state(t) != "range" or state(x) != "number" or lab is None:
+                continue
+            if norm_label(lab.text) not in not_met:
+                continue
+            lo, hi = t.number.low, t.number.high
+            if lo is None or hi is None:
+                continue
+            lo, hi = sorted([Decimal(lo), Decimal(hi)])
+            v = x.number.value
+            if not lo <= v <= hi:
+                continue
+            yield ctx.finding(
+                rule, at, i, lcol,
+                expected=prm.get("expected_label", "Sesuai Target"),
+                actual=" ".join(lab.text.split()),
+                fields={
+                    "realisasi": numeric.shown(x.number),
+                    "target": numeric.shown(t.number),
+                    "low": numeric.fmt(lo, max(0, -lo.normalize().as_tuple().exponent), "round"),
+                    "high": numeric.fmt(hi, max(0, -hi.normalize().as_tuple().exponent), "round"),
+                    "label": " ".join(lab.text.split()),
+                },
+                related=[ctx.location(at, i, tcol), ctx.location(at, i, xcol)],
+                detail={"range": [str(lo), str(hi)], "realisasi": str(v)},
+            )

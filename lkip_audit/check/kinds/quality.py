@@ -1,0 +1,170 @@
+"""Data-quality kinds: "malformed", "duplicate", "schema" and "page-unchecked"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from lkip_audit.check import numeric
+from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, row_label, same_group, state
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import AnalyzedTable
+
+FIELDS_MALFORMED = {"problem"}
+FIELDS_DUPLICATE = {"first_row", "first_page"}
+FIELDS_SCHEMA = {"field", "problem", "text"}
+FIELDS_PAGE = {"reason", "detail"}
+
+
+def check_malformed(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """Every cell whose number is malformed ("900.00.0"): reported, never guessed."""
+    for i, row in enumerate(at.table.rows):
+        for j, cell in enumerate(row.cells):
+            p = cell.number
+            if p.kind != "malformed":
+                continue
+            yield ctx.finding(
+                rule, at, i, j,
+                expected=None,
+                actual=" ".join(cell.text.split()),
+                fields={"problem": p.problem or "malformed"},
+                detail={"problem": p.problem or "malformed"},
+                page=cell.page,
+            )
+
+
+def check_duplicate(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """Two rows with the same label and the same numbers in the same table."""
+    seen: dict[tuple, int] = {}
+    for i in data_rows(at):
+        label = row_label(at, i)
+        if not label:
+            continue
+        nums = tuple(
+            (j, c.number.value) for j, c in enumerate(at.table.rows[i].cells) if state(c) == "number"
+        )
+        if not nums:
+            continue
+        key = (label.lower(), nums)
+        if key not in seen:
+            seen[key] = i
+            continue
+        first = seen[key]
+        yield ctx.finding(
+            rule, at, i, None,
+            expected=None,
+            actual=label,
+            fields={"first_row": first + 1, "first_page": at.table.rows[first].page},
+            related=[ctx.location(at, first, None)],
+            detail={"first_row_index": first, "row_index": i},
+        )
+
+
+@dataclass(frozen=True)
+class SchemaIssue:
+    """One schema violation: row (body row index or label), field, column (index or label)."""
+
+    row: int | str | None
+    field: str | None
+    column: int | str | None
+    problem: str  # "missing" | "not a number" | free text
+    text: str | None = None
+
+
+RATIO_TRIPLES = (("realisasi_rp", "anggaran", "persen"), ("realisasi", "target", "capaian"))
+
+
+def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
+    """Required numbers the check stage needs but cannot read (not malformed: that is DQ001)."""
+    issues = []
+    for num, den, res in RATIO_TRIPLES:
+        for rcol in at.cols(res):
+            ncol, dcol = same_group(at, num, rcol.group), same_group(at, den, rcol.group)
+            if ncol is None or dcol is None:
+                continue
+            for i in data_rows(at):
+                cells = {f: (c, cell_at(at, i, c)) for f, c in ((res, rcol), (num, ncol), (den, dcol))}
+                states = {f: state(cc) for f, (_, cc) in cells.items()}
+                if "malformed" in states.values():
+                    continue
+                good = [f for f, s in states.items() if s in ("number", "range")]
+                if len(good) < 2:
+                    continue
+                for f, s in states.items():
+                    col, cell = cells[f]
+                    if s == "text":
+                        issues.append(SchemaIssue(i, f, col.index, "not a number", cell.text))
+                    elif s == "empty" and f == res:
+                        issues.append(SchemaIssue(i, f, col.index, "missing", ""))
+    return issues
+
+
+PROBLEMS = {
+    "missing": {"id": "kosong", "en": "missing"},
+    "not a number": {"id": "bukan angka", "en": "not a number"},
+}
+
+
+def findings_from_schema_issues(at: AnalyzedTable, issues, rule=None, ctx: Ctx | None = None) -> list[Finding]:
+    """Adapter: schema issues (objects with row, field, column, problem, text) -> DQ003 findings."""
+    if rule is None:
+        from lkip_audit.check.catalogue import get_rule
+
+        rule = get_rule("DQ003")
+    if ctx is None:
+        from lkip_audit.check.config import CheckConfig
+
+        ctx = Ctx(doc=None, understanding=None, config=CheckConfig())
+    out = []
+    for iss in issues:
+        row = getattr(iss, "row", None)
+        if isinstance(row, str):
+            want = " ".join(row.split())
+            row = next((k for k in range(len(at.table.rows)) if row_label(at, k) == want), None)
+        if row is not None and not (isinstance(row, int) and 0 <= row < len(at.table.rows)):
+            row = None
+        col = getattr(iss, "column", None)
+        if isinstance(col, str):
+            col = next((c for c in at.columns if c.label == col), None) or next(
+                (k for k, lab in enumerate(at.table.columns) if " ".join(lab.split()) == " ".join(col.split())), None
+            )
+        fld = getattr(iss, "field", None)
+        if col is None and fld:
+            col = at.col(fld)
+        problem = str(getattr(iss, "problem", "") or "")
+        text = getattr(iss, "text", None)
+        shown_problem = PROBLEMS.get(problem, {}).get(ctx.lang, problem)
+        f = ctx.finding(
+            rule, at, row, col,
+            expected=None,
+            actual=" ".join(text.split()) if text else None,
+            fields={"field": fld or "", "problem": shown_problem, "text": text or ""},
+            detail={"field": fld, "problem": problem},
+        )
+        if f.column is None and isinstance(col, int):
+            f.column = col_label(at, col)
+        out.append(f)
+    return out
+
+
+def check_schema(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    return findings_from_schema_issues(at, schema_issues(at), rule, ctx)
+
+
+def check_page_unchecked(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """Document level: one finding per page the extract stage could not read."""
+    if ctx.doc is None:
+        return
+    reasons = rule.params.get("reasons") or {}
+    for prob in ctx.doc.problems:
+        texts = reasons.get(prob.reason) or reasons.get("other") or {}
+        reason = texts.get(ctx.lang) or texts.get("id") or prob.reason
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=None,
+            actual=prob.reason,
+            fields={"reason": reason, "detail": prob.detail or "", "page": prob.page},
+            detail={"reason": prob.reason, "detail": prob.detail},
+            page=prob.page,
+        )
+        yield f

@@ -1,0 +1,160 @@
+"""Rule kinds "ratio", "lower-better" and "product": a printed percentage recomputed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from lkip_audit.check import numeric
+from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, norm_unit, number, same_group, state
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import AnalyzedTable
+
+HUNDRED = Decimal(100)
+FIELDS_RATIO = {"numerator", "denominator", "target", "formula"}
+FIELDS_LOWER = {"target", "realisasi", "expected_alt"}
+FIELDS_PRODUCT = {"capaian", "koreksi"}
+
+
+def _operand(at, row, col, allow_range=None):
+    """(value, parsed, shown) or None when the cell gives no usable number."""
+    cell = cell_at(at, row, col)
+    st = state(cell)
+    if st == "number":
+        p = cell.number
+        return p.value, p, numeric.shown(p)
+    if st == "range" and allow_range in ("high", "low"):
+        p = cell.number
+        v = p.high if allow_range == "high" else p.low
+        if v is None:
+            return None
+        return Decimal(v), p, numeric.shown(p)
+    return None
+
+
+def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """result = numerator / denominator x factor, per row, per column group."""
+    if not applies(rule, at):
+        return
+    prm = rule.params
+    factor = Decimal(str(prm.get("factor", 100)))
+    for rcol in at.cols(prm["result"]):
+        ncol = same_group(at, prm["numerator"], rcol.group)
+        dcol = same_group(at, prm["denominator"], rcol.group)
+        if ncol is None or dcol is None or len({rcol.index, ncol.index, dcol.index}) < 3:
+            continue
+        for i in data_rows(at):
+            if prm.get("skip_lower_is_better") and i in at.lower_is_better:
+                continue
+            rcell = cell_at(at, i, rcol)
+            if state(rcell) != "number":
+                continue
+            rp = rcell.number
+            num = _operand(at, i, ncol)
+            den = _operand(at, i, dcol, prm.get("range_denominator"))
+            if num is None or den is None or den[0] == 0:
+                continue
+            if prm.get("unit_check") and norm_unit(num[1]) != norm_unit(den[1]):
+                continue  # e.g. target "12 Dokumen" against a realisation printed in percent
+            computed = num[0] / den[0] * factor
+            if ctx.consistent(rp, computed):
+                continue
+            is_range = den[1].kind == "range"
+            den_shown = numeric.fmt(den[0], max(0, -den[0].normalize().as_tuple().exponent), "round") if is_range else den[2]
+            expected = ctx.fmt(computed, rp.decimals)
+            yield ctx.finding(
+                rule, at, i, rcol,
+                expected=expected,
+                actual=numeric.shown(rp),
+                variant="range" if is_range and "range" in rule.variants else None,
+                fields={"numerator": num[2], "denominator": den_shown, "target": den[2]},
+                related=[ctx.location(at, i, ncol), ctx.location(at, i, dcol)],
+                detail={
+                    "formula": prm.get("formula", f"{prm['numerator']} / {prm['denominator']} x {factor}"),
+                    "numerator": str(num[0]),
+                    "denominator": str(den[0]),
+                    "computed": str(computed.quantize(Decimal("0.000001"))),
+                },
+            )
+
+
+def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """Capaian of a lower-is-better indicator: (2T - R) / T x 100 or T / R x 100."""
+    if not applies(rule, at) or not at.lower_is_better:
+        return
+    prm = rule.params
+    for rcol in at.cols(prm.get("result", "capaian")):
+        tcol = same_group(at, prm.get("target", "target"), rcol.group)
+        xcol = same_group(at, prm.get("realisasi", "realisasi"), rcol.group)
+        if tcol is None or xcol is None:
+            continue
+        for i in sorted(at.lower_is_better):
+            if not 0 <= i < len(at.table.rows):
+                continue
+            rcell = cell_at(at, i, rcol)
+            if state(rcell) != "number":
+                continue
+            rp = rcell.number
+            t = _operand(at, i, tcol)
+            x = _operand(at, i, xcol)
+            if t is None or x is None or t[0] == 0:
+                continue
+            if prm.get("unit_check") and norm_unit(t[1]) != norm_unit(x[1]):
+                continue
+            a = (2 * t[0] - x[0]) / t[0] * HUNDRED
+            b = t[0] / x[0] * HUNDRED if x[0] != 0 else None
+            if ctx.consistent(rp, a) or (b is not None and ctx.consistent(rp, b)):
+                continue
+            yield ctx.finding(
+                rule, at, i, rcol,
+                expected=ctx.fmt(a, rp.decimals),
+                actual=numeric.shown(rp),
+                fields={
+                    "target": t[2],
+                    "realisasi": x[2],
+                    "expected_alt": ctx.fmt(b, rp.decimals) if b is not None else "-",
+                },
+                related=[ctx.location(at, i, tcol), ctx.location(at, i, xcol)],
+                detail={
+                    "formula": "(2 x target - realisasi) / target x 100 | target / realisasi x 100",
+                    "alternatives": [str(a.quantize(Decimal("0.000001")))]
+                    + ([str(b.quantize(Decimal("0.000001")))] if b is not None else []),
+                },
+            )
+
+
+def check_product(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """nilai akhir = capaian x (1 - koreksi / 100); capaian is itself a rounded figure."""
+    if not applies(rule, at):
+        return
+    prm = rule.params
+    for rcol in at.cols(prm.get("result", "nilai_akhir")):
+        ccol = same_group(at, prm.get("value", "capaian"), rcol.group)
+        kcol = same_group(at, prm.get("correction", "koreksi"), rcol.group)
+        if ccol is None or kcol is None:
+            continue
+        for i in data_rows(at):
+            rcell = cell_at(at, i, rcol)
+            if state(rcell) != "number":
+                continue
+            rp = rcell.number
+            c = _operand(at, i, ccol)
+            k = _operand(at, i, kcol)
+            if c is None or k is None:
+                continue
+            mult = 1 - k[0] / HUNDRED
+            computed = c[0] * mult
+            if ctx.consistent(rp, computed):
+                continue
+            lo, hi = numeric.interval(c[1], ctx.mode)  # the capaian behind the printed one
+            ends = sorted([lo * mult, hi * mult])
+            if ctx.overlaps(rp, ends[0], ends[1]):
+                continue
+            yield ctx.finding(
+                rule, at, i, rcol,
+                expected=ctx.fmt(computed, rp.decimals),
+                actual=numeric.shown(rp),
+                fields={"capaian": c[2], "koreksi": k[2]},
+                related=[ctx.location(at, i, ccol), ctx.location(at, i, kcol)],
+                detail={"formula": "capaian x (1 - koreksi / 100)", "computed": str(computed)},
+            )

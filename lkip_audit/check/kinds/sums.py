@@ -1,0 +1,108 @@
+"""Rule kind "sum": a TOTAL row (or a PARENT row) equals the sum of the rows it covers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from lkip_audit.check import numeric
+from lkip_audit.check.kinds.base import Ctx, applies, cell_at, row_infos, state
+from lkip_audit.findings import Finding
+from lkip_audit.understand.model import KEBUTUHAN, KOMPOSISI, AnalyzedTable, ColumnRole
+
+FIELDS_SUM = {"addends", "count"}
+NON_ADDITIVE = {"no", "uraian", "sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "satuan",
+                "capaian", "persen", "fisik", "tingkat", "kategori", "koreksi", "nilai_akhir"}
+
+
+def additive_columns(rule, at: AnalyzedTable) -> list[ColumnRole | int]:
+    fields = rule.params.get("fields") or []
+    cols: list[ColumnRole | int] = [c for c in at.columns if c.field in fields]
+    if rule.params.get("unmapped_in") and at.kind in rule.params["unmapped_in"]:
+        mapped = {c.index for c in at.columns}
+        ncol = max((len(r.cells) for r in at.table.rows), default=0)
+        cols += [i for i in range(ncol) if i not in mapped]
+    return cols
+
+
+def _covered(at: AnalyzedTable, mode: str) -> list[tuple[int, list[int]]]:
+    infos = row_infos(at)
+    out = []
+    if mode == "parent":
+        for i, ri in sorted(infos.items()):
+            if ri.role == "parent" and ri.children:
+                out.append((i, [c for c in ri.children if c in infos or 0 <= c < len(at.table.rows)]))
+        return out
+    prev_total = -1
+    for i in range(len(at.table.rows)):
+        ri = infos.get(i)
+        if ri is None or ri.role != "total":
+            continue
+        covers = list(ri.covers)
+        if not covers:  # rows since the previous total that have no parent
+            covers = [
+                j for j in range(prev_total + 1, i)
+                if (infos.get(j) is None or (infos[j].role in ("body", "parent") and infos[j].parent is None))
+            ]
+        out.append((i, [c for c in covers if 0 <= c < len(at.table.rows) and c != i]))
+        prev_total = i
+    return out
+
+
+def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    if not applies(rule, at):
+        return
+    mode = rule.params.get("rows", "total")
+    groups = _covered(at, mode)
+    if not groups:
+        return
+    cols = additive_columns(rule, at)
+    for i, covers in groups:
+        if not covers:
+            continue
+        for col in cols:
+            tcell = cell_at(at, i, col)
+            if state(tcell) != "number":
+                continue  # malformed: DQ001; text: DQ003; empty: nothing printed to check
+            tp = tcell.number
+            if isinstance(col, int) and tp.kind == "percent":
+                continue
+            addends, bad = [], False
+            for j in covers:
+                c = cell_at(at, j, col)
+                st = state(c)
+                if st == "number":
+                    addends.append((j, c.number))
+                elif st == "empty":
+                    continue
+                else:
+                    bad = True  # never recompute from a malformed or unreadable operand
+                    break
+            if bad or not addends:
+                continue
+            total = sum((p.value for _, p in addends), Decimal(0))
+            exact = tp.decimals == 0 and all(p.decimals == 0 for _, p in addends)
+            if exact:
+                ok = abs(total - tp.value) <= ctx.config.tolerance
+            else:
+                lo = hi = Decimal(0)
+                for _, p in addends:
+                    a, b = numeric.interval(p, ctx.mode)
+                    lo += a
+                    hi += b
+                ok = ctx.consistent(tp, total) or ctx.overlaps(tp, lo, hi)
+            if ok:
+                continue
+            shown = [numeric.shown(p) for _, p in addends]
+            yield ctx.finding(
+                rule, at, i, col,
+                expected=ctx.fmt(total, tp.decimals),
+                actual=numeric.shown(tp),
+                fields={"addends": " + ".join(shown), "count": len(shown)},
+                related=[ctx.location(at, j, col) for j, _ in addends],
+                detail={
+                    "formula": "sum of covered rows" if mode == "total" else "sum of children",
+                    "addends": [{"row": j, "value": s} for (j, _), s in zip(addends, shown)],
+                    "computed": str(total),
+                },
+            )
