@@ -167,6 +167,14 @@ def _load_yaml(path: Path) -> Any:
         raise BuildError(f"{path}: invalid YAML: {e}") from None
 
 
+def _check_scalar(c: Any, where: str) -> None:
+    """Cell text must be a string (or a plain int): YAML turns 100.00 into 100.0."""
+    if c is None or isinstance(c, str) or (isinstance(c, int) and not isinstance(c, bool)):
+        return
+    raise BuildError(f"{where}: {c!r} was read by YAML as {type(c).__name__}, not text; quote "
+                     f"it exactly as printed (e.g. \"100,00\")")
+
+
 def _header_cell(c: Any, where: str) -> dict:
     if isinstance(c, dict):
         if "text" not in c:
@@ -174,6 +182,7 @@ def _header_cell(c: Any, where: str) -> dict:
         extra = set(c) - {"text", "rowspan", "colspan"}
         if extra:
             raise BuildError(f"{where}: header cell has unknown keys {sorted(extra)}")
+        _check_scalar(c["text"], where)
         rs, cs = int(c.get("rowspan", 1)), int(c.get("colspan", 1))
         if rs < 1 or cs < 1:
             raise BuildError(f"{where}: rowspan/colspan must be >= 1")
@@ -182,6 +191,7 @@ def _header_cell(c: Any, where: str) -> dict:
         c = ""
     if isinstance(c, (list, tuple)):
         raise BuildError(f"{where}: header cell must be a string or mapping, got {c!r}")
+    _check_scalar(c, where)
     return {"text": str(c), "rowspan": 1, "colspan": 1}
 
 
@@ -259,8 +269,7 @@ def load_table(path: Path) -> TableSpec:
             raise BuildError(f"{path}: row {i} has {len(cells)} cells, expected {ncols} "
                              f"(the colspans of header row 0): {cells!r}")
         for j, c in enumerate(cells):
-            if isinstance(c, (dict, list)):
-                raise BuildError(f"{path}: row {i} cell {j} must be a string, got {c!r}")
+            _check_scalar(c, f"{path}: row {i} cell {j}")
         cells = ["" if c is None else str(c) for c in cells]
         if indent not in (0, 1, 2, 3):
             raise BuildError(f"{path}: row {i}: indent must be 0, 1 or 2, got {indent}")
