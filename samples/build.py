@@ -1125,7 +1125,11 @@ def build_pdf(sample: Sample, out_pdf: Path, error_records: list[dict] | None) -
                 e["page"] = hits[0]["pages"][0] if hits and hits[0]["pages"] else None
         manifest["errors"] = error_records
     mpath = out_pdf.with_name(out_pdf.stem + ".layout.json")
-    mpath.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(manifest, ensure_ascii=False, indent=1)
+    # one line per list of page numbers
+    text = re.sub(r"\[\s*(\d+(?:,\s*\d+)*)\s*\]",
+                  lambda mo: "[" + ", ".join(mo.group(1).split(",")).replace("  ", " ") + "]", text)
+    mpath.write_text(text + "\n", encoding="utf-8")
     return manifest
 
 
