@@ -140,6 +140,7 @@ def findings_from_schema_issues(at: AnalyzedTable, issues, rule=None, ctx: Ctx |
             actual=" ".join(text.split()) if text else None,
             fields={"field": fld or "", "problem": shown_problem, "text": text or ""},
             detail={"field": fld, "problem": problem},
+            variant="missing" if problem == "missing" and not text and "missing" in rule.variants else None,
         )
         if f.column is None and isinstance(col, int):
             f.column = col_label(at, col)
