@@ -124,9 +124,37 @@ def _styles() -> dict[str, ParagraphStyle]:
 STYLES = _styles()
 
 
+_UNICODE_FONT = "DejaVuSans"
+_UNICODE_FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
+
+
+def _unicode_font() -> str:
+    """A TrueType font for characters the standard PDF fonts lack (e.g. the sigma in
+    formula cells); real reports embed such fonts, so the text layer keeps them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _UNICODE_FONT not in pdfmetrics.getRegisteredFontNames():
+        for f in _UNICODE_FONT_FILES:
+            if Path(f).is_file():
+                pdfmetrics.registerFont(TTFont(_UNICODE_FONT, f))
+                break
+        else:
+            raise BuildError("text has characters outside Latin-1; install fonts-dejavu-core "
+                             "(apt-get install fonts-dejavu-core) to build the samples")
+    return _UNICODE_FONT
+
+
+def _wide_chars(t: str) -> str:
+    def repl(m: re.Match) -> str:
+        return f'<font name="{_unicode_font()}">{m.group(0)}</font>'
+
+    return re.sub(r"[^\x00-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]+", repl, t)
+
+
 def markup(text: Any) -> str:
     """Plain data text to reportlab para markup: escape, then **bold**."""
-    t = escape(str(text))
+    t = _wide_chars(escape(str(text)))
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", t)
 
 
