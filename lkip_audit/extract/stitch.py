@@ -49,6 +49,7 @@ def header_row_count(p: Piece) -> int:
     grid = p.grid()
     count = 0
     spanning_until = 0
+    first_bold = False
     for r in range(min(p.nrows - 1, 4)):
         cells = [c for c in grid[r] if c is not None]
         texts = [c.text for c in cells]
@@ -60,8 +61,8 @@ def header_row_count(p: Piece) -> int:
         styled_first = r == 0 and bold and nonempty and _is_header_text(nonempty[0].text)
         if not (colnums or styled_first) and not all(_is_header_text(t) for t in texts):
             break
-        lead = [normalise_space(c.text) for c in grid[r][:2] if c is not None]
-        if r >= spanning_until and (
+        lead = [normalise_space(c.text) for c in grid[r][:2] if c is not None and c.text.strip()]
+        if not colnums and r >= spanning_until and (
             (lead and _ROWNUM_RE.match(lead[0])) or any(t.upper().startswith(("JUMLAH", "TOTAL")) for t in lead)
         ):
             break  # a numbered or total row is a body row, even without numbers
@@ -71,6 +72,10 @@ def header_row_count(p: Piece) -> int:
         spans = any(c.colspan > 1 or c.rowspan > 1 for c in cells)
         if not (bold or upper or spans or colnums or r < spanning_until):
             break
+        if r == 0:
+            first_bold = bold
+        elif first_bold and not (bold or colnums or r < spanning_until):
+            break  # the header was bold; a plain row after it is body
         count = r + 1
         for c in cells:
             spanning_until = max(spanning_until, c.row + c.rowspan)
@@ -205,7 +210,7 @@ def _append_piece(t: Table, p: Piece, nh: int) -> None:
         cells = _cells_of_row(p, r)
         if not any(c.text for c in cells):
             continue
-        if r == start and t.rows and _continues_previous_row(cells, t.rows[-1]):
+        if r == start and t.rows and _continues_previous_row(cells, t.rows):
             prev = t.rows[-1]
             for i, c in enumerate(cells):
                 if c.text:
@@ -219,21 +224,23 @@ def _append_piece(t: Table, p: Piece, nh: int) -> None:
         t.rows.append(Row(index=len(t.rows), cells=cells, bold=bold, indent=indent))
 
 
-def _continues_previous_row(cells: list[Cell], prev: Row) -> bool:
+def _continues_previous_row(cells: list[Cell], rows: list[Row]) -> bool:
     """The first row after a page break only carries the rest of the previous row's text.
 
-    Evident when it has no numbers and no row number, while the previous row has
-    its numbers, and each of its non-empty cells sits over a non-empty text cell
-    of the previous row.
+    Evident when it has no numbers and no row number, sits only over text cells of
+    the previous row, and leaves empty a column that holds a number in every
+    other row of the table (a real row would have it).
     """
+    prev = rows[-1]
     filled = [i for i, c in enumerate(cells) if c.text]
-    if not filled:
-        return False
-    if any(_numeric(cells[i].text) for i in filled):
+    if not filled or any(_numeric(cells[i].text) for i in filled):
         return False
     if cells[0].text.strip() and not prev.cells[0].text.strip():
         return False
-    prev_numbers = [c for c in prev.cells if _numeric(c.text)]
-    if not prev_numbers:
+    if not all(prev.cells[i].text and not _numeric(prev.cells[i].text) for i in filled):
         return False
-    return all(prev.cells[i].text and not _numeric(prev.cells[i].text) for i in filled)
+    always_numeric = [
+        i for i in range(len(cells))
+        if len(rows) >= 2 and all(i < len(r.cells) and _numeric(r.cells[i].text) for r in rows)
+    ]
+    return any(not cells[i].text for i in always_numeric)

@@ -1,0 +1,65 @@
+"""The tool's own words (not the rules' messages, which live in the catalogue)."""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+_T: dict[str, dict[str, str]] = {
+    "read_error.not-found": {"id": "{path}: berkas tidak ditemukan", "en": "{path}: file not found"},
+    "read_error.not-pdf": {"id": "{path}: bukan berkas PDF", "en": "{path}: not a PDF file"},
+    "read_error.empty": {"id": "{path}: berkas kosong (0 bita)", "en": "{path}: the file is empty (0 bytes)"},
+    "read_error.encrypted": {
+        "id": "{path}: PDF terenkripsi atau berkata sandi; buka kuncinya lalu periksa lagi",
+        "en": "{path}: the PDF is encrypted or password-protected; unlock it and check again",
+    },
+    "read_error.damaged": {
+        "id": "{path}: PDF rusak dan tidak dapat dibaca ({detail})",
+        "en": "{path}: the PDF is damaged and cannot be read ({detail})",
+    },
+    "read_error.no-pages": {"id": "{path}: PDF tidak memiliki halaman", "en": "{path}: the PDF has no pages"},
+    "read_error.timeout": {
+        "id": "{path}: batas waktu habis sebelum dokumen selesai dibaca",
+        "en": "{path}: the time limit ran out before the document was read",
+    },
+    "header.document": {"id": "Dokumen", "en": "Document"},
+    "header.instansi": {"id": "Instansi", "en": "Agency"},
+    "header.tahun": {"id": "Tahun", "en": "Year"},
+    "header.pages": {"id": "Halaman", "en": "Pages"},
+    "header.tables": {"id": "Tabel ditemukan", "en": "Tables found"},
+    "header.findings": {"id": "Temuan", "en": "Findings"},
+    "severity.error": {"id": "galat", "en": "error"},
+    "severity.warning": {"id": "peringatan", "en": "warning"},
+    "severity.info": {"id": "info", "en": "info"},
+    "col.rule": {"id": "Aturan", "en": "Rule"},
+    "col.page": {"id": "Hal.", "en": "Page"},
+    "col.table": {"id": "Tabel", "en": "Table"},
+    "col.row": {"id": "Baris", "en": "Row"},
+    "col.column": {"id": "Kolom", "en": "Column"},
+    "col.actual": {"id": "Tercetak", "en": "Printed"},
+    "col.expected": {"id": "Seharusnya", "en": "Expected"},
+    "col.message": {"id": "Uraian", "en": "Reason"},
+    "table.none": {"id": "tanpa nomor", "en": "no number"},
+    "summary.line": {
+        "id": "{path}: {error} galat, {warning} peringatan, {info} info; {tables} tabel, {pages} halaman",
+        "en": "{path}: {error} errors, {warning} warnings, {info} info; {tables} tables, {pages} pages",
+    },
+    "summary.unchecked": {
+        "id": "{n} halaman tidak dapat diperiksa: {pages}",
+        "en": "{n} pages could not be checked: {pages}",
+    },
+    "no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "progress.reading": {"id": "Membaca halaman", "en": "Reading pages"},
+    "extract.done": {
+        "id": "{n} tabel ditulis ke {out} (index.json dan satu CSV per tabel)",
+        "en": "{n} tables written to {out} (index.json and one CSV per table)",
+    },
+    "rule.unknown": {"id": "aturan tidak dikenal: {id}", "en": "unknown rule: {id}"},
+}
+
+
+def t(key: str, lang: str = "id", **kw) -> str:
+    entry = _T.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["id"]
+    return text.format(**kw) if kw else text
