@@ -1,0 +1,47 @@
+"""The understand stage: table kinds, column roles, row hierarchy, scales.
+
+    understand(doc, config_scales=None) -> Understanding
+    analyze_table(table) -> AnalyzedTable
+    band_for(scale, value) -> Band | None
+    validate(at) -> list[SchemaIssue]          (pandera data-quality schemas)
+"""
+
+from __future__ import annotations
+
+from lkip_audit.extract.model import Document, Table
+from lkip_audit.understand.classify import classify
+from lkip_audit.understand.columns import map_columns
+from lkip_audit.understand.hierarchy import analyze_rows, lower_is_better_rows
+from lkip_audit.understand.model import AnalyzedTable, Band, Scale, Understanding
+from lkip_audit.understand.scales import band_for, collect_scales, default_tingkat, parse_condition
+from lkip_audit.understand.schemas import SchemaIssue, validate
+
+__all__ = [
+    "understand", "analyze_table", "band_for", "validate", "SchemaIssue", "parse_condition",
+    "default_tingkat", "AnalyzedTable", "Understanding", "Scale", "Band",
+]
+
+
+def analyze_table(table: Table, lower_is_better_terms=None) -> AnalyzedTable:
+    """Kind, column roles, row roles/hierarchy and lower-is-better rows of one table.
+
+    `lower_is_better_terms`: regular expressions naming lower-is-better indicators
+    (default: hierarchy.DEFAULT_LOWER_IS_BETTER)."""
+    columns, notes = map_columns(table)
+    kind, knotes = classify(table, columns)
+    rows, rnotes = analyze_rows(table, columns)
+    lower, lnotes = lower_is_better_rows(table, rows, lower_is_better_terms)
+    return AnalyzedTable(
+        table=table, kind=kind, columns=columns, rows=rows, lower_is_better=lower,
+        notes=knotes + notes + rnotes + lnotes,
+    )
+
+
+def understand(doc: Document, config_scales: dict | None = None, lower_is_better_terms=None) -> Understanding:
+    """Analyze every table of the document and collect the scales it states.
+
+    `config_scales` ({"tingkat": ..., "kategori": ...}; a Scale, a list of bands as
+    dicts, or {label: condition}) overrides the document's; without either a
+    default tingkat scale applies and no kategori scale."""
+    tables = [analyze_table(t, lower_is_better_terms) for t in doc.tables]
+    return Understanding(tables=tables, scales=collect_scales(tables, config_scales))

@@ -56,6 +56,13 @@ class RowInfo:
     children: list[int] = field(default_factory=list)
     covers: list[int] = field(default_factory=list)  # TOTAL rows: the rows it sums
     label: str = ""  # the row's label text as printed (normalised whitespace)
+    # What the row is in the planning hierarchy, when known: "program", "kegiatan",
+    # "sub_kegiatan", "indikator" (an indicator of the program/kegiatan above it),
+    # "iku", "sasaran", "total"; None for generic rows (composition items ...).
+    kind: str | None = None
+    # Indicator rows attached to this row (their `parent` is this row). They are not
+    # in `children`: children are the rows whose additive columns sum to this row.
+    indicators: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,335 @@
+"""Map table columns to canonical fields by their header text.
+
+A column's header is split into a *leaf* (the lowest header cell: "Rp", "CAPAIAN (%)")
+and a *context* (the spanning header cells above it: "REALISASI", "ANGGARAN",
+"TAHUN 2023"). The leaf decides the field; the context disambiguates leaves that
+mean different things under different spans ("REALISASI" under ANGGARAN is money,
+"CAPAIAN (%)" under ANGGARAN is the budget percentage) and gives the group of
+repeated fields ("2023" / "2024", "KINERJA" / "ANGGARAN").
+
+When the table's header rows are available (and as wide as the table) the spans
+are read from them, forward-filling a spanning cell over the empty cells to its
+right. Otherwise the flattened label (``Table.columns``) is split by known span
+prefixes ("REALISASI TAHUN 2023 CAPAIAN (%)" -> context "REALISASI TAHUN 2023",
+leaf "CAPAIAN (%)"). Tokens are corrected towards a header vocabulary, so OCR
+and typing slips ("UKAIAN", "DENCANA", "UTAWA") and line-break hyphenation
+("RENCA- NA") still map. Position is used only for header-less columns, and then
+together with the column's content (a numbering column, the label column).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from lkip_audit.extract.model import Table
+from lkip_audit.understand.model import ColumnRole
+from lkip_audit.understand.text import header_tokens, marker_type, ws
+
+LABEL_FIELDS = ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "uraian")
+NUMERIC_FIELDS = (
+    "target", "realisasi", "capaian", "koreksi", "nilai_akhir", "anggaran", "realisasi_rp",
+    "persen", "fisik", "kebutuhan", "terisi", "gap", "jumlah", "murni", "perubahan", "selisih",
+    "target_renstra",
+)
+TEXT_FIELDS = ("tingkat", "kategori", "satuan")
+
+_HIER_WORDS = ("PROGRAM", "KEGIATAN", "INDIKATOR", "SASARAN")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MONEY_WORDS = {"ANGGARAN", "KEUANGAN", "BELANJA", "PAGU", "DANA", "RP"}
+
+
+def _has(toks: list[str], *words: str) -> bool:
+    return all(w in toks for w in words)
+
+
+def _any(toks: list[str], *words: str) -> bool:
+    return any(w in toks for w in words)
+
+
+def _years(toks: list[str]) -> list[str]:
+    return [t for t in toks if _YEAR.match(t)]
+
+
+def _strip_years(toks: list[str]) -> list[str]:
+    return [t for t in toks if not _YEAR.match(t) and t != "TAHUN"]
+
+
+def _leaf_field(leaf: list[str], ctx: list[str], raw: str) -> tuple[str | None, str]:
+    """(field, reason) for a leaf under a context, or (None, reason)."""
+    t = _strip_years(leaf)
+    c = ctx
+    money_ctx = _any(c, "ANGGARAN", "KEUANGAN", "PAGU")
+    if not t:
+        if _years(leaf) and not ctx:
+            return None, "a year heading"
+        if leaf == ["TAHUN"] or (leaf and leaf[0] == "TAHUN"):
+            return "uraian", "TAHUN: the row label"
+        return None, "empty"
+    s = " ".join(t)
+    if t in (["NO"], ["NOMOR"], ["NO", "URUT"], ["N"]) or s in ("NO", "NOMOR"):
+        return "no", "NO"
+    if _has(t, "TINGKAT") and _any(t, "PENCAPAIAN", "CAPAIAN"):
+        return "tingkat", "TINGKAT PENCAPAIAN"
+    if _any(t, "KATEGORI", "PREDIKAT"):
+        return "kategori", "KATEGORI/PREDIKAT"
+    if _has(t, "KOREKSI"):
+        return "koreksi", "KOREKSI"
+    if _has(t, "NILAI", "AKHIR"):
+        return "nilai_akhir", "NILAI AKHIR"
+    if _has(t, "KEBUTUHAN"):
+        return "kebutuhan", "KEBUTUHAN"
+    if _has(t, "TERISI"):
+        return "terisi", "TERISI"
+    if _any(t, "GAP", "KEKURANGAN"):
+        return "gap", "GAP"
+    if _any(t, "SELISIH", "BERTAMBAH", "BERKURANG"):
+        return "selisih", "BERTAMBAH/BERKURANG/SELISIH"
+    if _has(t, "MURNI"):
+        return "murni", "MURNI"
+    if _has(t, "PERUBAHAN") and not _any(t, "TARGET", "REALISASI", "CAPAIAN", "INDIKATOR"):
+        return "perubahan", "PERUBAHAN"
+    if _has(t, "SATUAN"):
+        return "satuan", "SATUAN"
+    if _any(t, "RENSTRA", "RPD", "RPJMD") and not _has(t, "REALISASI"):
+        return "target_renstra", "TARGET RENSTRA/RPD"
+    # percentages and achievements
+    if _has(t, "CAPAIAN") and not _has(t, "TINGKAT"):
+        if money_ctx or (_any(t, "ANGGARAN", "KEUANGAN")):
+            return "persen", "CAPAIAN under ANGGARAN"
+        return "capaian", "CAPAIAN"
+    if "%" in t or s in ("PERSEN", "PERSENTASE", "PRESENTASE"):
+        if _has(c, "KINERJA") and not money_ctx and not _has(c, "REALISASI"):
+            return "capaian", "% under KINERJA"
+        return "persen", "%"
+    if _has(t, "FISIK"):
+        if _has(t, "TERHADAP") or _has(t, "TARGET"):
+            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
+        return "fisik", "FISIK"
+    if _has(t, "REALISASI"):
+        if _any(t, "RP", "KEUANGAN", "ANGGARAN", "BELANJA") or money_ctx:
+            return "realisasi_rp", "REALISASI of money"
+        return "realisasi", "REALISASI"
+    if t == ["RP"]:
+        if _has(c, "REALISASI"):
+            return "realisasi_rp", "Rp under REALISASI"
+        return "anggaran", "Rp"
+    if _any(t, "ANGGARAN", "PAGU", "DANA"):
+        if _has(c, "REALISASI"):
+            return "realisasi_rp", "ANGGARAN under REALISASI"
+        return "anggaran", "ANGGARAN/PAGU"
+    if _has(t, "TARGET"):
+        if money_ctx:
+            return "anggaran", "TARGET under ANGGARAN"
+        return "target", "TARGET"
+    if _has(t, "RENCANA"):
+        return "rencana?", "RENCANA (money or target by content)"
+    if _any(t, "JUMLAH", "TOTAL"):
+        return "jumlah", "JUMLAH/TOTAL"
+    # label columns
+    hier = [w for w in _HIER_WORDS if w in t]
+    if "/" in raw and len(set(hier) | ({"SUB"} if "SUB" in t else set())) >= 2:
+        return "uraian", "combined hierarchy column"
+    if _has(t, "SUB", "KEGIATAN"):
+        return "sub_kegiatan", "SUB KEGIATAN"
+    if _has(t, "INDIKATOR"):
+        return "indikator", "INDIKATOR"
+    if _has(t, "KEGIATAN"):
+        return "kegiatan", "KEGIATAN"
+    if _has(t, "PROGRAM"):
+        return "program", "PROGRAM"
+    if _has(t, "SASARAN"):
+        return "sasaran", "SASARAN"
+    if _any(t, "URAIAN", "JENIS", "JABATAN", "NAMA", "TUJUAN", "MISI", "KELOMPOK") or _has(t, "PERANGKAT", "DAERAH"):
+        return "uraian", "URAIAN-like"
+    return None, "no known header word"
+
+
+_SPAN_PREFIX = re.compile(
+    r"^((?:CAPAIAN |PENCAPAIAN )?(?:KINERJA|ANGGARAN|KEUANGAN)(?: TAHUN)?(?: \d{4})?"
+    r"|(?:REALISASI|RENCANA)(?: TAHUN)?(?: \d{4})?"
+    r"|TAHUN \d{4}|\d{4})\b ?(.*)$"
+)
+
+
+def _split_flat(toks: list[str]) -> tuple[list[str], list[str]]:
+    """Split flattened header tokens into (context, leaf) by a known span prefix."""
+    s = " ".join(toks)
+    m = _SPAN_PREFIX.match(s)
+    if not m or not m.group(2):
+        return [], toks
+    rest = m.group(2).split()
+    if not [w for w in rest if w not in ("RP", "%")] and m.group(1) not in ("REALISASI", "RENCANA"):
+        return [], toks  # "ANGGARAN (Rp)": one header, not a span
+    if not _strip_years(rest):
+        return [], toks
+    return m.group(1).split(), rest
+
+
+def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
+    """Per column: (context tokens, leaf tokens, printed label)."""
+    n = len(table.columns)
+    rows = [[c.text for c in hr] for hr in table.header_rows if len(hr) == n]
+    out = []
+    if len(rows) >= 2 and any(ws(x) for x in rows[-1]):
+        filled = [list(r) for r in rows]
+        for k in range(len(rows) - 1):
+            below = rows[k + 1]
+            for i in range(1, n):
+                if ws(filled[k][i]) or not ws(below[i]):
+                    continue
+                # extend a spanning cell (one with text below it) over the empty cells to its right
+                if ws(filled[k][i - 1]) and ws(below[i - 1]):
+                    filled[k][i] = filled[k][i - 1]
+        for i in range(n):
+            parts = [ws(r[i]) for r in filled if ws(r[i])]
+            parts = list(dict.fromkeys(parts))
+            if not parts:
+                out.append(([], [], ws(table.columns[i])))
+                continue
+            leaf_text = parts[-1]
+            ctx: list[str] = []
+            for p in parts[:-1]:
+                ctx += header_tokens(p)
+            c2, leaf = _split_flat(header_tokens(leaf_text))
+            out.append((ctx + c2, leaf, ws(table.columns[i]) or " ".join(parts)))
+        return out
+    for i in range(n):
+        toks = header_tokens(table.columns[i])
+        ctx, leaf = _split_flat(toks)
+        out.append((ctx, leaf, ws(table.columns[i])))
+    return out
+
+
+def _group(ctx: list[str]) -> str | None:
+    if _any(ctx, "ANGGARAN", "KEUANGAN"):
+        return "ANGGARAN"
+    if _has(ctx, "KINERJA"):
+        return "KINERJA"
+    ys = list(dict.fromkeys(_years(ctx)))
+    if len(ys) == 1:
+        return ys[0]
+    return None
+
+
+def _values(table: Table, idx: int) -> list:
+    out = []
+    for r in table.rows:
+        if idx < len(r.cells):
+            out.append(r.cells[idx])
+    return out
+
+
+def is_money_column(table: Table, idx: int) -> bool:
+    """Most numbers in the column are amounts of money (>= 100.000 or printed with Rp)."""
+    nums = []
+    for c in _values(table, idx):
+        if c.is_empty:
+            continue
+        p = c.number
+        if p.currency:
+            return True
+        if p.value is not None:
+            nums.append(abs(p.value))
+    if not nums:
+        return False
+    big = sum(1 for v in nums if v >= Decimal(100000))
+    return big * 2 >= len(nums)
+
+
+def is_marker_column(table: Table, idx: int) -> bool:
+    cells = [c for c in _values(table, idx) if not c.is_empty]
+    return bool(cells) and all(marker_type(c.text) for c in cells)
+
+
+def is_text_column(table: Table, idx: int) -> bool:
+    cells = [c for c in _values(table, idx) if not c.is_empty]
+    if not cells:
+        return False
+    texts = sum(1 for c in cells if c.number.kind == "text" and not marker_type(c.text))
+    return texts * 2 > len(cells)
+
+
+def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
+    """The column roles of a table and notes saying how each was decided."""
+    parts = header_parts(table)
+    roles: list[ColumnRole] = []
+    notes: list[str] = []
+    for i, (ctx, leaf, label) in enumerate(parts):
+        field, why = _leaf_field(leaf, ctx, label)
+        if field is None and ctx and leaf:  # a header continued on the next line: "INDIKATOR KINERJA" / "UTAMA"
+            field, why = _leaf_field(ctx + leaf, [], label)
+            if field is not None:
+                why += " (whole header)"
+        if field == "rencana?":
+            if is_money_column(table, i):
+                field, why = "anggaran", "RENCANA holding money"
+            else:
+                field, why = "target", "RENCANA holding non-money values"
+        elif field == "realisasi" and not _has(ctx, "KINERJA") and is_money_column(table, i):
+            field, why = "realisasi_rp", why + ", holding money"
+        if field is None and not leaf and not ctx:
+            if is_marker_column(table, i) and not any(r.field == "no" for r in roles):
+                field, why = "no", "header-less column of numbering markers (by content)"
+            elif i <= 1 and is_text_column(table, i) and not any(r.field in LABEL_FIELDS for r in roles):
+                field, why = "uraian", "header-less leading text column (by content)"
+        if field is None:
+            notes.append(f"col {i} {label!r}: unmapped ({why})")
+            continue
+        group = _group(ctx) if field not in LABEL_FIELDS and field != "no" and "whole header" not in why else None
+        roles.append(ColumnRole(field=field, index=i, label=label, group=group))
+        g = f", group {group}" if group else ""
+        c = f" under {' '.join(ctx)!r}" if ctx else ""
+        notes.append(f"col {i} {label!r} -> {field}{g} (header {' '.join(leaf)!r}{c}: {why})")
+    # a table without a recognised label column: the first mostly-text column is the label
+    if not any(r.field in LABEL_FIELDS for r in roles):
+        taken = {r.index for r in roles}
+        for i in range(len(parts)):
+            if i in taken and not any(r.index == i and r.field in ("no",) for r in roles) and i > 1:
+                break
+            if i not in taken and is_text_column(table, i):
+                roles.append(ColumnRole(field="uraian", index=i, label=parts[i][2], group=None))
+                notes.append(f"col {i} {parts[i][2]!r} -> uraian (first mostly-text column, by content)")
+                break
+    _disambiguate_groups(roles, parts, notes)
+    roles.sort(key=lambda r: r.index)
+    return roles, notes
+
+
+def _disambiguate_groups(roles: list[ColumnRole], parts, notes: list[str]) -> None:
+    """Repeated (field, group) pairs under different years: group by year instead."""
+    seen: dict[tuple[str, str | None], list[ColumnRole]] = {}
+    for r in roles:
+        seen.setdefault((r.field, r.group), []).append(r)
+    for (field, group), rs in seen.items():
+        if len(rs) < 2 or field in LABEL_FIELDS or field == "no":
+            continue
+        for r in rs:
+            ys = list(dict.fromkeys(_years(parts[r.index][0])))
+            if len(ys) == 1:
+                r.group = f"{group} {ys[0]}" if group and group != ys[0] else ys[0]
+        if len({r.group for r in rs}) < len(rs):
+            notes.append(f"field {field} appears {len(rs)} times without distinguishing groups")
+
+
+def combined_kinds(label: str) -> list[str]:
+    """The hierarchy kinds a combined label column lists, in order ("KEGIATAN/SUB KEGIATAN")."""
+    toks = header_tokens(label)
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t == "SUB" and i + 1 < len(toks) and toks[i + 1] == "KEGIATAN":
+            out.append("sub_kegiatan")
+            i += 2
+            continue
+        if t == "PROGRAM":
+            out.append("program")
+        elif t == "KEGIATAN":
+            out.append("kegiatan")
+        elif t == "INDIKATOR":
+            out.append("indikator")
+        elif t == "SASARAN":
+            out.append("sasaran")
+        i += 1
+    return list(dict.fromkeys(out))

@@ -1,0 +1,439 @@
+"""Recover the row structure of a table: totals, parents, sections, the tree.
+
+Signals, strongest first:
+
+1. TOTAL rows by their label: JUMLAH, TOTAL, JUMLAH ANGGARAN, TOTAL BELANJA ...
+   (the label may be spread over several cells: "TOTAL | BELANJA").
+2. Which label column holds the row's text: a row written in the SUB KEGIATAN
+   column is below one written in the KEGIATAN column.
+3. Bold and indentation (Row.bold, Row.indent) when they vary between rows.
+4. The numbering marker in the NO column, in a header-less marker column or at the
+   start of the label: "I." (roman) above "1." above "1.1" above "a." above "-"
+   above no marker. So in a rencana-realisasi table "1." marks the kegiatan and the
+   unnumbered rows below it are its sub kegiatan.
+5. Known nomenclature ("Program ...", "Kegiatan ...", "Sub Kegiatan ...") and
+   combined label headers ("KEGIATAN/SUB KEGIATAN", "PROGRAM/INDIKATOR KINERJA
+   PROGRAM") name the kind of each level.
+6. Only when nothing above separates the rows: the numbers themselves (a row whose
+   budget equals the sum of the rows right below it is their parent).
+
+Rows of indicator kind (indicators of the program/kegiatan above) hang from that
+row through `parent` / `indicators` but are not among its `children`; IKU and
+sasaran rows stand alone. A TOTAL row covers the top rows since the previous total
+(or, when nothing is above it, as in a JUMLAH printed first, the rows below it up
+to the next total); a label-only SECTION row among them is replaced by its
+children, or by its indicator row when that row carries the section's numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lkip_audit.extract.model import Row, Table
+from lkip_audit.understand.columns import LABEL_FIELDS, combined_kinds, is_marker_column
+from lkip_audit.understand.model import BODY, PARENT, SECTION, TOTAL, ColumnRole, RowInfo
+from lkip_audit.understand.text import MARKER_RANK, header_tokens, leading_marker, marker_type, norm_label, ws
+
+UNIT_LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+STANDALONE = ("iku", "sasaran")
+ADDITIVE = ("anggaran", "realisasi_rp", "murni", "perubahan", "jumlah", "kebutuhan", "terisi", "gap")
+
+_TOTAL = re.compile(
+    r"^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL)"
+    r"( (ANGGARAN|BELANJA|KESELURUHAN|SELURUHNYA|PAGU|TOTAL|AKHIR|UMUM|PROGRAM|KEGIATAN|SUB KEGIATAN"
+    r"|PNS|PEGAWAI|ASN|BELANJA DAERAH|[IVX]+|\d+))?$"
+)
+_NOMEN = (
+    (re.compile(r"^SUB[ -]?KEGIATAN\b"), "sub_kegiatan"),
+    (re.compile(r"^KEGIATAN\b"), "kegiatan"),
+    (re.compile(r"^PROGRAM\b"), "program"),
+)
+
+
+def is_total_text(text: str | None) -> bool:
+    t = norm_label(text)
+    t = re.sub(r"[^A-Z0-9 ]", " ", t)
+    return bool(_TOTAL.match(" ".join(t.split())))
+
+
+def _strip_marker(text: str) -> str:
+    from lkip_audit.understand.text import LEADING
+
+    return LEADING.sub("", text or "", count=1)
+
+
+def nomenclature(text: str | None) -> str | None:
+    t = norm_label(_strip_marker(text or ""))
+    for rx, kind in _NOMEN:
+        if rx.match(t):
+            return kind
+    return None
+
+
+@dataclass
+class _Row:
+    index: int
+    label: str = ""
+    label_col: int | None = None  # column giving the label (rightmost label cell with text)
+    depth_col: int | None = None  # leftmost label column with text
+    col_depth: int = 0
+    marker: str = "none"
+    bold: bool = False
+    indent: float = 0.0
+    has_values: bool = False
+    total: bool = False
+    kind: str | None = None
+    nomen: str | None = None
+
+
+def _cell_text(row: Row, i: int) -> str:
+    return ws(row.cells[i].text) if i < len(row.cells) else ""
+
+
+def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
+    label_cols = sorted(c.index for c in columns if c.field in LABEL_FIELDS)
+    mapped_value = {c.index for c in columns if c.field not in LABEL_FIELDS and c.field != "no"}
+    # numbering columns: NO, and header-less columns holding only markers ("I.", "1.")
+    marker_cols = {c.index for c in columns if c.field == "no"}
+    mapped = {c.index for c in columns}
+    for i, lab in enumerate(table.columns):
+        if i not in mapped and not ws(lab) and is_marker_column(table, i):
+            marker_cols.add(i)
+    non_value = set(label_cols) | marker_cols
+    out: list[_Row] = []
+    for row in table.rows:
+        r = _Row(index=row.index, bold=row.bold, indent=row.indent)
+        n = len(row.cells)
+        # label: text in the label columns (markers alone do not count)
+        texts = [(i, _cell_text(row, i)) for i in label_cols if i < n]
+        texts = [(i, t) for i, t in texts if t and not marker_type(t)]
+        if not texts:  # fall back to the first text cell outside the value columns
+            cands = [i for i in range(n) if i not in mapped_value] + [i for i in range(n) if i in mapped_value]
+            for i in cands:
+                t = _cell_text(row, i)
+                if t and not marker_type(t) and row.cells[i].number.kind == "text":
+                    texts = [(i, t)]
+                    break
+        if texts:
+            r.depth_col = texts[0][0]
+            r.label_col = texts[-1][0]
+            r.label = texts[-1][1]
+            r.col_depth = sum(1 for i in label_cols if i < r.depth_col)
+        # marker: the nearest numbering marker left of (or at the start of) the label
+        limit = r.depth_col if r.depth_col is not None else n
+        for i in range(min(limit, n) - 1, -1, -1):
+            m = marker_type(_cell_text(row, i)) if i in marker_cols or i in label_cols else None
+            if m:
+                r.marker = m
+                break
+        else:
+            m = leading_marker(texts[0][1]) if texts else None
+            if m:
+                r.marker = m
+        # values: anything outside label / numbering columns
+        for i in range(n):
+            if i in non_value or i == r.depth_col or i == r.label_col:
+                continue
+            t = _cell_text(row, i)
+            if not t:
+                continue
+            if i in mapped_value or row.cells[i].number.kind in ("number", "percent", "range", "malformed"):
+                r.has_values = True
+                break
+        # total: the text before the first number ("TOTAL | BELANJA", "JUMLAH ANGGARAN")
+        words = []
+        for i in range(n):
+            c = row.cells[i]
+            t = _cell_text(row, i)
+            if not t:
+                continue
+            if i in marker_cols and marker_type(t):
+                continue
+            if c.number.kind in ("number", "percent", "range", "malformed"):
+                break
+            words.append(t)
+        if words and is_total_text(" ".join(words)):
+            r.total = True
+            r.label = " ".join(words)
+        r.nomen = nomenclature(r.label)
+        out.append(r)
+    return out
+
+
+def _column_kind(columns: list[ColumnRole], idx: int | None) -> tuple[str | None, list[str]]:
+    """(kind, combined kinds) of the label column `idx`."""
+    for c in columns:
+        if c.index != idx:
+            continue
+        if c.field == "uraian":
+            ks = combined_kinds(c.label)
+            return (None, ks) if len(ks) >= 2 else (None, [])
+        if c.field == "indikator":
+            return ("iku" if "UTAMA" in header_tokens(c.label) else "indikator"), []
+        if c.field in ("sasaran", "program", "kegiatan", "sub_kegiatan"):
+            return c.field, []
+    return None, []
+
+
+def _rank(values: list, key=lambda v: v, tol: float = 0.0) -> dict:
+    """Map each value to its rank among the distinct values (clustered within tol)."""
+    ds = sorted(set(values), key=key)
+    ranks: dict = {}
+    rank, last = -1, None
+    for v in ds:
+        if last is None or (key(v) - key(last) > tol if tol else key(v) != key(last)):
+            rank += 1
+            last = v
+        ranks[v] = rank
+    return ranks
+
+
+def _assign_kinds(rs: list[_Row], columns: list[ColumnRole], notes: list[str]) -> None:
+    combined: dict[int, list[_Row]] = {}
+    for r in rs:
+        if r.total:
+            r.kind = "total"
+            continue
+        kind, ks = _column_kind(columns, r.label_col)
+        if ks:
+            combined.setdefault(r.label_col, []).append(r)
+            r.kind = None
+        else:
+            r.kind = kind
+        if r.nomen and r.kind not in ("iku", "sasaran", "indikator"):
+            r.kind = r.nomen
+    for idx, members in combined.items():
+        ks = _column_kind(columns, idx)[1]
+        keys = sorted({(r.bold is False, r.indent, MARKER_RANK[r.marker]) for r in members})
+        pos = {k: i for i, k in enumerate(keys)}
+        offset = max(0, len(ks) - len(keys))
+        for r in members:  # anchor on nomenclature when a level names itself
+            if r.nomen in ks:
+                offset = ks.index(r.nomen) - pos[(r.bold is False, r.indent, MARKER_RANK[r.marker])]
+                break
+        for r in members:
+            if r.nomen:
+                r.kind = r.nomen
+                continue
+            p = pos[(r.bold is False, r.indent, MARKER_RANK[r.marker])] + offset
+            r.kind = ks[max(0, min(p, len(ks) - 1))]
+        label = next(c.label for c in columns if c.index == idx)
+        notes.append(f"rows in combined column {label!r}: levels {ks} assigned by numbering/bold/indent")
+
+
+def _numbers_fallback(table: Table, columns: list[ColumnRole], parts: list[_Row], notes: list[str]) -> dict[int, int]:
+    """parent index by child index, from sums: a row equal to the sum of the rows right below it."""
+    col = None
+    for f in ADDITIVE:
+        col = next((c for c in columns if c.field == f), None)
+        if col is not None:
+            break
+    if col is None:
+        return {}
+
+    def val(r: _Row) -> Decimal | None:
+        cells = table.rows[r.index].cells
+        return cells[col.index].number.value if col.index < len(cells) else None
+
+    parent: dict[int, int] = {}
+    i = 0
+    while i < len(parts):
+        v = val(parts[i])
+        found = None
+        if v is not None and v > 0:
+            s = Decimal(0)
+            for j in range(i + 1, len(parts)):
+                w = val(parts[j])
+                if w is None or w < 0:
+                    break
+                s += w
+                if s == v and j - i >= 2:
+                    found = j
+                    break
+                if s > v:
+                    break
+        if found is not None:
+            for j in range(i + 1, found + 1):
+                parent[parts[j].index] = parts[i].index
+            i = found + 1
+        else:
+            i += 1
+    if parent:
+        notes.append(f"hierarchy from the numbers (last resort): {col.field} of a row = sum of the rows below it")
+    return parent
+
+
+def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo], list[str]]:
+    notes: list[str] = []
+    rs = _scan(table, columns)
+    _assign_kinds(rs, columns, notes)
+    infos = [RowInfo(index=r.index, role=BODY, label=r.label, kind=r.kind) for r in rs]
+    parts = [r for r in rs if not r.total and r.kind not in STANDALONE and r.kind != "indikator"]
+
+    # ranking keys: column depth, then bold / indent when they vary, then numbering
+    bold_varies = len({r.bold for r in parts}) > 1
+    indent_rank = _rank([r.indent for r in parts], tol=2.0) if len({r.indent for r in parts}) > 1 else {}
+
+    def key(r: _Row) -> tuple:
+        return (
+            r.col_depth,
+            (0 if r.bold else 1) if bold_varies else 0,
+            indent_rank.get(r.indent, 0),
+            MARKER_RANK[r.marker],
+        )
+
+    keys = {r.index: key(r) for r in parts}
+    level_of = _rank(list(keys.values()))
+    used = []
+    if len({r.col_depth for r in parts}) > 1:
+        used.append("label column")
+    if bold_varies:
+        used.append("bold")
+    if indent_rank:
+        used.append("indentation")
+    if len({r.marker for r in parts}) > 1:
+        used.append("numbering")
+    parent_of: dict[int, int | None] = {}
+    if len(level_of) <= 1:
+        parent_of.update(_numbers_fallback(table, columns, parts, notes))
+        rel = {r.index: (1 if r.index in parent_of else 0) for r in parts}
+    else:
+        notes.append("row levels from " + ", ".join(used))
+        rel = {i: level_of[k] for i, k in keys.items()}
+
+    all_unit = parts and all(r.kind in UNIT_LEVEL for r in parts)
+    by_index = {r.index: r for r in rs}
+    stack: list[int] = []
+    for r in rs:
+        info = infos[r.index]
+        if r.total:
+            stack.clear()
+            continue
+        if r.kind in STANDALONE:
+            info.level = 0
+            continue
+        if r.kind == "indikator":
+            if stack:
+                info.parent = stack[-1]
+                infos[stack[-1]].indicators.append(r.index)
+                info.level = infos[stack[-1]].level + 1
+            continue
+        lv = rel[r.index]
+        if r.index in parent_of:
+            p = parent_of[r.index]
+        else:
+            while stack and rel[stack[-1]] >= lv:
+                stack.pop()
+            p = stack[-1] if stack else None
+        info.parent = p
+        if p is not None:
+            infos[p].children.append(r.index)
+        stack.append(r.index)
+        info.level = UNIT_LEVEL[r.kind] if all_unit else lv
+    # roles
+    for r in rs:
+        info = infos[r.index]
+        if r.total:
+            info.role = TOTAL
+        elif not r.has_values:
+            info.role = SECTION
+        elif info.children:
+            info.role = PARENT
+    totals = [r.index for r in rs if r.total]
+    covered_totals: set[int] = set()
+    for t in totals:
+        infos[t].covers = _covers(t, totals, infos, by_index, covered_totals)
+        if infos[t].covers:
+            notes.append(f"row {t} {infos[t].label!r}: TOTAL covering rows {infos[t].covers}")
+    return infos, notes
+
+
+def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int]) -> list[int]:
+    n = len(infos)
+    prev = max((k for k in totals if k < t), default=-1)
+    rng = [k for k in range(prev + 1, t)]
+    if not any(infos[k].role != SECTION for k in rng):
+        earlier = [k for k in totals if k < t and k not in covered_totals]
+        if len(earlier) >= 2:  # a grand total under its subtotals
+            covered_totals.update(earlier)
+            return earlier
+        nxt = min((k for k in totals if k > t), default=n)
+        rng = list(range(t + 1, nxt))  # JUMLAH printed first: it sums the rows below it
+    inside = set(rng)
+    top = [k for k in rng if infos[k].parent is None or infos[k].parent not in inside]
+    top = [k for k in top if infos[k].role != TOTAL]
+    if any(infos[k].kind in UNIT_LEVEL for k in top):
+        top = [k for k in top if infos[k].kind not in STANDALONE]
+    if any(infos[k].kind != "indikator" for k in top):
+        top = [k for k in top if infos[k].kind != "indikator"]
+    out: list[int] = []
+
+    def expand(k: int, depth: int = 0) -> None:
+        info = infos[k]
+        if info.role != SECTION or depth > 5:
+            out.append(k)
+            return
+        # a label-only program whose indicator row carries its numbers: that row stands in
+        carriers = [i for i in info.indicators if infos[i].role != SECTION]
+        if len(carriers) == 1:
+            out.append(carriers[0])
+            return
+        for c in info.children:
+            expand(c, depth + 1)
+
+    for k in top:
+        expand(k)
+    return out
+
+
+# --- lower is better ---------------------------------------------------------
+
+DEFAULT_LOWER_IS_BETTER = (
+    r"\bangka kematian\b",
+    r"\bangka kesakitan\b",
+    r"\bprevalensi\b",
+    r"\bstunting\b",
+    r"\bjumlah kasus\b",
+    r"^kasus\b",
+    r"\bangka (putus sekolah|pengangguran|kemiskinan|kriminalitas)\b",
+    r"\btingkat pengangguran\b",
+    r"\b(persentase|jumlah) penduduk miskin\b",
+    r"\b(indeks|rasio) gini\b|\bgini ratio\b",
+    r"\bangka kecelakaan\b",
+    r"\btingkat inflasi\b",
+)
+_NOT_LOWER = re.compile(
+    r"\b(penurunan|menurunnya|turunnya|berkurangnya|penanganan|ditangani|tertangani|diselesaikan|"
+    r"terselesaikan|penyelesaian|pencegahan|cakupan)\b",
+    re.I,
+)
+_LOWER_MARK = re.compile(
+    r"semakin (rendah|kecil|sedikit) semakin baik|\bnegatif\b|\bminimi[sz]e\b|\(\s*[-–]\s*\)|↓", re.I
+)
+
+
+def lower_is_better_rows(table: Table, rows: list[RowInfo], terms=None) -> tuple[set[int], list[str]]:
+    """Body rows whose indicator is lower-is-better: marked in the row, or a known indicator."""
+    pats = [re.compile(p, re.I) for p in (DEFAULT_LOWER_IS_BETTER if terms is None else terms)]
+    out: set[int] = set()
+    notes: list[str] = []
+    for info in rows:
+        if info.role in (TOTAL, SECTION):
+            continue
+        row = table.rows[info.index]
+        marked = next((c.text for c in row.cells if _LOWER_MARK.search(c.text or "")), None)
+        if marked is not None:
+            out.add(info.index)
+            notes.append(f"row {info.index}: lower is better (marked {ws(marked)!r})")
+            continue
+        label = info.label or ""
+        if _NOT_LOWER.search(label):
+            continue
+        for p in pats:
+            if p.search(label):
+                out.add(info.index)
+                notes.append(f"row {info.index}: lower is better (known indicator {p.pattern!r})")
+                break
+    return out, notes

@@ -1,0 +1,267 @@
+"""Scales a report states: tingkat pencapaian and kategori/predikat bands.
+
+A SKALA table has a condition column and a label column. Conditions come in the
+styles reports use: "< 100", "= 100", "> 100", "X > 100%", "80% < X < 100%",
+"91-100", "<= 50", "≤ 50", "≥ 91", "91 s.d 100", "lebih dari 100". Each becomes a
+Band with Decimal bounds. Two repairs are applied, both recorded in the scale's
+`notes`: where two adjacent bands both exclude their shared bound (80% < X < 100%
+next to X > 100%) the lower band takes it, and where integer bands leave a gap
+(76-90 next to 91-100) the lower band is extended up to the next one's start, so
+that every value, 90,5 included, falls in one band.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from lkip_audit.understand.model import SKALA, AnalyzedTable, Band, Scale
+from lkip_audit.understand.text import norm_label, ws
+
+_NUM = r"(\d+(?:[.,]\d+)?)\s*%?"
+_OPS = {"<": "lt", "<=": "le", "≤": "le", "=<": "le", ">": "gt", ">=": "ge", "≥": "ge", "=>": "ge", "=": "eq"}
+_OP = r"(<=|>=|=<|=>|≤|≥|<|>|=)"
+
+
+def _d(s: str) -> Decimal:
+    s = s.strip().replace("%", "")
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".")
+    else:
+        s = s.replace(",", ".")
+    return Decimal(s)
+
+
+def parse_condition(text: str) -> Band | None:
+    """A band's bounds from a printed condition (label left empty), or None."""
+    t = ws(text).replace("–", "-").replace("—", "-")
+    t = re.sub(r"(?i)\bkurang dari sama dengan\b", "<=", t)
+    t = re.sub(r"(?i)\blebih dari sama dengan\b", ">=", t)
+    t = re.sub(r"(?i)\b(kurang dari|dibawah|di bawah)\b", "<", t)
+    t = re.sub(r"(?i)\b(lebih dari|diatas|di atas)\b", ">", t)
+    t = re.sub(r"(?i)\s*(s\.?\s?d\.?|s/d|sampai( dengan)?)\s*", " - ", t)
+    t = re.sub(r"(?i)\b(nilai|skor|capaian|x)\b", "X", t)
+    t = t.strip()
+    try:
+        # a < X < b   (any mix of < and <=)
+        m = re.fullmatch(rf"{_NUM}\s*{_OP}\s*X\s*{_OP}\s*{_NUM}", t)
+        if m:
+            a, op1, op2, b = m.groups()
+            o1, o2 = _OPS[op1], _OPS[op2]
+            if o1 in ("lt", "le") and o2 in ("lt", "le"):
+                return Band("", _d(a), _d(b), o1 == "le", o2 == "le")
+            if o1 in ("gt", "ge") and o2 in ("gt", "ge"):  # b > X > a
+                return Band("", _d(b), _d(a), o2 == "ge", o1 == "ge")
+            return None
+        # X op a
+        m = re.fullmatch(rf"X\s*{_OP}\s*{_NUM}", t)
+        if m:
+            return _one_sided(_OPS[m.group(1)], _d(m.group(2)))
+        # a op X  (mirror)
+        m = re.fullmatch(rf"{_NUM}\s*{_OP}\s*X", t)
+        if m:
+            mirror = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq"}
+            return _one_sided(mirror[_OPS[m.group(2)]], _d(m.group(1)))
+        # op a
+        m = re.fullmatch(rf"{_OP}\s*{_NUM}", t)
+        if m:
+            return _one_sided(_OPS[m.group(1)], _d(m.group(2)))
+        # a - b
+        m = re.fullmatch(rf"{_NUM}\s*-\s*{_NUM}", t)
+        if m:
+            lo, hi = _d(m.group(1)), _d(m.group(2))
+            if lo > hi:
+                lo, hi = hi, lo
+            return Band("", lo, hi, True, True)
+        # a bare number: that value only
+        m = re.fullmatch(_NUM, t)
+        if m:
+            v = _d(m.group(1))
+            return Band("", v, v, True, True)
+    except (InvalidOperation, KeyError):
+        return None
+    return None
+
+
+def _one_sided(op: str, v: Decimal) -> Band:
+    if op == "lt":
+        return Band("", None, v, True, False)
+    if op == "le":
+        return Band("", None, v, True, True)
+    if op == "gt":
+        return Band("", v, None, False, True)
+    if op == "ge":
+        return Band("", v, None, True, True)
+    return Band("", v, v, True, True)
+
+
+def looks_like_condition(text: str) -> bool:
+    t = ws(text)
+    if not t or not re.search(r"\d", t):
+        return False
+    return parse_condition(t) is not None and (bool(re.search(r"[<>=≤≥]|\bX\b|\bs\.?d\b|s/d|-", t, re.I)))
+
+
+def in_band(band: Band, value: Decimal) -> bool:
+    if band.low is not None:
+        if value < band.low or (value == band.low and not band.low_inclusive):
+            return False
+    if band.high is not None:
+        if value > band.high or (value == band.high and not band.high_inclusive):
+            return False
+    return True
+
+
+def band_for(scale: Scale | None, value) -> Band | None:
+    """The band of `scale` holding `value` (Decimal, int or str), or None."""
+    if scale is None or value is None:
+        return None
+    if not isinstance(value, Decimal):
+        try:
+            value = Decimal(str(value))
+        except InvalidOperation:
+            return None
+    for b in scale.bands:
+        if in_band(b, value):
+            return b
+    return None
+
+
+def _sort_key(b: Band):
+    lo = b.low if b.low is not None else Decimal("-Infinity")
+    hi = b.high if b.high is not None else Decimal("Infinity")
+    return (lo, hi)
+
+
+def repair(bands: list[Band]) -> list[str]:
+    """Close the gaps between adjacent bands (see module doc); returns what was changed."""
+    notes = []
+    ordered = sorted(bands, key=_sort_key)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.high is None or b.low is None:
+            continue
+        if a.high == b.low and not a.high_inclusive and not b.low_inclusive:
+            a.high_inclusive = True
+            notes.append(f"{a.label!r} takes {a.high}, which the printed scale leaves in no band")
+        elif (
+            a.high_inclusive and b.low_inclusive and b.low - a.high == 1
+            and a.high == a.high.to_integral_value() and b.low == b.low.to_integral_value()
+        ):
+            a.high = b.low
+            a.high_inclusive = False
+            notes.append(f"{a.label!r} extended to below {b.low} (integer bands leave a gap)")
+    return notes
+
+
+_TINGKAT_WORDS = re.compile(r"\b(MENCAPAI|SESUAI|MELEBIHI|TERCAPAI)\b.*\bTARGET\b|\bTARGET\b", re.I)
+
+
+def parse_scale_table(at: AnalyzedTable) -> Scale | None:
+    """The scale a SKALA table states, or None when its rows do not parse."""
+    t = at.table
+    ncol = max((len(r.cells) for r in t.rows), default=0)
+    best = None
+    for ci in range(ncol):
+        conds = [r.cells[ci].text for r in t.rows if ci < len(r.cells) and ws(r.cells[ci].text)]
+        good = sum(1 for c in conds if parse_condition(c) is not None)
+        if conds and good * 3 >= len(conds) * 2 and (best is None or good > best[1]):
+            best = (ci, good)
+    if best is None:
+        return None
+    ci = best[0]
+    bands: list[Band] = []
+    for r in t.rows:
+        if ci >= len(r.cells):
+            continue
+        b = parse_condition(r.cells[ci].text)
+        if b is None:
+            continue
+        label = ""
+        for j, c in enumerate(r.cells):
+            if j != ci and ws(c.text) and not re.fullmatch(r"[\d.,%\s]+", c.text):
+                label = ws(c.text)
+                break
+        if not label:
+            continue
+        b.label = label
+        bands.append(b)
+    if len(bands) < 2:
+        return None
+    labels = " ".join(b.label for b in bands)
+    head = " ".join(t.columns)
+    name = "tingkat" if (_TINGKAT_WORDS.search(labels) or "TINGKAT" in norm_label(head)) else "kategori"
+    notes = repair(bands)
+    where = f"document: table {t.label} page {t.pages[0] if t.pages else '?'}"
+    scale = Scale(name=name, bands=bands, source=where)
+    for n in notes:
+        at.notes.append(f"scale {name}: {n}")
+    return scale
+
+
+def default_tingkat() -> Scale:
+    return Scale(
+        name="tingkat",
+        bands=[
+            Band("Tidak Mencapai Target", None, Decimal(100), True, False),
+            Band("Sesuai Target", Decimal(100), Decimal(100), True, True),
+            Band("Melebihi Target", Decimal(100), None, False, True),
+        ],
+        source="default",
+    )
+
+
+def scale_from_config(name: str, spec) -> Scale:
+    """A Scale from configuration: a Scale, a list of Band / dicts (label, low, high,
+    low_inclusive, high_inclusive, or label + condition), or {label: condition}."""
+    if isinstance(spec, Scale):
+        return spec
+    bands: list[Band] = []
+    items = spec.items() if isinstance(spec, dict) else None
+    if items is not None:
+        for label, cond in items:
+            b = parse_condition(str(cond))
+            if b is None:
+                raise ValueError(f"scale {name}: cannot read condition {cond!r} for {label!r}")
+            b.label = str(label)
+            bands.append(b)
+    else:
+        for item in spec:
+            if isinstance(item, Band):
+                bands.append(item)
+                continue
+            if "condition" in item:
+                b = parse_condition(str(item["condition"]))
+                if b is None:
+                    raise ValueError(f"scale {name}: cannot read condition {item['condition']!r}")
+                b.label = str(item["label"])
+                bands.append(b)
+                continue
+            bands.append(
+                Band(
+                    label=str(item["label"]),
+                    low=None if item.get("low") is None else Decimal(str(item["low"])),
+                    high=None if item.get("high") is None else Decimal(str(item["high"])),
+                    low_inclusive=bool(item.get("low_inclusive", True)),
+                    high_inclusive=bool(item.get("high_inclusive", True)),
+                )
+            )
+    return Scale(name=name, bands=bands, source="config")
+
+
+def collect_scales(tables: list[AnalyzedTable], config_scales: dict | None = None) -> dict[str, Scale]:
+    """The document's scales (first stated wins), overridden by configuration; a default
+    tingkat scale when neither states one. No default kategori scale."""
+    scales: dict[str, Scale] = {}
+    for at in tables:
+        if at.kind != SKALA:
+            continue
+        s = parse_scale_table(at)
+        if s is not None and s.name not in scales:
+            scales[s.name] = s
+    for name, spec in (config_scales or {}).items():
+        if spec is None:
+            continue
+        scales[name] = scale_from_config(name, spec)
+    if "tingkat" not in scales:
+        scales["tingkat"] = default_tingkat()
+    return scales
