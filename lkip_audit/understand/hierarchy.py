@@ -296,14 +296,18 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     if len({r.marker for r in parts}) > 1:
         used.append("numbering")
     parent_of: dict[int, int | None] = {}
-    if len(level_of) <= 1:
+    all_unit = bool(parts) and all(r.kind in UNIT_LEVEL for r in parts)
+    if all_unit and len({r.kind for r in parts}) > 1:
+        # every row names its level (program / kegiatan / sub kegiatan): use those
+        notes.append("row levels from program/kegiatan/sub kegiatan kinds (" + ", ".join(used or ["nomenclature"]) + ")")
+        rel = {r.index: UNIT_LEVEL[r.kind] for r in parts}
+    elif len(level_of) <= 1:
         parent_of.update(_numbers_fallback(table, columns, parts, notes))
         rel = {r.index: (1 if r.index in parent_of else 0) for r in parts}
     else:
         notes.append("row levels from " + ", ".join(used))
         rel = {i: level_of[k] for i, k in keys.items()}
 
-    all_unit = parts and all(r.kind in UNIT_LEVEL for r in parts)
     by_index = {r.index: r for r in rs}
     stack: list[int] = []
     for r in rs:

@@ -1,0 +1,207 @@
+"""Row roles and the program > kegiatan > sub kegiatan tree (seed tables: seed_tables.py)."""
+
+from lkip_audit.understand import analyze_table
+from lkip_audit.understand.model import BODY, PARENT, SECTION, TOTAL
+from tests.tablefactory import make_table
+from tests.understand import seed_tables as S
+
+
+def rows(at):
+    return {r.index: r for r in at.rows}
+
+
+def test_kegiatan_parent_of_sub_kegiatan_3_18():
+    at = analyze_table(S.t3_18())
+    r = rows(at)
+    assert r[0].role == PARENT and r[0].kind == "kegiatan" and r[0].level == 1
+    assert r[0].children == list(range(1, 8))
+    for i in range(1, 8):
+        assert r[i].role == BODY and r[i].parent == 0 and r[i].kind == "sub_kegiatan" and r[i].level == 2
+    assert r[0].label == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    assert r[7].label == "Evaluasi Kinerja Perangkat Daerah"
+
+
+def test_kegiatan_parent_3_20_flat_header():
+    r = rows(analyze_table(S.t3_20_flat()))
+    assert r[0].role == PARENT and r[0].children == [1, 2, 3, 4]
+
+
+def test_separate_kegiatan_and_sub_kegiatan_columns_3_17():
+    r = rows(analyze_table(S.t3_17()))
+    assert r[0].role == PARENT and r[0].children == [1, 2]
+    assert r[1].label == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+
+
+def test_perjanjian_kinerja_tree_2_8():
+    r = rows(analyze_table(S.t2_8()))
+    # IKU rows stand alone
+    assert r[0].kind == "iku" and r[0].parent is None and r[0].role == BODY
+    assert r[8].kind == "iku" and r[8].parent is None
+    # program I: label only, its indicator row carries the program's budget
+    assert r[1].kind == "program" and r[1].role == SECTION and r[1].level == 0
+    assert r[1].children == [3, 6] and r[1].indicators == [2]
+    assert r[2].kind == "indikator" and r[2].parent == 1 and 2 not in r[1].children
+    # kegiatan > sub kegiatan
+    assert r[3].kind == "kegiatan" and r[3].level == 1 and r[3].role == PARENT and r[3].children == [4, 5]
+    assert r[4].kind == "sub_kegiatan" and r[4].level == 2 and r[4].parent == 3
+    assert r[6].children == [7]
+    # program II carries its own budget
+    assert r[9].kind == "program" and r[9].role == PARENT and r[9].children == [11] and r[9].indicators == [10]
+    assert r[11].children == [12, 13]
+    # JUMLAH ANGGARAN sums the programs (program I through its indicator row)
+    assert r[14].role == TOTAL and r[14].label == "JUMLAH ANGGARAN"
+    assert r[14].covers == [2, 9]
+
+
+def test_program_sections_with_indicator_rows_3_16():
+    r = rows(analyze_table(S.t3_16()))
+    assert r[0].role == SECTION and r[0].kind == "program" and r[0].indicators == [1]
+    assert r[1].role == BODY and r[1].parent == 0 and r[1].kind == "indikator"
+    assert r[2].role == SECTION and r[2].indicators == [3, 4, 5]
+    assert all(r[i].parent == 2 for i in (3, 4, 5))
+
+
+def test_flat_iku_rows():
+    r = rows(analyze_table(S.t3_2()))
+    assert all(x.role == BODY and x.parent is None and not x.children for x in r.values())
+    assert r[2].label == "Indeks Merit Sistem"  # the indicator, not the sasaran
+
+
+def test_total_covers_rows_above_3_50():
+    r = rows(analyze_table(S.t3_50()))
+    assert r[2].role == TOTAL and r[2].covers == [0, 1]
+    assert r[0].role == BODY and r[1].role == BODY
+
+
+def test_total_printed_first_3_54():
+    r = rows(analyze_table(S.t3_54()))
+    assert r[0].role == TOTAL and r[0].covers == [1, 2, 3, 4]
+
+
+def test_total_spread_over_cells_3_63():
+    r = rows(analyze_table(S.t3_63()))
+    assert r[3].role == TOTAL and r[3].label == "TOTAL BELANJA" and r[3].covers == [0, 1, 2]
+
+
+def test_total_belanja_3_64():
+    r = rows(analyze_table(S.t3_64()))
+    assert r[2].role == TOTAL and r[2].covers == [0, 1]
+
+
+def test_total_covers_top_rows_only_3_37():
+    r = rows(analyze_table(S.t3_37()))
+    assert r[0].role == PARENT and r[0].children == [1, 2, 3]  # "- Esselon I" items
+    assert r[6].role == TOTAL and r[6].covers == [0, 4, 5]
+
+
+def test_total_words():
+    for label in ("JUMLAH", "TOTAL", "Jumlah", "JUMLAH ANGGARAN", "Total Belanja", "Jumlah :"):
+        t = make_table(["NO", "URAIAN", "JUMLAH"], [["1", "A", "1"], ["2", "B", "2"], ["", label, "3"]])
+        assert rows(analyze_table(t))[2].role == TOTAL, label
+    t = make_table(["NO", "URAIAN", "JUMLAH"], [["1", "Jumlah Dokumen Perencanaan", "1"], ["2", "B", "2"]])
+    assert rows(analyze_table(t))[0].role == BODY
+
+
+def test_grand_total_over_subtotals():
+    t = make_table(
+        ["NO", "URAIAN", "JUMLAH"],
+        [["1", "A", "1"], ["", "JUMLAH I", "1"], ["1", "B", "2"], ["2", "C", "3"], ["", "JUMLAH II", "5"], ["", "TOTAL", "6"]],
+    )
+    r = rows(analyze_table(t))
+    assert r[1].covers == [0] and r[4].covers == [2, 3] and r[5].covers == [1, 4]
+
+
+def test_sections_with_letter_items():
+    # Tabel 3.58 style: roman sections, lettered items; the section's JUMLAH covers the items
+    t = make_table(
+        ["NO", "", "Uraian", "Usulan"],
+        [
+            ["I.", "", "Pemberian Satyalancana", ""],
+            ["", "a.", "Masa Kerja 30 Tahun", "248"],
+            ["", "b.", "Masa Kerja 20 Tahun", "244"],
+            ["II.", "", "Pemberian Cuti Pegawai", ""],
+            ["", "a.", "Cuti Tahunan", "1187"],
+            ["", "", "JUMLAH", "1679"],
+        ],
+    )
+    r = rows(analyze_table(t))
+    assert r[0].role == SECTION and r[0].children == [1, 2]
+    assert r[3].role == SECTION and r[3].children == [4]
+    assert r[5].covers == [1, 2, 4]
+
+
+def test_bold_marks_parents():
+    t = make_table(
+        ["URAIAN", "ANGGARAN", "REALISASI Rp"],
+        [["Administrasi Umum", "300", "290"], ["Penyediaan A", "100", "90"], ["Penyediaan B", "200", "200"],
+         ["Administrasi Keuangan", "50", "50"], ["Penyediaan C", "50", "50"]],
+        bold_rows={0, 3},
+    )
+    r = rows(analyze_table(t))
+    assert r[0].role == PARENT and r[0].children == [1, 2]
+    assert r[3].role == PARENT and r[3].children == [4]
+
+
+def test_indent_marks_children():
+    t = make_table(
+        ["URAIAN", "ANGGARAN"],
+        [["Administrasi Umum", "300"], ["Penyediaan A", "100"], ["Penyediaan B", "200"]],
+        indents={0: 2.0, 1: 14.0, 2: 14.5},
+    )
+    r = rows(analyze_table(t))
+    assert r[0].children == [1, 2] and r[1].level == 1
+
+
+def test_nomenclature():
+    t = make_table(
+        ["URAIAN", "ANGGARAN"],
+        [["Program Kepegawaian Daerah", "300"], ["Kegiatan Mutasi dan Promosi ASN", "300"],
+         ["Sub Kegiatan Pengelolaan Mutasi ASN", "100"], ["Sub Kegiatan Pengelolaan Promosi ASN", "200"]],
+    )
+    r = rows(analyze_table(t))
+    assert [r[i].kind for i in range(4)] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+    assert r[0].children == [1] and r[1].children == [2, 3]
+    assert [r[i].level for i in range(4)] == [0, 1, 2, 2]
+
+
+def test_numbers_as_last_resort():
+    # no numbering, bold, indent or nomenclature: the sums tell the parent
+    t = make_table(
+        ["URAIAN", "ANGGARAN"],
+        [["Perencanaan", "828.804.357"], ["Penyusunan Dokumen", "515.404.357"], ["Evaluasi", "313.400.000"],
+         ["Lainnya", "5"]],
+    )
+    at = analyze_table(t)
+    r = rows(at)
+    assert r[0].role == PARENT and r[0].children == [1, 2]
+    assert r[3].parent is None
+    assert any("last resort" in n for n in at.notes)
+
+
+def test_flat_list_stays_flat():
+    r = rows(analyze_table(S.t3_54()))
+    assert all(r[i].parent is None and not r[i].children for i in range(1, 5))
+
+
+def test_lower_is_better():
+    t = make_table(
+        ["NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN", "KETERANGAN"],
+        [
+            ["1.", "Angka Kematian Ibu", "80", "90", "87,50", ""],
+            ["2.", "Prevalensi Stunting", "14", "12", "114,29", ""],
+            ["3.", "Persentase kasus disiplin yang diselesaikan", "100", "100", "100", ""],
+            ["4.", "Jumlah pelanggaran disiplin", "10", "8", "120", "semakin rendah semakin baik"],
+            ["5.", "Tingkat pengangguran terbuka (-)", "5", "6", "80", ""],
+            ["6.", "Indeks Merit Sistem", "332,5", "330,5", "99,39", ""],
+        ],
+    )
+    at = analyze_table(t)
+    assert at.lower_is_better == {0, 1, 3, 4}
+
+
+def test_lower_is_better_terms_configurable():
+    t = make_table(["NO", "INDIKATOR KINERJA", "TARGET", "REALISASI"], [["1.", "Waktu tunggu layanan", "10", "8"]])
+    from lkip_audit.understand import analyze_table as at_
+
+    assert at_(t).lower_is_better == set()
+    assert at_(t, lower_is_better_terms=[r"\bwaktu tunggu\b"]).lower_is_better == {0}
