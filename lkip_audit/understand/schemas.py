@@ -136,11 +136,11 @@ def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema 
         checks = []
         if f in spec.nonnegative:
             checks.append(pa.Check(lambda v: v is None or v != v or v >= 0, element_wise=True,
-                                   name="out_of_range", error=f"{f} must not be negative"))
+                                   name="out_of_range"))
         if f in spec.maximum:
             mx = spec.maximum[f]
             checks.append(pa.Check(lambda v, mx=mx: v is None or v != v or v <= mx, element_wise=True,
-                                   name="out_of_range", error=f"{f} must not exceed {mx}"))
+                                   name="out_of_range"))
         cols[rf"^{f}(@[^#]*)?(#\d+)?$"] = pa.Column(object, nullable=True, regex=True, required=False,
                                                    checks=checks)
         cols[rf"^{f}(@[^#]*)?(#\d+)?__kind$"] = pa.Column(
@@ -202,6 +202,11 @@ def validate(at: AnalyzedTable) -> list[SchemaIssue]:
             "malformed": f"{role.field} is a malformed number",
             "out_of_range": f"{role.field} is out of range",
         }[problem]
+        if problem == "out_of_range":
+            mx = SPECS[at.kind].maximum.get(role.field)
+            v = df.at[row, name]
+            detail = f"{role.field} must not exceed {mx}" if mx is not None and v is not None and v > mx \
+                else f"{role.field} must not be negative"
         if problem == "malformed":
             cell = at.table.rows[row].cells[role.index]
             if cell.number.problem:
