@@ -1,0 +1,243 @@
+"""Command line: lkip-audit check | extract | rules | explain.
+
+Exit codes (DESIGN.md): 0 no finding at or above the fail level, 1 findings at
+or above it, 2 usage error, 3 an input could not be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from lkip_audit import __version__
+from lkip_audit.i18n import LANGS, t
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+FAIL_LEVELS = ("error", "warning", "info", "never")
+FORMATS = ("text", "json")
+
+
+def _err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _out_console(width: int | None = None) -> Console:
+    return Console(highlight=False, width=width, soft_wrap=False)
+
+
+def _progress(enabled: bool, lang: str):
+    """A progress bar on stderr while pages are read, only on a terminal."""
+    err = _err_console()
+    if not enabled or not err.is_terminal:
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    prog = Progress(TextColumn(t("progress.reading", lang)), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=err, transient=True)
+    task = prog.add_task("read", total=None)
+
+    def cb(done: int, total: int) -> None:
+        prog.update(task, completed=done, total=total)
+
+    return prog, cb
+
+
+def _read_error_message(e, lang: str) -> str:
+    return t(f"read_error.{e.reason}", lang, path=e.path, detail=e.detail)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="lkip-audit")
+def main() -> None:
+    """lkip-audit: periksa konsistensi angka dalam Laporan Kinerja Instansi Pemerintah (LKIP).
+
+    Audit Indonesian LKIP performance reports: recompute every table and report each
+    inconsistency with page, table, row, column, expected and actual value.
+    """
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("text",),
+              show_default=True, help="Output format; repeat for several.")
+@click.option("-o", "--output", type=click.Path(path_type=str), default=None,
+              help="Write the report to this file (one format) or directory (several formats).")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Message language (default: id).")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+              help="Exit 1 when a finding at or above this severity exists.")
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (e.g. PCT, SUM001).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="lkip-audit.toml or pyproject.toml ([tool.lkip-audit]); default: found in the current directory.")
+@click.option("--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Show tracebacks and how each table was extracted.")
+def check(reports, formats, output, lang, fail_on, select, ignore, config_path, quiet, no_progress, debug):
+    """Check REPORTS (PDF) and list every inconsistency found.
+
+    Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
+    """
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.extract.errors import ReadError
+    from lkip_audit.pipeline import audit
+    from lkip_audit.report.json_report import render_json
+    from lkip_audit.report.text import render_text, summary_line
+
+    try:
+        config = CheckConfig.from_toml(config_path) if config_path else CheckConfig.discover(".")
+        if lang:
+            config.lang = lang
+        if select:
+            config.select = [s.upper() for s in select]
+        if ignore:
+            config.ignore = list(config.ignore) + [s.upper() for s in ignore]
+    except (ValueError, OSError) as e:
+        raise click.UsageError(str(e)) from e
+    lang = config.lang
+    formats = tuple(dict.fromkeys(formats))
+    if output and len(formats) > 1 and Path(output).suffix:
+        raise click.UsageError("--output must be a directory when several formats are asked for")
+
+    worst = EXIT_OK
+    for report in reports:
+        prog, cb = _progress(not no_progress and not quiet, lang)
+        try:
+            if prog:
+                prog.start()
+            result = audit(report, config, progress=cb)
+        except ReadError as e:
+            if prog:
+                prog.stop()
+            _err_console().print(_read_error_message(e, lang), markup=False)
+            if debug:
+                _err_console().print_exception()
+            worst = max(worst, EXIT_UNREADABLE)
+            continue
+        except Exception:
+            if prog:
+                prog.stop()
+            if debug:
+                raise
+            _err_console().print(f"{report}: internal error; run again with --debug to see why", markup=False)
+            worst = max(worst, EXIT_UNREADABLE)
+            continue
+        finally:
+            if prog:
+                prog.stop()
+        doc, findings = result.document, result.findings
+        if debug:
+            for tb in doc.tables:
+                _err_console().print(f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} "
+                                     f"baris={len(tb.rows)} extractor={tb.extractor}", markup=False)
+        titles = {tb.id: tb.title for tb in doc.tables}
+        for fmt in formats:
+            if fmt == "json":
+                text = render_json(doc, findings, result.rules, path=report)
+                _emit(text, output, fmt, report, len(formats) > 1 or len(reports) > 1)
+            else:
+                if output:
+                    console = Console(file=open(_target(output, "txt", report, len(formats) > 1 or len(reports) > 1), "w", encoding="utf-8"),
+                                      width=100, highlight=False, no_color=True)
+                else:
+                    console = _out_console()
+                if quiet:
+                    console.print(summary_line(doc, findings, lang, path=report), markup=False, highlight=False)
+                else:
+                    render_text(console, doc, findings, result.rules, lang, path=report, titles=titles)
+                    console.print(summary_line(doc, findings, lang, path=report), markup=False, highlight=False)
+                if output:
+                    console.file.close()
+        if _fails(findings, fail_on):
+            worst = max(worst, EXIT_FINDINGS)
+    sys.exit(worst)
+
+
+def _fails(findings, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    from lkip_audit.findings import SEVERITY_RANK
+
+    level = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK.get(f.severity, 0) >= level for f in findings)
+
+
+def _target(output: str, ext: str, report: str, many: bool) -> Path:
+    if not many:
+        return Path(output)
+    d = Path(output)
+    d.mkdir(parents=True, exist_ok=True)
+    return d / f"{Path(report).stem}.{ext}"
+
+
+def _emit(text: str, output: str | None, fmt: str, report: str, many: bool) -> None:
+    if output:
+        _target(output, fmt, report, many).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Directory for one CSV per table and index.json.")
+@click.option("--lang", type=click.Choice(LANGS), default="id", show_default=True)
+@click.option("--debug", is_flag=True)
+def extract(report, out_dir, lang, debug):
+    """Extract every table of REPORT into CSV files plus index.json (open them in Excel)."""
+    from lkip_audit.extract.errors import ReadError
+    from lkip_audit.extract.export import write_tables
+    from lkip_audit.extract.pdf import read_document
+
+    prog, cb = _progress(True, lang)
+    try:
+        if prog:
+            prog.start()
+        doc = read_document(report, progress=cb)
+    except ReadError as e:
+        if prog:
+            prog.stop()
+        _err_console().print(_read_error_message(e, lang), markup=False)
+        sys.exit(EXIT_UNREADABLE)
+    finally:
+        if prog:
+            prog.stop()
+    write_tables(doc, out_dir)
+    click.echo(t("extract.done", lang, n=len(doc.tables), out=out_dir))
+    if debug:
+        for tb in doc.tables:
+            click.echo(f"{tb.id}\t{tb.number}\t{tb.pages}\t{len(tb.rows)}\t{tb.extractor}", err=True)
+
+
+@main.command(name="rules")
+@click.option("--lang", type=click.Choice(LANGS), default="id", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also list rules that are planned, not implemented yet.")
+def rules_cmd(lang, show_all):
+    """List the rule catalogue: id, severity, title."""
+    from lkip_audit.check.catalogue import load_catalogue
+
+    for rid, rule in sorted(load_catalogue().items()):
+        if not rule.implemented and not show_all:
+            continue
+        mark = "" if rule.implemented else "  (planned)"
+        click.echo(f"{rid}\t{rule.severity}\t{rule.title[lang]}{mark}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(LANGS), default="id", show_default=True)
+def explain(rule_id, lang):
+    """Print one rule's documentation: what it checks, its formula and an example."""
+    from lkip_audit.check.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    rule = cat.get(rule_id.upper())
+    if rule is None:
+        raise click.UsageError(t("rule.unknown", lang, id=rule_id))
+    click.echo(rule.explain(lang) if hasattr(rule, "explain") else repr(rule))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

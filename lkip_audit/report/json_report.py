@@ -1,0 +1,80 @@
+"""The JSON report (schema_version "1", contract in DESIGN.md).
+
+Deterministic: the same input and configuration give the same bytes (no
+timestamps, sorted findings, fixed key order).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from lkip_audit import __version__
+from lkip_audit.extract.model import Document
+from lkip_audit.findings import Finding
+
+SCHEMA_VERSION = "1"
+
+
+def summary(doc: Document, findings: list[Finding], rules: int) -> dict:
+    counts = Counter(f.severity for f in findings)
+    unchecked = sorted({p.page for p in doc.problems})
+    return {
+        "error": counts.get("error", 0),
+        "warning": counts.get("warning", 0),
+        "info": counts.get("info", 0),
+        "tables": len(doc.tables),
+        "rules": rules,
+        "pages_checked": doc.page_count - len(unchecked),
+        "pages_unchecked": unchecked,
+    }
+
+
+def finding_dict(f: Finding) -> dict:
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "page": f.page,
+        "table": f.table,
+        "row": f.row,
+        "column": f.column,
+        "expected": f.expected,
+        "actual": f.actual,
+        "related": [loc.as_dict() for loc in f.related],
+        "table_id": f.table_id,
+        "bbox": f.bbox,
+        "fingerprint": f.fingerprint(),
+        "detail": _plain(f.detail),
+    }
+
+
+def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | None = None) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "lkip-audit", "version": __version__},
+        "document": {
+            "path": path if path is not None else doc.path,
+            "sha256": doc.sha256,
+            "pages": doc.page_count,
+            "instansi": doc.instansi,
+            "tahun": doc.tahun,
+        },
+        "summary": summary(doc, findings, rules),
+        "findings": [finding_dict(f) for f in findings],
+    }
+
+
+def render_json(doc: Document, findings: list[Finding], rules: int, path: str | None = None) -> str:
+    return json.dumps(report_dict(doc, findings, rules, path), ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(v):
+    """Make detail JSON-safe and deterministic (Decimals as strings)."""
+    if isinstance(v, dict):
+        return {str(k): _plain(v[k]) for k in sorted(v, key=str)}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    return str(v)
