@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lkip_audit.extract.model import BBox
 
 CAPTION_RE = re.compile(
-    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|\d+)(?:\s*\.\s*\d+)*)\s*\.?\s*(?P<title>.*)$",
+    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*)(?![A-Za-z])\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 
