@@ -268,6 +268,10 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
                 field, why = "target", "RENCANA holding non-money values"
         elif field == "realisasi" and not _has(ctx, "KINERJA") and is_money_column(table, i):
             field, why = "realisasi_rp", why + ", holding money"
+        if field in LABEL_FIELDS and is_marker_column(table, i):
+            # a merged label header repeated over its numbering sub-column ("I.", "1.")
+            notes.append(f"col {i} {label!r}: numbering markers under a label header, not a label column")
+            continue
         if field is None and not leaf and not ctx:
             if is_marker_column(table, i) and not any(r.field == "no" for r in roles):
                 field, why = "no", "header-less column of numbering markers (by content)"

@@ -98,8 +98,10 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
     # numbering columns: NO, and header-less columns holding only markers ("I.", "1.")
     marker_cols = {c.index for c in columns if c.field == "no"}
     mapped = {c.index for c in columns}
+    label_words = {"NO", "URAIAN", "PROGRAM", "KEGIATAN", "INDIKATOR", "SASARAN"}
     for i, lab in enumerate(table.columns):
-        if i not in mapped and not ws(lab) and is_marker_column(table, i):
+        header_ok = not ws(lab) or bool(label_words & set(header_tokens(lab)))
+        if i not in mapped and header_ok and is_marker_column(table, i):
             marker_cols.add(i)
     non_value = set(label_cols) | marker_cols
     out: list[_Row] = []
@@ -270,7 +272,12 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     rs = _scan(table, columns)
     _assign_kinds(rs, columns, notes)
     infos = [RowInfo(index=r.index, role=BODY, label=r.label, kind=r.kind) for r in rs]
-    parts = [r for r in rs if not r.total and r.kind not in STANDALONE and r.kind != "indikator"]
+    # label-less rows (extraction leftovers such as a wrapped value) stay out of the tree
+    orphans = {r.index for r in rs if not r.total and not r.label}
+    if orphans:
+        notes.append(f"rows {sorted(orphans)} have no label: left out of the hierarchy")
+    parts = [r for r in rs if not r.total and r.kind not in STANDALONE and r.kind != "indikator"
+             and r.index not in orphans]
 
     # ranking keys: column depth, then bold / indent when they vary, then numbering
     bold_varies = len({r.bold for r in parts}) > 1
@@ -315,7 +322,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         if r.total:
             stack.clear()
             continue
-        if r.kind in STANDALONE:
+        if r.kind in STANDALONE or r.index in orphans:
             info.level = 0
             continue
         if r.kind == "indikator":
@@ -370,6 +377,8 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
     top = [k for k in top if infos[k].role != TOTAL]
     if any(infos[k].kind in UNIT_LEVEL for k in top):
         top = [k for k in top if infos[k].kind not in STANDALONE]
+    if any(infos[k].label for k in top):
+        top = [k for k in top if infos[k].label]
     if any(infos[k].kind != "indikator" for k in top):
         top = [k for k in top if infos[k].kind != "indikator"]
     out: list[int] = []

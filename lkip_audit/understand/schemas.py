@@ -49,6 +49,8 @@ class SchemaIssue:
 @dataclass(frozen=True)
 class KindSpec:
     required: tuple[str, ...] = ()
+    # rows of these kinds need not have the required cells (indicator rows in a budget table)
+    exempt_kinds: tuple[str, ...] = ()
     nonnegative: tuple[str, ...] = (
         "capaian", "persen", "fisik", "koreksi", "nilai_akhir", "anggaran", "realisasi_rp",
         "murni", "perubahan", "kebutuhan", "terisi", "jumlah",
@@ -58,8 +60,8 @@ class KindSpec:
 
 SPECS: dict[str, KindSpec] = {
     IKU: KindSpec(required=("target", "realisasi")),
-    RENCANA_REALISASI: KindSpec(required=("anggaran", "realisasi_rp")),
-    BELANJA: KindSpec(required=("anggaran", "realisasi_rp")),
+    RENCANA_REALISASI: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator")),
+    BELANJA: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator")),
     PERJANJIAN_KINERJA: KindSpec(),
     KEBUTUHAN: KindSpec(),
     KOMPOSISI: KindSpec(),
@@ -84,7 +86,10 @@ def column_names(at: AnalyzedTable) -> dict[str, ColumnRole]:
 def to_frame(at: AnalyzedTable) -> pd.DataFrame:
     names = column_names(at)
     roles = {ri.index: ri.role for ri in at.rows}
-    data: dict[str, list] = {"_row": [], "_role": [], "_required": []}
+    kinds = {ri.index: ri.kind for ri in at.rows}
+    spec = SPECS.get(at.kind)
+    exempt = spec.exempt_kinds if spec else ()
+    data: dict[str, list] = {"_row": [], "_role": [], "_kind": [], "_required": []}
     for name in names:
         data[name] = []
         data[f"{name}__kind"] = []
@@ -97,7 +102,8 @@ def to_frame(at: AnalyzedTable) -> pd.DataFrame:
         index.append(row.index)
         data["_row"].append(row.index)
         data["_role"].append(role)
-        data["_required"].append(role in (BODY, PARENT))
+        data["_kind"].append(kinds.get(row.index) or "")
+        data["_required"].append(role in (BODY, PARENT) and kinds.get(row.index) not in exempt)
         for name, c in names.items():
             cell = row.cells[c.index] if c.index < len(row.cells) else None
             if cell is None or cell.is_empty:
@@ -130,6 +136,7 @@ def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema 
     cols: dict[str, pa.Column] = {
         "_row": pa.Column(int, coerce=True),
         "_role": pa.Column(str),
+        "_kind": pa.Column(str),
         "_required": pa.Column(bool, coerce=True),
     }
     for f in NUMERIC_FIELDS:
@@ -152,13 +159,20 @@ def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema 
         )
         cols[rf"^{f}(@[^#]*)?(#\d+)?__text$"] = pa.Column(str, regex=True, required=False)
     frame_checks = []
+    # a required field is present when any of its columns (any group) has a cell;
+    # when none has, the first column is reported
+    by_field: dict[str, list[str]] = {}
     for name in names or []:
         base = name.split("@")[0].split("#")[0]
         if base in spec.required:
-            frame_checks.append(
-                pa.Check(lambda d, n=name: ~d["_required"].astype(bool) | d[f"{n}__kind"].ne("empty"),
-                         name=f"missing:{name}")
-            )
+            by_field.setdefault(base, []).append(name)
+    for base, ns in by_field.items():
+        def present(d, ns=ns):
+            ok = ~d["_required"].astype(bool)
+            for n in ns:
+                ok = ok | d[f"{n}__kind"].ne("empty")
+            return ok
+        frame_checks.append(pa.Check(present, name=f"missing:{ns[0]}"))
     return pa.DataFrameSchema(cols, checks=frame_checks, name=kind, strict=False)
 
 

@@ -95,7 +95,7 @@ def marker_type(text: str | None) -> str | None:
         if t.startswith("("):
             return "paren"
         return ("arabic", "arabic2", "arabic3")[min(dots, 2)]
-    if ROMAN.match(t) and (t.endswith(".") or t.endswith(")") or len(t) <= 4):
+    if ROMAN.match(t) and (t.endswith(".") or t.endswith(")")):
         return "roman"
     if LETTER.match(t):
         return "letter"

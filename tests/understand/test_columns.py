@@ -53,7 +53,7 @@ def fields(table):
     ],
 )
 def test_single_label(label, field):
-    t = make_table(["NO", label], [["1.", "1"]])
+    t = make_table(["NO", label], [["1.", "Indeks Merit Sistem"]])
     assert fields(t)[1][0] == field
 
 
