@@ -98,6 +98,12 @@ def _leaf_field(leaf: list[str], ctx: list[str], raw: str) -> tuple[str | None, 
         if money_ctx or (_any(t, "ANGGARAN", "KEUANGAN")):
             return "persen", "CAPAIAN under ANGGARAN"
         return "capaian", "CAPAIAN"
+    if _has(t, "FISIK"):
+        if _has(t, "TERHADAP") or _has(t, "TARGET"):
+            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
+        return "fisik", "FISIK"
+    if _has(t, "SISA"):
+        return "selisih", "SISA (a difference)"
     if "%" in t or s in ("PERSEN", "PERSENTASE", "PRESENTASE"):
         if _has(c, "KINERJA") and not money_ctx and not _has(c, "REALISASI"):
             return "capaian", "% under KINERJA"
@@ -257,10 +263,19 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
     notes: list[str] = []
     for i, (ctx, leaf, label) in enumerate(parts):
         field, why = _leaf_field(leaf, ctx, label)
-        if field is None and ctx and leaf:  # a header continued on the next line: "INDIKATOR KINERJA" / "UTAMA"
-            field, why = _leaf_field(ctx + leaf, [], label)
-            if field is not None:
-                why += " (whole header)"
+        forced_group = None
+        if ctx and (field is None or field == "jumlah"):
+            cf, cwhy = _leaf_field(ctx, [], label)
+            if cf in NUMERIC_FIELDS and cf != "jumlah" and leaf:
+                # a value header spanning sub-columns: "TARGET KINERJA TAHUN" / "2021",
+                # "TARGET" / "TW I", "TARGET" / "JUMLAH"
+                field, why = cf, f"{cwhy} (span over {' '.join(leaf)!r})"
+                ys = _years(leaf)
+                forced_group = ys[0] if len(ys) == 1 else " ".join(leaf)
+            elif field is None and leaf:  # a header continued on the next line: "INDIKATOR KINERJA" / "UTAMA"
+                field, why = _leaf_field(ctx + leaf, [], label)
+                if field is not None:
+                    why += " (whole header)"
         if field == "rencana?":
             if is_money_column(table, i):
                 field, why = "anggaran", "RENCANA holding money"
@@ -281,6 +296,8 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
             notes.append(f"col {i} {label!r}: unmapped ({why})")
             continue
         group = _group(ctx) if field not in LABEL_FIELDS and field != "no" and "whole header" not in why else None
+        if forced_group:
+            group = forced_group
         roles.append(ColumnRole(field=field, index=i, label=label, group=group))
         g = f", group {group}" if group else ""
         c = f" under {' '.join(ctx)!r}" if ctx else ""
@@ -313,7 +330,24 @@ def _disambiguate_groups(roles: list[ColumnRole], parts, notes: list[str]) -> No
             if len(ys) == 1:
                 r.group = f"{group} {ys[0]}" if group and group != ys[0] else ys[0]
         if len({r.group for r in rs}) < len(rs):
+            _groups_by_cycle(roles, rs, parts)
+        if len({r.group for r in rs}) < len(rs):
             notes.append(f"field {field} appears {len(rs)} times without distinguishing groups")
+
+
+def _groups_by_cycle(roles: list[ColumnRole], rs: list[ColumnRole], parts) -> None:
+    """Repeated blocks (TARGET REALISASI CAPAIAN | TARGET REALISASI CAPAIAN ...) where the
+    year is printed over one column of each block only: give the block's year to all."""
+    starts = sorted(r.index for r in rs)
+    bounds = starts + [10**9]
+    for a, b in zip(bounds, bounds[1:]):
+        block = [r for r in roles if a <= r.index < b and r.field not in LABEL_FIELDS and r.field != "no"]
+        ys = {y for r in block for y in _years(parts[r.index][0] + parts[r.index][1])}
+        if len(ys) == 1:
+            y = ys.pop()
+            for r in block:
+                if r.group is None:
+                    r.group = y
 
 
 def combined_kinds(label: str) -> list[str]:

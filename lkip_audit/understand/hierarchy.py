@@ -208,6 +208,14 @@ def _assign_kinds(rs: list[_Row], columns: list[ColumnRole], notes: list[str]) -
             r.kind = r.nomen
     for idx, members in combined.items():
         ks = _column_kind(columns, idx)[1]
+        # rows naming a level the header does not list ("Program ..." in a KEGIATAN/SUB
+        # KEGIATAN column) keep that kind and do not take a level of the column
+        members = [r for r in members if not (r.nomen and r.nomen not in ks)]
+        for r in rs:
+            if r.label_col == idx and r.nomen and r.nomen not in ks:
+                r.kind = r.nomen
+        if not members:
+            continue
         keys = sorted({(r.bold is False, r.indent, MARKER_RANK[r.marker]) for r in members})
         pos = {k: i for i, k in enumerate(keys)}
         offset = max(0, len(ks) - len(keys))

@@ -68,6 +68,7 @@ SPECS: dict[str, KindSpec] = {
 }
 
 _VALUE_KINDS = ("number", "percent")
+DASHES = ("-", "–", "—", "--")
 
 
 def column_names(at: AnalyzedTable) -> dict[str, ColumnRole]:
@@ -113,7 +114,8 @@ def to_frame(at: AnalyzedTable) -> pd.DataFrame:
                 continue
             p = cell.number
             data[name].append(p.value if p.kind in _VALUE_KINDS else None)
-            data[f"{name}__kind"].append(p.kind)
+            # a printed dash states "none": present, not missing
+            data[f"{name}__kind"].append("dash" if p.kind == "empty" and cell.text.strip() in DASHES else p.kind)
             data[f"{name}__text"].append(cell.text)
     df = pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
     return df

@@ -172,3 +172,40 @@ def test_position_alone_does_not_map():
                    [["1.", "Administrasi Keuangan", "21.331.934.770", "22.134.054.750", "96,38"]])
     f = fields(t)
     assert f[2][0] == "realisasi_rp" and f[3][0] == "anggaran" and f[4][0] == "persen"
+
+
+def test_year_leaves_under_a_value_span():
+    # a Renstra target table: "TARGET KINERJA TAHUN" spanning 2021 ... 2024
+    t = make_table(
+        [["NO", "INDIKATOR KINERJA UTAMA", "TARGET KINERJA TAHUN", "", "", ""], ["", "", "2021", "2022", "2023", "2024"]],
+        [["1.", "Angka Kematian Ibu (AKI)", "115", "108", "103", "98"]],
+    )
+    f = fields(t)
+    assert [f[i] for i in (2, 3, 4, 5)] == [("target", "2021"), ("target", "2022"), ("target", "2023"), ("target", "2024")]
+
+
+def test_year_printed_over_the_middle_column_of_each_block():
+    # the extractor attached "TAHUN 2022" to the REALISASI column only
+    t = make_table(
+        ["NO", "INDIKATOR KINERJA UTAMA", "TARGET", "TAHUN 2022 REALISASI", "CAPAIAN (%)", "TARGET", "TAHUN 2023 REALISASI", "CAPAIAN (%)"],
+        [["1.", "Angka Kematian Ibu (AKI)", "108", "111,83", "96,45", "103", "103,24", "99,77"]],
+    )
+    f = fields(t)
+    assert [f[i] for i in range(2, 8)] == [("target", "2022"), ("realisasi", "2022"), ("capaian", "2022"),
+                                           ("target", "2023"), ("realisasi", "2023"), ("capaian", "2023")]
+
+
+def test_quarter_sub_columns_are_groups():
+    t = make_table(
+        [["NO", "SUB KEGIATAN", "TARGET", "", "", "REALISASI", "", ""], ["", "", "TW I", "TW II", "JUMLAH", "TW I", "TW II", "JUMLAH"]],
+        [["1.", "Penyediaan Gaji", "6", "6", "12", "6", "6", "12"]],
+    )
+    f = fields(t)
+    assert f[2] == ("target", "TW I") and f[4] == ("target", "JUMLAH") and f[7] == ("realisasi", "JUMLAH")
+
+
+def test_sisa_anggaran_is_not_anggaran():
+    t = make_table(["NO", "PROGRAM/KEGIATAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "%", "SISA ANGGARAN (Rp)"],
+                   [["I.", "Program Penunjang", "70.470.255.000", "68.976.251.985", "97,88", "1.494.003.015"]])
+    f = fields(t)
+    assert [f[i][0] for i in range(1, 6)] == ["uraian", "anggaran", "realisasi_rp", "persen", "selisih"]

@@ -205,3 +205,22 @@ def test_lower_is_better_terms_configurable():
 
     assert at_(t).lower_is_better == set()
     assert at_(t, lower_is_better_terms=[r"\bwaktu tunggu\b"]).lower_is_better == {0}
+
+
+def test_program_row_inside_kegiatan_sub_kegiatan_column():
+    # a rencana-realisasi table whose first row is the program ("I. Program ...")
+    t = make_table(
+        ["NO", "KEGIATAN/SUB KEGIATAN", "RENCANA TARGET", "RENCANA ANGGARAN (Rp)", "REALISASI FISIK (%)", "REALISASI Rp", "REALISASI %"],
+        [
+            ["I.", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "", "", "", "", ""],
+            ["1.", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "100,00", "382.575.000", "100,00", "348.116.849", "90,99"],
+            ["", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "1 Dokumen", "185.400.000", "100,00", "172.245.684", "92,90"],
+            ["", "Koordinasi dan Penyusunan Dokumen RKA-SKPD", "2 Dokumen", "42.750.000", "100,00", "39.505.959", "92,41"],
+        ],
+    )
+    at = analyze_table(t)
+    r = rows(at)
+    assert [r[i].kind for i in range(4)] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+    assert r[0].role == SECTION and r[0].children == [1]
+    assert r[1].role == PARENT and r[1].children == [2, 3]
+    assert at.col("fisik").index == 4

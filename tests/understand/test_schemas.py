@@ -93,3 +93,13 @@ def test_schema_per_kind_is_declarative():
     assert sch is not None and sch.name == RENCANA_REALISASI
     assert schema_for("other") is None
     assert schema_for("skala") is None
+
+
+def test_printed_dash_is_not_missing():
+    # "-": the report states there is no national target (sample Tabel 3.9)
+    t = make_table(
+        ["NO", "INDIKATOR KINERJA UTAMA", "REALISASI KABUPATEN 2024", "TARGET NASIONAL 2024", "CAPAIAN TERHADAP TARGET NASIONAL (%)"],
+        [["1.", "Angka Kematian Ibu (AKI)", "85,62", "183", "153,21"], ["3.", "Indeks Mutu Layanan Puskesmas", "84,35", "-", "-"],
+         ["4.", "Nilai SAKIP", "81,25", "", ""]],
+    )
+    assert issues(t) == [(2, "target", 3, "missing")]
