@@ -121,12 +121,6 @@ def to_frame(at: AnalyzedTable) -> pd.DataFrame:
     return df
 
 
-def _esc(s: str) -> str:
-    import re
-
-    return re.escape(s)
-
-
 def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema | None:
     """The pandera schema of a table kind (None when the kind has none).
 
