@@ -11,6 +11,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from lkip_audit.extract.errors import ReadError
@@ -71,8 +72,15 @@ def read_document(
     path: str | os.PathLike,
     progress: Callable[[int, int], None] | None = None,
     keep_words: bool = False,
+    page_guard: Callable[[int], AbstractContextManager] | None = None,
 ) -> Document:
-    """Extract the whole document. ``progress(done, total)`` is called after each page."""
+    """Extract the whole document. ``progress(done, total)`` is called after each page.
+
+    ``page_guard(number)``, when given, returns a context manager wrapped around the
+    reading of each page (extract/guard.py: page timer, document deadline, pages to
+    skip). An exception with ``page_reason`` / ``page_detail`` raised from it becomes
+    a PageProblem with that reason; any other exception makes the page "damaged".
+    """
     path = Path(path)
     pdf = open_pdf(path)
     digest = sha256_of(path)
@@ -85,10 +93,13 @@ def read_document(
         total = len(pdf.pages)
         for i, pp in enumerate(pdf.pages, start=1):
             try:
-                page, page_pieces, tops, pending_caption = _read_page(pp, i, pending_caption)
+                with page_guard(i) if page_guard else nullcontext():
+                    page, page_pieces, tops, pending_caption = _read_page(pp, i, pending_caption)
             except Exception as e:  # a damaged page must not stop the others
-                page = Page(number=i, width=0, height=0, text="", has_text=False, problem="damaged")
-                problems.append(PageProblem(i, "damaged", f"{type(e).__name__}: {e}"[:200]))
+                reason = getattr(e, "page_reason", "damaged")
+                detail = getattr(e, "page_detail", None) or f"{type(e).__name__}: {e}"[:200]
+                page = Page(number=i, width=0, height=0, text="", has_text=False, problem=reason)
+                problems.append(PageProblem(i, reason, detail))
                 page_pieces, tops = [], []
             else:
                 if not page.has_text and page.problem == "image-only":
