@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check.engine import active_rules, run_checks
+from lkip_audit.extract.guard import Limits, ReadOptions, read_guarded
 from lkip_audit.extract.model import Document
-from lkip_audit.extract.pdf import read_document
 from lkip_audit.findings import Finding
 from lkip_audit.understand import understand
 from lkip_audit.understand.model import Understanding
@@ -43,11 +43,41 @@ def audit(
     path: str,
     config: CheckConfig | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: Limits | None = None,
+    options: ReadOptions | None = None,
 ) -> AuditResult:
-    """Read, understand and check one PDF. Raises extract.errors.ReadError when unreadable."""
+    """Read, understand and check one PDF. Raises extract.errors.ReadError when unreadable.
+
+    The PDF is read under ``limits`` (extract/guard.py: a separate reader process,
+    per-page and whole-document time limits, a memory limit); ``options.ocr`` OCRs
+    image-only pages.
+    """
     config = config or CheckConfig()
-    doc = read_document(path, progress=progress)
-    return check_document(doc, config)
+    doc = read_guarded(path, limits, options, progress=progress)
+    result = check_document(doc, config)
+    mark_ocr_findings(doc, result.findings)
+    return result
+
+
+def ocr_pages(doc: Document) -> set[int]:
+    """Pages whose cells came from OCR."""
+    pages = set()
+    for tb in doc.tables:
+        for cells in [*tb.header_rows, *(r.cells for r in tb.rows)]:
+            pages.update(c.page for c in cells if c.ocr)
+    return pages
+
+
+def mark_ocr_findings(doc: Document, findings: list[Finding]) -> None:
+    """A finding that rests on an OCR-read page says so (detail.ocr), since the
+    text was read from an image and may be misread."""
+    pages = ocr_pages(doc)
+    if not pages:
+        return
+    for f in findings:
+        on = sorted({p for p in [f.page, *(loc.page for loc in f.related)] if p in pages})
+        if on:
+            f.detail = {**f.detail, "ocr": True, "ocr_pages": on}
 
 
 def _schema_issues(und: Understanding) -> dict[str, list]:

@@ -1,0 +1,431 @@
+"""Read untrusted PDFs safely: limits, deadlines and a separate reader process.
+
+PDFs come from outside (a portal upload, an e-mail attachment). They can be
+damaged, encrypted, enormous, scanned, or made to hurt the reader: a content
+stream that inflates to hundreds of MB, a page with tens of thousands of tiny
+cells, an object graph that sends the parser round in circles. pdfminer and
+pdfium can hang or balloon on such files, and some of that happens inside C
+code a Python timer cannot interrupt. So:
+
+- the document is read in a child process (multiprocessing "spawn"), with an
+  address-space limit (``RLIMIT_AS``) so a memory bomb ends in MemoryError or the
+  child's death, never in the machine swapping;
+- inside the child each page runs under a timer (``setitimer``): a page that
+  takes longer than ``page_timeout`` becomes a ``PageProblem("timeout")`` and the
+  reader goes on with the next page;
+- the whole document has a deadline (``timeout``): when it is reached the pages
+  read so far are kept (their findings are not lost) and every page not read
+  becomes a ``PageProblem("timeout")``;
+- the parent watches the child: when the child stalls on a page beyond what the
+  timer could stop, or dies on it (segfault, out of memory), the parent kills it
+  and reads the document again, skipping that page (reported as "timeout" or
+  "damaged"); when the child dies outside any page, the whole input is reported
+  unreadable (``ReadError``, exit code 3).
+
+The child sends the finished ``Document`` back pickled (our own objects, between
+our own processes). On the 98-page sample the isolation costs about one
+interpreter start plus the imports (figures: ``benchmarks/robust.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkip_audit.extract.errors import ReadError
+from lkip_audit.extract.model import Document, PageProblem
+
+DEFAULT_TIMEOUT = 900.0  # seconds for a whole document
+DEFAULT_PAGE_TIMEOUT = 30.0  # seconds for one page
+DEFAULT_MEMORY_MB = 4096  # address space of the reader process
+MAX_RETRIES = 5  # times the reader is restarted after stalling or dying on a page
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long and how much the reading of one document may take."""
+
+    timeout: float | None = DEFAULT_TIMEOUT  # whole document, seconds; None: no limit
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT  # one page, seconds; None: no limit
+    memory_mb: int | None = DEFAULT_MEMORY_MB  # reader's address space; None: no limit
+    isolate: bool = True  # read in a child process (False: in this process, timers only)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    ocr: bool = False  # OCR image-only pages (needs Tesseract, see extract/ocr.py)
+    ocr_lang: str = "ind"
+
+
+class PageLimit(Exception):
+    """Raised inside a page's reading to stop it; read_document turns it into a PageProblem.
+
+    ``page_reason`` / ``page_detail`` are read by read_document (duck-typed, so the
+    reader does not depend on this module).
+    """
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.page_reason = reason
+        self.page_detail = detail
+
+
+# ---------------------------------------------------------------------------
+# inside the reader (child process, or this process when not isolated)
+
+
+@dataclass
+class _PageGuard:
+    """The per-page hook given to read_document: skips, page timer, document deadline."""
+
+    page_timeout: float | None
+    deadline: float | None  # time.monotonic() value; None: none
+    skip: dict[int, tuple[str, str]] = field(default_factory=dict)  # page -> (reason, detail)
+    on_start: Callable[[int], None] | None = None
+    timers: bool = True  # signal timers need the main thread
+    document_timeout: float | None = None  # for the message only
+
+    def __call__(self, number: int):
+        return self._guard(number)
+
+    @contextmanager
+    def _guard(self, number: int):
+        if number in self.skip:
+            reason, detail = self.skip[number]
+            raise PageLimit(reason, detail)
+        now = time.monotonic()
+        if self.deadline is not None and now >= self.deadline:
+            raise PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s); page not read")
+        budget = self.page_timeout
+        if self.deadline is not None:
+            left = self.deadline - now
+            budget = left if budget is None else min(budget, left)
+        if self.on_start:
+            self.on_start(number)
+        if not self.timers or budget is None:
+            yield
+            return
+        page_budget = self.page_timeout
+
+        def on_alarm(signum, frame):
+            if page_budget is not None and budget >= page_budget - 1e-6:
+                raise PageLimit("timeout", f"page took longer than {_secs(page_budget)} s; skipped")
+            raise PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s) while reading the page")
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, max(budget, 0.001))
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _secs(v: float | None) -> str:
+    if v is None:
+        return "-"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _set_memory_limit(memory_mb: int | None) -> None:
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        limit = int(memory_mb) * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: the parent's deadline still holds
+        pass
+
+
+def read_in_process(
+    path: str,
+    limits: Limits,
+    options: ReadOptions = ReadOptions(),
+    progress: Callable[[int, int], None] | None = None,
+    skip: dict[int, tuple[str, str]] | None = None,
+    on_page_start: Callable[[int], None] | None = None,
+    started: float | None = None,
+) -> Document:
+    """Read one document in this process under the per-page timer and the document deadline."""
+    import threading
+
+    from lkip_audit.extract.pdf import read_document
+
+    started = time.monotonic() if started is None else started
+    deadline = started + limits.timeout if limits.timeout else None
+    guard = _PageGuard(
+        page_timeout=limits.page_timeout,
+        deadline=deadline,
+        skip=dict(skip or {}),
+        on_start=on_page_start,
+        timers=threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"),
+        document_timeout=limits.timeout,
+    )
+    if options.ocr:
+        from lkip_audit.extract.ocr import read_with_ocr
+
+        doc = read_with_ocr(path, options.ocr_lang, progress=progress, page_guard=guard)
+    else:
+        doc = read_document(path, progress=progress, page_guard=guard)
+    mark_noise_pages(doc)
+    return doc
+
+
+def _child_main(conn, path: str, limits: Limits, options: ReadOptions, skip, elapsed: float) -> None:
+    """Entry point of the reader process. Sends ("page", n), ("progress", done, total),
+    then exactly one of ("done", Document) / ("read-error", reason, detail, tb) / ("error", text, tb)."""
+    _set_memory_limit(limits.memory_mb)
+    started = time.monotonic() - elapsed
+    try:
+        doc = read_in_process(
+            path, limits, options,
+            progress=lambda done, total: conn.send(("progress", done, total)),
+            skip=skip,
+            on_page_start=lambda n: conn.send(("page", n)),
+            started=started,
+        )
+        conn.send(("done", doc))
+    except ReadError as e:
+        conn.send(("read-error", e.reason, e.detail, traceback.format_exc()))
+    except MemoryError:
+        conn.send(("memory", traceback.format_exc()))
+    except BaseException as e:  # noqa: BLE001 - everything must reach the parent as a message
+        conn.send(("error", f"{type(e).__name__}: {e}"[:300], traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------
+# the parent
+
+
+def read_guarded(
+    path: str | os.PathLike,
+    limits: Limits | None = None,
+    options: ReadOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Document:
+    """Read one PDF under ``limits``. Raises ReadError when the input cannot be read at all.
+
+    A ReadError raised here may carry ``child_traceback`` (for ``--debug``).
+    """
+    limits = limits or Limits()
+    options = options or ReadOptions()
+    path = str(path)
+    _precheck(path)
+    if not limits.isolate:
+        return read_in_process(path, limits, options, progress=progress)
+
+    started = time.monotonic()
+    skip: dict[int, tuple[str, str]] = {}
+    for _attempt in range(MAX_RETRIES + 1):
+        outcome = _run_child(path, limits, options, skip, started, progress)
+        kind = outcome[0]
+        if kind == "done":
+            doc = outcome[1]
+            return doc
+        if kind == "read-error":
+            _, reason, detail, tb = outcome
+            raise _with_tb(ReadError(path, reason, detail), tb)
+        if kind == "error":
+            _, text, tb = outcome
+            raise _with_tb(ReadError(path, "damaged", text), tb)
+        # the child stalled or died: on a page, skip it and read again; otherwise give up
+        page, why, tb = outcome[1], outcome[2], (outcome[3] if len(outcome) > 3 else None)
+        if page is None:
+            raise _with_tb(ReadError(path, "timeout" if kind == "stalled" else "damaged", why), tb)
+        if limits.timeout and time.monotonic() - started >= limits.timeout:
+            raise _with_tb(ReadError(path, "timeout", why), tb)
+        skip[page] = ("timeout", why) if kind == "stalled" else ("damaged", why)
+    raise ReadError(path, "damaged", f"the reader failed on {len(skip)} pages: " + ", ".join(map(str, sorted(skip))))
+
+
+def _with_tb(err: ReadError, tb: str | None) -> ReadError:
+    err.child_traceback = tb
+    return err
+
+
+def _precheck(path: str) -> None:
+    """The cheap checks, in this process: missing, a directory, empty, not a PDF at all."""
+    from lkip_audit.extract.pdf import _check_header
+
+    _check_header(Path(path))
+
+
+def _run_child(path, limits: Limits, options: ReadOptions, skip, started: float, progress):
+    """Run one reader process to its end. Returns ("done", doc) | ("read-error", ...) |
+    ("error", ...) | ("stalled", page, why) | ("died", page, why).
+
+    The reader is ``python -m lkip_audit.extract.guard`` (not multiprocessing's
+    spawn, which re-imports the caller's main module); it gets its arguments and
+    sends its messages over a pipe of its own, so nothing a library prints can mix
+    with them. Its stderr goes to a temporary file, shown only with --debug.
+    """
+    import pickle
+    import subprocess
+    import sys
+    import tempfile
+    from multiprocessing.connection import Connection
+
+    r_fd, w_fd = os.pipe()
+    elapsed = time.monotonic() - started
+    args = pickle.dumps((w_fd, path, limits, options, dict(skip), elapsed))
+    errlog = tempfile.TemporaryFile()
+    env = dict(os.environ)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "lkip_audit.extract.guard"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errlog,
+            pass_fds=(w_fd,), env=env, close_fds=True,
+        )
+    except OSError as e:
+        os.close(r_fd)
+        os.close(w_fd)
+        errlog.close()
+        return ("error", f"cannot start the reader: {e}", None)
+    os.close(w_fd)
+    conn = Connection(r_fd)
+    page: int | None = None
+    page_started = time.monotonic()
+    # The child enforces the limits itself; the parent steps in only when it cannot
+    # (a stall inside C code): after twice the page limit plus a grace, or the
+    # document deadline plus a grace.
+    grace = 10.0
+    doc_deadline = started + limits.timeout + grace if limits.timeout else math.inf
+    try:
+        try:
+            proc.stdin.write(args)
+            proc.stdin.close()
+        except OSError:
+            pass
+        while True:
+            now = time.monotonic()
+            page_deadline = page_started + limits.page_timeout * 2 + grace if (limits.page_timeout and page is not None) else math.inf
+            wait = min(doc_deadline, page_deadline) - now
+            if wait <= 0:
+                why = (f"the page stalled the reader for more than {_secs(limits.page_timeout)} s"
+                       if page_deadline <= doc_deadline else
+                       f"the time limit ({_secs(limits.timeout)} s) ran out")
+                return ("stalled", page, why)
+            try:
+                ready = conn.poll(min(wait, 1.0))
+            except (EOFError, OSError):
+                ready = True
+            if not ready:
+                continue
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    pass
+                return ("died", page, _death(proc.returncode), _tail(errlog))
+            except MemoryError:
+                return ("error", "the reader's result was too large", None)
+            kind = msg[0]
+            if kind == "page":
+                page, page_started = msg[1], time.monotonic()
+            elif kind == "progress":
+                if progress:
+                    progress(msg[1], msg[2])
+            elif kind == "memory":
+                return ("died", page, f"the reader ran out of memory (limit {limits.memory_mb} MB)", msg[1])
+            else:
+                return msg
+    finally:
+        conn.close()
+        if proc.poll() is None:
+            proc.kill()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        errlog.close()
+
+
+def _tail(f, limit: int = 4000) -> str:
+    try:
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        f.seek(max(0, size - limit))
+        return f.read().decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "the reader stopped responding"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        if name == "SIGKILL":
+            return "the reader was killed (out of memory?)"
+        return f"the reader crashed ({name})"
+    return f"the reader exited with code {exitcode}"
+
+
+# ---------------------------------------------------------------------------
+# scanned pages whose text layer is only noise
+
+_WORDISH = re.compile(r"^(?:[A-Za-zÀ-ÿ]{2,}[.,:;)]?|\(?[\d.,%-]+\)?|[A-Za-z]\.?)$")
+
+
+def text_is_noise(text: str) -> bool:
+    """True when a page's text layer is not real text: a bad invisible OCR layer or
+    glyphs without a usable encoding. Heuristic: most tokens are neither words nor
+    numbers, or most characters are not letters, digits or common punctuation."""
+    tokens = text.split()
+    chars = "".join(tokens)
+    if len(chars) < 20:
+        return False  # too little to judge (a page number, a title)
+    plain = sum(1 for c in chars if c.isalnum() or c in ".,:;()%-/'\"")
+    wordish = sum(1 for tk in tokens if _WORDISH.match(tk))
+    return plain / len(chars) < 0.6 or wordish / len(tokens) < 0.35
+
+
+def mark_noise_pages(doc: Document) -> None:
+    """Pages whose text layer is only noise are reported as scanned (image-only) and
+    their tables dropped: their numbers are not what is printed."""
+    known = {p.page for p in doc.problems}
+    noise = set()
+    for page in doc.pages:
+        if page.number in known or not page.has_text:
+            continue
+        if text_is_noise(page.text):
+            noise.add(page.number)
+            page.problem = "image-only"
+            doc.problems.append(PageProblem(page.number, "image-only", "the text layer is only noise (a scan with a bad text layer?)"))
+    if noise:
+        doc.tables = [t for t in doc.tables if not set(t.pages) <= noise]
+        doc.problems.sort(key=lambda p: p.page)
+
+
+def _reader_main() -> None:
+    """``python -m lkip_audit.extract.guard``: the reader process (arguments on stdin)."""
+    import pickle
+    import sys
+    from multiprocessing.connection import Connection
+
+    w_fd, path, limits, options, skip, elapsed = pickle.loads(sys.stdin.buffer.read())
+    _child_main(Connection(w_fd, readable=False), path, limits, options, skip, elapsed)
+
+
+if __name__ == "__main__":
+    _reader_main()
