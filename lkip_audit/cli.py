@@ -75,13 +75,22 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and how each table was extracted.")
-def check(reports, formats, output, lang, fail_on, select, ignore, config_path, quiet, no_progress, debug):
+@click.option("--timeout", type=click.FloatRange(min=1), default=900, show_default=True,
+              help="Seconds for reading one PDF; pages not read by then are reported as unchecked.")
+@click.option("--page-timeout", type=click.FloatRange(min=0.1), default=30, show_default=True,
+              help="Seconds for one page; a slower page is skipped and reported.")
+@click.option("--ocr", is_flag=True,
+              help="OCR scanned (image-only) pages with Tesseract (pip install 'lkip-audit[ocr]' "
+                   "and apt-get install tesseract-ocr tesseract-ocr-ind).")
+def check(reports, formats, output, lang, fail_on, select, ignore, config_path, quiet, no_progress, debug,
+          timeout, page_timeout, ocr):
     """Check REPORTS (PDF) and list every inconsistency found.
 
     Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
     """
     from lkip_audit.check.config import CheckConfig
     from lkip_audit.extract.errors import ReadError
+    from lkip_audit.extract.guard import Limits, ReadOptions
     from lkip_audit.pipeline import audit
     from lkip_audit.report.json_report import render_json
     from lkip_audit.report.text import render_text, summary_line
@@ -107,12 +116,14 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
         try:
             if prog:
                 prog.start()
-            result = audit(report, config, progress=cb)
+            result = audit(report, config, progress=cb, limits=Limits(timeout=timeout, page_timeout=page_timeout),
+                           options=ReadOptions(ocr=ocr))
         except ReadError as e:
             if prog:
                 prog.stop()
             _err_console().print(_read_error_message(e, lang), markup=False)
             if debug:
+                _err_console().print(getattr(e, "child_traceback", None) or "", markup=False)
                 _err_console().print_exception()
             worst = max(worst, EXIT_UNREADABLE)
             continue
@@ -121,7 +132,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
                 prog.stop()
             if debug:
                 raise
-            _err_console().print(f"{report}: internal error; run again with --debug to see why", markup=False)
+            _err_console().print(t("internal_error", lang, path=report), markup=False)
             worst = max(worst, EXIT_UNREADABLE)
             continue
         finally:
@@ -189,13 +200,13 @@ def extract(report, out_dir, lang, debug):
     """Extract every table of REPORT into CSV files plus index.json (open them in Excel)."""
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.export import write_tables
-    from lkip_audit.extract.pdf import read_document
+    from lkip_audit.extract.guard import read_guarded
 
     prog, cb = _progress(True, lang)
     try:
         if prog:
             prog.start()
-        doc = read_document(report, progress=cb)
+        doc = read_guarded(report, progress=cb)
     except ReadError as e:
         if prog:
             prog.stop()

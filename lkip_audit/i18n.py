@@ -21,6 +21,10 @@ _T: dict[str, dict[str, str]] = {
         "id": "{path}: batas waktu habis sebelum dokumen selesai dibaca",
         "en": "{path}: the time limit ran out before the document was read",
     },
+    "internal_error": {
+        "id": "{path}: galat internal; jalankan lagi dengan --debug untuk melihat sebabnya",
+        "en": "{path}: internal error; run again with --debug to see why",
+    },
     "header.document": {"id": "Dokumen", "en": "Document"},
     "header.instansi": {"id": "Instansi", "en": "Agency"},
     "header.tahun": {"id": "Tahun", "en": "Year"},
