@@ -14,10 +14,11 @@ from rich.console import Console
 
 from lkip_audit import __version__
 from lkip_audit.i18n import LANGS, t
+from lkip_audit.options import build_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("text", "json")
+from lkip_audit.report.output import FORMATS  # noqa: E402
 
 
 def _err_console() -> Console:
@@ -61,10 +62,11 @@ def main() -> None:
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("text",),
-              show_default=True, help="Output format; repeat for several.")
+@click.option("--format", "formats", multiple=True, default=("text",), show_default=True,
+              help=f"Output format, repeat or separate with commas: {', '.join(FORMATS)}.")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
-              help="Write the report to this file (one format) or directory (several formats).")
+              help="Write the report to this file (one format) or directory (several formats or reports: "
+                   "<report>.txt/.json/.html/.md/.sarif/.junit.xml/.xlsx).")
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Message language (default: id).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="Exit 1 when a finding at or above this severity exists.")
@@ -72,6 +74,17 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="lkip-audit.toml or pyproject.toml ([tool.lkip-audit]); default: found in the current directory.")
+@click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL",
+              help="Severity override for a rule id or prefix, e.g. BND002=info.")
+@click.option("--rounding", type=click.Choice(("round", "truncate", "either")), default=None,
+              help="How a printed value stands for an interval (default from config: either).")
+@click.option("--tolerance", default=None, metavar="NUMBER", help="Extra absolute tolerance (default 0).")
+@click.option("--kategori", default=None, metavar="SCALE",
+              help='Kategori scale instead of the report\'s, e.g. "Sangat Baik=>=91;Baik=76-90;Cukup=66-75".')
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Do not report findings accepted in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str),
+              default=None, help="Write every finding of this run to a baseline file (and exit 0).")
 @click.option("--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and how each table was extracted.")
@@ -82,33 +95,25 @@ def main() -> None:
 @click.option("--ocr", is_flag=True,
               help="OCR scanned (image-only) pages with Tesseract (pip install 'lkip-audit[ocr]' "
                    "and apt-get install tesseract-ocr tesseract-ocr-ind).")
-def check(reports, formats, output, lang, fail_on, select, ignore, config_path, quiet, no_progress, debug,
-          timeout, page_timeout, ocr):
+def check(reports, formats, output, lang, fail_on, select, ignore, config_path, severity, rounding, tolerance,
+          kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr):
     """Check REPORTS (PDF) and list every inconsistency found.
 
     Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
     """
-    from lkip_audit.check.config import CheckConfig
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
     from lkip_audit.pipeline import audit
-    from lkip_audit.report.json_report import render_json
-    from lkip_audit.report.text import render_text, summary_line
+    from lkip_audit.report.session import Session, SessionError
 
     try:
-        config = CheckConfig.from_toml(config_path) if config_path else CheckConfig.discover(".")
-        if lang:
-            config.lang = lang
-        if select:
-            config.select = [s.upper() for s in select]
-        if ignore:
-            config.ignore = list(config.ignore) + [s.upper() for s in ignore]
-    except (ValueError, OSError) as e:
+        config = build_config(config_path, lang=lang, select=select, ignore=ignore, severity=severity,
+                              rounding=rounding, tolerance=tolerance, kategori=kategori)
+        session = Session(config, list(reports), formats, output, fail_on=fail_on, quiet=quiet,
+                          baseline_path=baseline_path, write_baseline_path=write_baseline_path)
+    except (ValueError, OSError, SessionError) as e:
         raise click.UsageError(str(e)) from e
     lang = config.lang
-    formats = tuple(dict.fromkeys(formats))
-    if output and len(formats) > 1 and Path(output).suffix:
-        raise click.UsageError("--output must be a directory when several formats are asked for")
 
     worst = EXIT_OK
     for report in reports:
@@ -138,56 +143,17 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
         finally:
             if prog:
                 prog.stop()
-        doc, findings = result.document, result.findings
+        doc = result.document
         if debug:
             for tb in doc.tables:
                 _err_console().print(f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} "
                                      f"baris={len(tb.rows)} extractor={tb.extractor}", markup=False)
-        titles = {tb.id: tb.title for tb in doc.tables}
-        for fmt in formats:
-            if fmt == "json":
-                text = render_json(doc, findings, result.rules, path=report)
-                _emit(text, output, fmt, report, len(formats) > 1 or len(reports) > 1)
-            else:
-                if output:
-                    console = Console(file=open(_target(output, "txt", report, len(formats) > 1 or len(reports) > 1), "w", encoding="utf-8"),
-                                      width=100, highlight=False, no_color=True)
-                else:
-                    console = _out_console()
-                if quiet:
-                    console.print(summary_line(doc, findings, lang, path=report), markup=False, highlight=False)
-                else:
-                    render_text(console, doc, findings, result.rules, lang, path=report, titles=titles)
-                    console.print(summary_line(doc, findings, lang, path=report), markup=False, highlight=False)
-                if output:
-                    console.file.close()
-        if _fails(findings, fail_on):
+        if session.report(report, result):
             worst = max(worst, EXIT_FINDINGS)
+    session.finish()
+    if write_baseline_path and worst == EXIT_FINDINGS:
+        worst = EXIT_OK  # every finding was just accepted
     sys.exit(worst)
-
-
-def _fails(findings, fail_on: str) -> bool:
-    if fail_on == "never":
-        return False
-    from lkip_audit.findings import SEVERITY_RANK
-
-    level = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK.get(f.severity, 0) >= level for f in findings)
-
-
-def _target(output: str, ext: str, report: str, many: bool) -> Path:
-    if not many:
-        return Path(output)
-    d = Path(output)
-    d.mkdir(parents=True, exist_ok=True)
-    return d / f"{Path(report).stem}.{ext}"
-
-
-def _emit(text: str, output: str | None, fmt: str, report: str, many: bool) -> None:
-    if output:
-        _target(output, fmt, report, many).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
 
 
 @main.command()
@@ -242,12 +208,13 @@ def rules_cmd(lang, show_all):
 def explain(rule_id, lang):
     """Print one rule's documentation: what it checks, its formula and an example."""
     from lkip_audit.check.catalogue import load_catalogue
+    from lkip_audit.report.explain import explain as explain_rule
 
     cat = load_catalogue()
     rule = cat.get(rule_id.upper())
     if rule is None:
         raise click.UsageError(t("rule.unknown", lang, id=rule_id))
-    click.echo(rule.explain(lang) if hasattr(rule, "explain") else repr(rule))
+    click.echo(explain_rule(rule, lang), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,11 +12,12 @@ from collections import Counter
 from lkip_audit import __version__
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
+from lkip_audit.report.base import ReportInput
 
 SCHEMA_VERSION = "1"
 
 
-def summary(doc: Document, findings: list[Finding], rules: int) -> dict:
+def summary(doc: Document, findings: list[Finding], rules: int, suppressed: int = 0) -> dict:
     counts = Counter(f.severity for f in findings)
     unchecked = sorted({p.page for p in doc.problems})
     return {
@@ -27,6 +28,7 @@ def summary(doc: Document, findings: list[Finding], rules: int) -> dict:
         "rules": rules,
         "pages_checked": doc.page_count - len(unchecked),
         "pages_unchecked": unchecked,
+        "suppressed": suppressed,  # findings accepted by a baseline, not listed
     }
 
 
@@ -49,7 +51,8 @@ def finding_dict(f: Finding) -> dict:
     }
 
 
-def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | None = None) -> dict:
+def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | None = None,
+                suppressed: int = 0) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "lkip-audit", "version": __version__},
@@ -60,13 +63,19 @@ def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | 
             "instansi": doc.instansi,
             "tahun": doc.tahun,
         },
-        "summary": summary(doc, findings, rules),
+        "summary": summary(doc, findings, rules, suppressed),
         "findings": [finding_dict(f) for f in findings],
     }
 
 
-def render_json(doc: Document, findings: list[Finding], rules: int, path: str | None = None) -> str:
-    return json.dumps(report_dict(doc, findings, rules, path), ensure_ascii=False, indent=2) + "\n"
+def render_json(doc: Document, findings: list[Finding], rules: int, path: str | None = None,
+                suppressed: int = 0) -> str:
+    return json.dumps(report_dict(doc, findings, rules, path, suppressed), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(ri: ReportInput) -> str:
+    """The JSON report of a ReportInput (schema: schemas/lkip-audit-report-v1.schema.json)."""
+    return render_json(ri.document, ri.findings, len(ri.rules), path=ri.path, suppressed=ri.suppressed)
 
 
 def _plain(v):

@@ -15,6 +15,7 @@ from rich.text import Text
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
+from lkip_audit.report.base import ReportInput
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -100,3 +101,27 @@ def summary_line(doc: Document, findings: list[Finding], lang: str, path: str | 
         tables=len(doc.tables),
         pages=doc.page_count,
     )
+
+
+def render(console: Console, ri: "ReportInput", quiet: bool = False) -> None:
+    """The whole console report of one document (or only its summary line when quiet)."""
+    from lkip_audit.report.strings import s
+
+    doc = ri.document
+    if not quiet:
+        titles = {tb.id: tb.title for tb in doc.tables}
+        render_text(console, doc, ri.findings, len(ri.rules), ri.lang, path=ri.path, titles=titles)
+    line = summary_line(doc, ri.findings, ri.lang, path=ri.path)
+    if ri.suppressed:
+        line += "; " + s("suppressed.line", ri.lang, n=ri.suppressed)
+    console.print(line, markup=False, highlight=False)
+
+
+def make_console(file=None) -> Console:
+    """A console for the report: on a terminal it wraps at the terminal's width (numbers
+    never wrap); elsewhere (pipe, file, CI log) lines are never broken and carry no
+    colour or control characters."""
+    probe = Console(file=file, highlight=False)
+    if probe.is_terminal:
+        return Console(file=file, highlight=False)
+    return Console(file=file, highlight=False, soft_wrap=True, no_color=True, color_system=None, width=10_000)

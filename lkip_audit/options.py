@@ -1,0 +1,150 @@
+"""Configuration as the command line sees it: the file, then command-line overrides.
+
+``CheckConfig`` (check stage) holds the settings; this module finds and reads the
+file and turns command-line strings into settings:
+
+- ``--severity BND002=info`` (rule id or prefix = error|warning|info)
+- ``--kategori "Sangat Baik=>=91; Baik=76-90; Cukup=66-75; Kurang=51-65; Sangat Kurang=<=50"``
+  (also accepted in the file as a table ``kategori = { "Sangat Baik" = ">= 91", ... }``
+  besides the array-of-tables form ``[[tool.lkip-audit.kategori]]``)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lkip_audit.check.config import CheckConfig
+
+_NUM = r"(-?\d+(?:[.,]\d+)?)"
+_RANGE = re.compile(rf"^\s*{_NUM}\s*(?:-|–|s/d|sd|to)\s*{_NUM}\s*$", re.I)
+_CMP = re.compile(rf"^\s*(>=|<=|>|<|=)?\s*{_NUM}\s*$")
+
+
+def _dec(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation as e:  # pragma: no cover - the regexes admit only numbers
+        raise ValueError(f"not a number: {text!r}") from e
+
+
+def parse_band(label: str, spec) -> dict:
+    """'76-90', '>= 91', '> 100', '<= 50', '< 20' or a number into a band for CheckConfig."""
+    label = " ".join(str(label).split())
+    if not label:
+        raise ValueError("a scale band needs a label")
+    if isinstance(spec, (int, float)):
+        spec = str(spec)
+    if isinstance(spec, dict):  # already {low, high, ...}
+        return {"label": label, **spec}
+    text = str(spec)
+    m = _RANGE.match(text)
+    if m:
+        lo, hi = _dec(m.group(1)), _dec(m.group(2))
+        if lo > hi:
+            raise ValueError(f"band {label!r}: {text!r} runs backwards")
+        return {"label": label, "low": lo, "high": hi}
+    m = _CMP.match(text)
+    if m:
+        op, v = m.group(1) or "=", _dec(m.group(2))
+        return {
+            ">=": {"label": label, "low": v},
+            ">": {"label": label, "low": v, "low_inclusive": False},
+            "<=": {"label": label, "high": v},
+            "<": {"label": label, "high": v, "high_inclusive": False},
+            "=": {"label": label, "low": v, "high": v},
+        }[op]
+    raise ValueError(f"band {label!r}: cannot read {text!r} (write 76-90, >= 91, > 100, <= 50 or < 20)")
+
+
+def parse_scale(value) -> list[dict]:
+    """A scale from the command-line string, a TOML table {label: range}, or a list of bands."""
+    if isinstance(value, str):
+        bands = []
+        for part in re.split(r"[;\n]", value):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise ValueError(f"scale band {part.strip()!r}: write LABEL=RANGE, e.g. Baik=76-90")
+            label, spec = part.split("=", 1)
+            if spec.startswith(("=", ">", "<")) is False and label.rstrip().endswith((">", "<")):
+                # "Baik>=76" style: split at the operator instead
+                label, spec = label.rstrip()[:-1], label.rstrip()[-1] + "=" + spec
+            bands.append(parse_band(label, spec))
+        if not bands:
+            raise ValueError("empty scale")
+        return bands
+    if isinstance(value, dict):
+        return [parse_band(k, v) for k, v in value.items()]
+    if isinstance(value, list):
+        return value
+    raise ValueError(f"cannot read a scale from {value!r}")
+
+
+def parse_severity(items) -> dict[str, str]:
+    out = {}
+    for item in items or ():
+        if "=" not in item:
+            raise ValueError(f"--severity {item!r}: write RULE=LEVEL, e.g. BND002=info")
+        k, v = (x.strip() for x in item.split("=", 1))
+        out[k.upper()] = v.lower()
+    return out
+
+
+def find_config(directory: str | Path = ".") -> Path | None:
+    """lkip-audit.toml, else a pyproject.toml that has [tool.lkip-audit], in directory."""
+    d = Path(directory)
+    if (d / "lkip-audit.toml").is_file():
+        return d / "lkip-audit.toml"
+    if (d / "pyproject.toml").is_file():
+        return d / "pyproject.toml"
+    return None
+
+
+def read_section(path: str | Path) -> dict:
+    """The lkip-audit settings of a TOML file (same places CheckConfig.from_toml reads)."""
+    p = Path(path)
+    with p.open("rb") as f:
+        data = tomllib.load(f)
+    section = data.get("tool", {}).get("lkip-audit")
+    if section is None:
+        if p.name == "pyproject.toml":
+            return {}
+        section = data.get("lkip-audit", {k: v for k, v in data.items() if k != "tool"})
+    return dict(section)
+
+
+def build_config(config_path: str | None = None, *, directory: str | Path = ".", lang: str | None = None,
+                 select=(), ignore=(), severity=(), rounding: str | None = None, tolerance: str | None = None,
+                 kategori: str | None = None) -> CheckConfig:
+    """The file's settings with the command line's on top. Raises ValueError (a usage error)."""
+    path = config_path or find_config(directory)
+    try:
+        section = read_section(path) if path else {}
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{path}: {e}") from e
+    for name in ("kategori", "tingkat"):
+        if section.get(name) is not None and not isinstance(section[name], list):
+            section[name] = parse_scale(section[name])
+    if lang:
+        section["lang"] = lang
+    if select:
+        section["select"] = [x.strip() for s in select for x in s.split(",") if x.strip()]
+    if ignore:
+        old = section.get("ignore") or []
+        section["ignore"] = ([old] if isinstance(old, str) else list(old)) + \
+            [x.strip() for s in ignore for x in s.split(",") if x.strip()]
+    if severity:
+        section["severity"] = {**(section.get("severity") or {}), **parse_severity(severity)}
+    if rounding:
+        section["rounding"] = rounding
+    if tolerance is not None:
+        section["tolerance"] = tolerance
+    if kategori:
+        section["kategori"] = parse_scale(kategori)
+    try:
+        return CheckConfig.from_dict(section)
+    except (TypeError, KeyError) as e:
+        raise ValueError(f"bad lkip-audit setting: {e}") from e

@@ -1,0 +1,77 @@
+"""What every renderer receives: one checked document and how to present it.
+
+Renderers are plain functions of a ``ReportInput``; none of them reads
+configuration files or the command line, so each can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lkip_audit.check.catalogue import Rule
+from lkip_audit.extract.model import Document, Table
+from lkip_audit.findings import SEVERITIES, SEVERITY_RANK, Finding
+from lkip_audit.i18n import t
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+@dataclass
+class ReportInput:
+    path: str  # the report as named on the command line
+    document: Document
+    findings: list[Finding]  # after the baseline, in document order
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran
+    severities: dict[str, str] = field(default_factory=dict)  # rule id -> effective severity
+    lang: str = "id"
+    fail_on: str = "error"
+    suppressed: int = 0  # findings hidden by the baseline
+
+    def counts(self) -> Counter:
+        return Counter(f.severity for f in self.findings)
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severities.get(rule.id, rule.severity)
+
+    def table(self, f: Finding) -> Table | None:
+        for tb in self.document.tables:
+            if (f.table_id and tb.id == f.table_id) or (not f.table_id and f.table and tb.number == f.table):
+                return tb
+        return None
+
+    def table_label(self, table: str | None, table_id: str | None) -> str:
+        """'Tabel 3.20', 'Tabel (tanpa nomor, p7-t1)' or 'Dokumen'."""
+        if table:
+            return f"{t('col.table', self.lang)} {table}"
+        if table_id:
+            return f"{t('col.table', self.lang)} ({t('table.none', self.lang)}, {table_id})"
+        return t("header.document", self.lang)
+
+    def table_title(self, f: Finding) -> str:
+        tb = self.table(f)
+        return tb.title if tb else ""
+
+    def fails(self, f: Finding) -> bool:
+        """The finding is at or above the fail level."""
+        return failing(f, self.fail_on)
+
+    def unchecked_pages(self) -> list[int]:
+        return sorted({p.page for p in self.document.problems})
+
+
+def failing(f: Finding, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    return SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK[fail_on]
+
+
+def group_by_table(findings: list[Finding]) -> list[tuple[tuple[str | None, str | None], list[Finding]]]:
+    """Findings grouped by table, groups in page order (first page of their findings)."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.table, f.table_id), []).append(f)
+    return sorted(groups.items(), key=lambda kv: (min((f.page or 0) for f in kv[1]), kv[0][0] or "", kv[0][1] or ""))
+
+
+__all__ = ["ReportInput", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table"]

@@ -1,0 +1,65 @@
+"""Words used by the report formats (the catalogue holds the rules' own words)."""
+
+from __future__ import annotations
+
+from lkip_audit.i18n import t as _t
+
+_S: dict[str, dict[str, str]] = {
+    "report.title": {"id": "Laporan Pemeriksaan LKIP", "en": "LKIP Audit Report"},
+    "col.no": {"id": "No", "en": "No"},
+    "col.severity": {"id": "Tingkat", "en": "Severity"},
+    "col.page_full": {"id": "Halaman", "en": "Page"},
+    "col.printed_full": {"id": "Nilai tercetak", "en": "Printed value"},
+    "col.expected_full": {"id": "Nilai seharusnya", "en": "Expected value"},
+    "col.rule_code": {"id": "Kode aturan", "en": "Rule"},
+    "col.reason": {"id": "Uraian", "en": "Reason"},
+    "col.response": {"id": "Tanggapan", "en": "Response"},
+    "col.related": {"id": "Sel terkait", "en": "Related cells"},
+    "col.fingerprint": {"id": "Sidik", "en": "Fingerprint"},
+    "sheet.review": {"id": "Kertas Kerja Reviu", "en": "Review Working Paper"},
+    "sheet.summary": {"id": "Ringkasan", "en": "Summary"},
+    "summary.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "summary.rules": {"id": "Aturan dijalankan", "en": "Rules run"},
+    "summary.unchecked": {"id": "Halaman tidak diperiksa", "en": "Pages not checked"},
+    "summary.suppressed": {"id": "Temuan diterima (baseline)", "en": "Accepted findings (baseline)"},
+    "summary.fail_on": {"id": "Batas gagal", "en": "Fail level"},
+    "summary.tool": {"id": "Alat", "en": "Tool"},
+    "summary.total": {"id": "Jumlah temuan", "en": "Total findings"},
+    "suppressed.line": {
+        "id": "{n} temuan disembunyikan oleh baseline",
+        "en": "{n} findings suppressed by the baseline",
+    },
+    "filter.all": {"id": "semua", "en": "all"},
+    "filter.shown": {"id": "ditampilkan", "en": "shown"},
+    "html.crop_alt": {"id": "Potongan halaman {page}", "en": "Crop of page {page}"},
+    "html.no_image": {"id": "(tidak ada gambar sel)", "en": "(no cell image)"},
+    "html.related_other": {"id": "Sel terkait di tempat lain", "en": "Related cells elsewhere"},
+    "html.print_hint": {
+        "id": "Gambar: sel temuan bertanda merah, baris bertanda kuning, sel terkait bertanda biru.",
+        "en": "Images: the finding's cell is outlined in red, its row in yellow, related cells in blue.",
+    },
+    "junit.all_tables": {"id": "semua tabel", "en": "all tables"},
+    "junit.findings": {"id": "{n} temuan", "en": "{n} findings"},
+    "explain.severity": {"id": "Tingkat", "en": "Severity"},
+    "explain.category": {"id": "Kategori", "en": "Category"},
+    "explain.kind": {"id": "Jenis aturan", "en": "Rule kind"},
+    "explain.status": {"id": "Status", "en": "Status"},
+    "explain.checks": {"id": "Yang diperiksa", "en": "What it checks"},
+    "explain.formula": {"id": "Rumus", "en": "Formula"},
+    "explain.basis": {"id": "Dasar", "en": "Basis"},
+    "explain.message": {"id": "Pesan temuan", "en": "Finding message"},
+    "explain.example": {"id": "Contoh", "en": "Example"},
+    "explain.no_formula": {"id": "(tidak ada rumus: pemeriksaan bentuk data)", "en": "(no formula: a data-form check)"},
+    "status.implemented": {"id": "diterapkan", "en": "implemented"},
+    "status.planned": {"id": "direncanakan (belum diterapkan)", "en": "planned (not implemented yet)"},
+    "written": {"id": "ditulis: {path}", "en": "written: {path}"},
+}
+
+
+def s(key: str, lang: str = "id", **kw) -> str:
+    """A report word; falls back to the tool's strings in lkip_audit.i18n."""
+    entry = _S.get(key)
+    if entry is None:
+        return _t(key, lang, **kw)
+    text = entry.get(lang) or entry["id"]
+    return text.format(**kw) if kw else text
