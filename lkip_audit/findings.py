@@ -48,6 +48,8 @@ class Finding:
     table_id: str | None = None
     bbox: list[float] | None = None
     detail: dict = field(default_factory=dict)  # extra machine-readable facts (addends, formula, tie)
+    row_index: int | None = None  # 0-based body row of the table (machine use: crops, tests)
+    column_index: int | None = None  # 0-based column of the table
 
     def fingerprint(self) -> str:
         """Stable id of the finding, independent of page numbers (for baselines / SARIF)."""

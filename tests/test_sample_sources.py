@@ -124,6 +124,7 @@ class Checker:
     def __init__(self, tables, blocks):
         self.t, self.b = tables, blocks
         self.found: set[tuple] = set()
+        self.anchors: set[tuple] = set()  # sums: (rule, table, row where the sum is printed)
 
     def flag(self, rule, stem, *rows):
         for r in rows:
@@ -249,6 +250,7 @@ class Checker:
             return
         if sum(vals) != tot:
             self.flag(rule, stem, r, *{ar for ar, _ in addends})
+            self.anchors.add((rule, stem, r))
 
     def hierarchy(self, stem, cols):
         rows = [(i, x) for i, x in enumerate(self.t[stem])

@@ -115,7 +115,13 @@ def _row_meta(p: Piece, r: int) -> tuple[bool, float]:
     cells = [p.origin(r, c) for c in range(p.ncols)]
     origin = [c for c in cells if c is not None and c.row == r and c.text.strip()]
     bold = bool(origin) and sum(1 for c in origin if c.bold) * 2 > len(origin)
-    label = max(origin, key=lambda c: len(c.text), default=None)
+    # The indent that shows the hierarchy is the label's: the first text cell that is
+    # not a row number (numbers are right-aligned and would say nothing).
+    label = next(
+        (c for c in sorted(origin, key=lambda c: c.col)
+         if parse_number(c.text).kind == "text" and not _ROWNUM_RE.match(c.text.strip())),
+        None,
+    )
     return bold, (label.indent if label is not None else 0.0)
 
 

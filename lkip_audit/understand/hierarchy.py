@@ -104,6 +104,7 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
         if i not in mapped and header_ok and is_marker_column(table, i):
             marker_cols.add(i)
     non_value = set(label_cols) | marker_cols
+    field_at = {c.index: c.field for c in columns}
     out: list[_Row] = []
     for row in table.rows:
         r = _Row(index=row.index, bold=row.bold, indent=row.indent)
@@ -120,8 +121,11 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
                     break
         if texts:
             r.depth_col = texts[0][0]
-            r.label_col = texts[-1][0]
-            r.label = texts[-1][1]
+            # A row naming a program/kegiatan/sub kegiatan AND its indicator is that
+            # entity (the indicator is an attribute); indicator-only rows stay indicators.
+            named = [(i, t) for i, t in texts if field_at.get(i) != "indikator"] or texts
+            r.label_col = named[-1][0]
+            r.label = named[-1][1]
             r.col_depth = sum(1 for i in label_cols if i < r.depth_col)
         # marker: the nearest numbering marker left of (or at the start of) the label
         limit = r.depth_col if r.depth_col is not None else n

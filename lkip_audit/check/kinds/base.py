@@ -100,6 +100,8 @@ class Ctx:
             table_id=at.table.id if at is not None else None,
             bbox=cell.bbox.as_list() if cell is not None and cell.bbox is not None else None,
             detail=dict(detail or {}),
+            row_index=row if isinstance(row, int) else None,
+            column_index=(col if isinstance(col, int) else (col.index if col is not None else None)),
         )
         tpos = self.table_order.get(at.table.id, 10**6) if at is not None else -1
         cpos = col if isinstance(col, int) else (col.index if col is not None else -1)
@@ -205,7 +207,15 @@ def same_group(at: AnalyzedTable, name: str, group: str | None) -> ColumnRole | 
         return c
     cands = at.cols(name)
     if group is None:
-        return cands[0] if cands else None
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        # Several columns for the field (quarters TW I-IV, years): an ungrouped one, or
+        # the total over the groups; anything else is ambiguous and is not guessed.
+        plain = [x for x in cands if x.group is None]
+        if len(plain) == 1:
+            return plain[0]
+        totals = [x for x in cands if (x.group or "").upper() in ("JUMLAH", "TOTAL", "TAHUNAN", "SETAHUN")]
+        return totals[0] if len(totals) == 1 else None
     ungrouped = [x for x in cands if x.group is None]
     if len(ungrouped) == 1:
         return ungrouped[0]
