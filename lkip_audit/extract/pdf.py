@@ -1,7 +1,17 @@
 """Read a PDF into a Document: pages, words, tables with captions, provenance.
 
-Each page is parsed once by pdfplumber (pdfminer layout); its words, its drawn
-lines and its tables all come from that one parse.
+Each page is read once, into a ``PageData`` (words, ruling-line edges, images,
+size), and everything else - lines of text, captions, tables - comes from that.
+Two page sources give the same shapes:
+
+- ``pdfium`` (default): PDFium through pypdfium2 (``pdfium_source``), about ten
+  times cheaper than pdfminer's layout parse;
+- ``pdfplumber``: pdfplumber/pdfminer, kept as the reference and as the
+  fallback: a page PDFium cannot read (or a rotated page) is read by pdfplumber,
+  and the table's ``extractor`` says which source read it.
+
+Tables are looked for only on pages with horizontal ruling lines (both finders
+need them); other pages cost just their text.
 """
 
 from __future__ import annotations
@@ -16,11 +26,15 @@ from pathlib import Path
 
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
-from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table
+from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table, Word
+from lkip_audit.extract.pdfium_source import PageData
 from lkip_audit.extract.stitch import build_tables
 from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
 
 WORD_ATTRS = ["fontname"]
+BACKENDS = ("pdfium", "pdfplumber")
+# Bump when a change to extraction changes what a Document holds (the cache key uses it).
+EXTRACTION_VERSION = "2"
 
 
 def sha256_of(path: str | os.PathLike) -> str:
@@ -68,11 +82,93 @@ def open_pdf(path: str | os.PathLike):
     return pdf
 
 
+def _open_pdfium(path: Path):
+    """Open with PDFium, mapping every failure to a ReadError."""
+    import pypdfium2 as pdfium
+
+    _check_header(path)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+        n = len(pdf)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code in (4, 6):  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+            raise ReadError(str(path), "encrypted", str(e)[:200]) from e
+        raise ReadError(str(path), "damaged", f"{type(e).__name__}: {e}"[:200]) from e
+    if n == 0:
+        pdf.close()
+        raise ReadError(str(path), "no-pages")
+    return pdf
+
+
+class _PlumberSource:
+    """Pages read by pdfplumber (pdfminer's layout parse)."""
+
+    name = "pdfplumber"
+
+    def __init__(self, path: Path):
+        self.pdf = open_pdf(path)
+        self.count = len(self.pdf.pages)
+
+    def page(self, number: int) -> tuple[PageData, str]:
+        pp = self.pdf.pages[number - 1]
+        try:
+            words = pp.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
+            edges = [e for e in pp.edges if e.get("orientation") in ("h", "v")]
+            has_images = bool(pp.images) if not words else False
+            data = PageData(number, float(pp.width), float(pp.height), int(pp.rotation or 0), words, edges, has_images)
+        finally:
+            pp.close()  # drop pdfminer's layout objects of this page
+        return data, self.name
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+class _PdfiumSource:
+    """Pages read by PDFium; a page it cannot read goes to pdfplumber."""
+
+    name = "pdfium"
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = _open_pdfium(path)
+        self.count = len(self.pdf)
+        self._fallback: _PlumberSource | None = None
+
+    def page(self, number: int) -> tuple[PageData, str]:
+        from lkip_audit.extract.pdfium_source import read_page
+
+        try:
+            return read_page(self.pdf, number - 1), self.name
+        except Exception as e:
+            if getattr(e, "page_reason", None):
+                raise  # a page limit from the guard, not a reading failure
+            # A rotated page, or one PDFium could not parse: the reference reader.
+            if self._fallback is None:
+                self._fallback = _PlumberSource(self.path)
+            return self._fallback.page(number)
+
+    def close(self) -> None:
+        self.pdf.close()
+        if self._fallback is not None:
+            self._fallback.close()
+
+
+def _open_source(path: Path, backend: str):
+    if backend == "pdfium":
+        return _PdfiumSource(path)
+    if backend == "pdfplumber":
+        return _PlumberSource(path)
+    raise ValueError(f"unknown backend {backend!r}; one of {BACKENDS}")
+
+
 def read_document(
     path: str | os.PathLike,
     progress: Callable[[int, int], None] | None = None,
     keep_words: bool = False,
     page_guard: Callable[[int], AbstractContextManager] | None = None,
+    backend: str = "pdfium",
 ) -> Document:
     """Extract the whole document. ``progress(done, total)`` is called after each page.
 
@@ -80,9 +176,12 @@ def read_document(
     reading of each page (extract/guard.py: page timer, document deadline, pages to
     skip). An exception with ``page_reason`` / ``page_detail`` raised from it becomes
     a PageProblem with that reason; any other exception makes the page "damaged".
+
+    ``backend`` picks the page source: "pdfium" (default; pdfplumber reads the pages
+    PDFium cannot) or "pdfplumber" (the reference).
     """
     path = Path(path)
-    pdf = open_pdf(path)
+    source = _open_source(path, backend)
     digest = sha256_of(path)
     pages: list[Page] = []
     problems: list[PageProblem] = []
@@ -90,11 +189,12 @@ def read_document(
     text_tops: dict[int, list[float]] = {}
     pending_caption: Caption | None = None
     try:
-        total = len(pdf.pages)
-        for i, pp in enumerate(pdf.pages, start=1):
+        total = source.count
+        for i in range(1, total + 1):
             try:
                 with page_guard(i) if page_guard else nullcontext():
-                    page, page_pieces, tops, pending_caption = _read_page(pp, i, pending_caption)
+                    data, read_by = source.page(i)
+                    page, page_pieces, tops, pending_caption = _read_page(data, read_by, pending_caption)
             except Exception as e:  # a damaged page must not stop the others
                 reason = getattr(e, "page_reason", "damaged")
                 detail = getattr(e, "page_detail", None) or f"{type(e).__name__}: {e}"[:200]
@@ -112,7 +212,7 @@ def read_document(
             if progress:
                 progress(i, total)
     finally:
-        pdf.close()
+        source.close()
     tables = build_tables(pieces, text_tops)
     instansi, tahun = detect_identity(pages)
     return Document(
@@ -127,29 +227,31 @@ def read_document(
     )
 
 
-def _read_page(pp, number: int, pending_caption: Caption | None):
-    from lkip_audit.extract.model import Word
-
-    words = pp.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
+def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
+    words, number = data.words, data.number
     lines = group_lines(words)
     text = "\n".join(ln.text for ln in lines)
     page = Page(
         number=number,
-        width=float(pp.width),
-        height=float(pp.height),
+        width=data.width,
+        height=data.height,
         text=text,
         words=[Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]), "bold" in w.get("fontname", "").lower()) for w in words],
         has_text=bool(words),
-        rotation=int(pp.rotation or 0),
+        rotation=data.rotation,
     )
     if not words:
-        if pp.images:
+        if data.has_images:
             page.problem = "image-only"
         return page, [], [], pending_caption
 
-    ruled = find_ruled(pp, number, words)
-    hr = find_hrules(pp, number, words, [p.bbox for p in ruled])
-    pieces = sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
+    # Candidate table signs: both finders need horizontal rules; a page without any
+    # is plain text and costs nothing more.
+    pieces: list[Piece] = []
+    if any(e["orientation"] == "h" for e in data.edges):
+        ruled = find_ruled(data.edges, number, words, read_by)
+        hr = find_hrules(data.edges, number, words, [p.bbox for p in ruled], read_by)
+        pieces = sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
 
     def in_table(ln: Line) -> bool:
         mid = (ln.top + ln.bottom) / 2
@@ -164,15 +266,15 @@ def _read_page(pp, number: int, pending_caption: Caption | None):
     # A caption left at the bottom of the previous page belongs to this page's first table.
     if pending_caption is not None and pieces and pieces[0].caption is None:
         first = pieces[0]
-        if not any(ln.bottom < first.bbox.top and _is_body_text(ln, pp.height) for ln in body_lines):
+        if not any(ln.bottom < first.bbox.top and _is_body_text(ln, data.height) for ln in body_lines):
             first.caption, first.caption_position = pending_caption, "above"
     new_pending = None
     claimed = {id(p.caption) for p in pieces if p.caption is not None}
     for c in captions:
         if id(c) not in claimed and not any(p.bbox.top > c.bbox.bottom for p in pieces):
-            if not any(ln.top > c.bbox.bottom and _is_body_text(ln, pp.height) for ln in body_lines):
+            if not any(ln.top > c.bbox.bottom and _is_body_text(ln, data.height) for ln in body_lines):
                 new_pending = c
-    tops = [ln.top for ln in body_lines if _is_body_text(ln, pp.height)]
+    tops = [ln.top for ln in body_lines if _is_body_text(ln, data.height)]
     return page, pieces, tops, new_pending
 
 

@@ -1,11 +1,15 @@
 """Find the tables on one page and turn each into a grid of cells (a Piece).
 
-Two finders, chosen per table and recorded in ``Piece.extractor``:
+Both finders work on the page's words and ruling-line edges (pdfplumber-style
+dicts), whichever library read the page (``pdfium_source`` or pdfplumber), and
+record the method in ``Piece.extractor`` as ``<source>-<finder>``:
 
-- ``pdfplumber-lines``: ruled tables, from the page's drawn lines (the common
-  case in Word-exported reports).
-- ``pdfplumber-hrules``: tables drawn with horizontal rules only (no vertical
-  lines); rows come from the rules, columns from the alignment of the words.
+- ``*-lines`` (``pdfium-lines``, ``pdfplumber-lines``): ruled tables, from the
+  page's drawn lines (the common case in Word-exported reports), by
+  pdfplumber's own lattice functions (merge_edges, edges_to_intersections,
+  intersections_to_cells, cells_to_tables) with the "lines" strategy settings.
+- ``*-hrules``: tables drawn with horizontal rules only (no vertical lines);
+  rows come from the rules, columns from the alignment of the words.
 
 Merged cells are recovered from the cell boxes: a cell whose box covers several
 column (row) boundaries spans those columns (rows).
@@ -86,6 +90,28 @@ def _index(edges: list[float], v: float, tol: float = 2.0) -> int:
     return min(range(len(edges)), key=lambda k: abs(edges[k] - v))
 
 
+class _WordIndex:
+    """``layout.words_in`` for many boxes of one page: words sorted by their vertical
+    centre, so each box looks only at the words of its rows (same result, same order)."""
+
+    def __init__(self, words: list[dict]):
+        keyed = sorted(
+            ((w["top"] + w["bottom"]) / 2, i, w) for i, w in enumerate(words)
+        )
+        self.cys = [k[0] for k in keyed]
+        self.items = [(k[1], k[2]) for k in keyed]
+
+    def words_in(self, bbox: BBox, margin: float = 1.0) -> list[dict]:
+        lo = bisect.bisect_left(self.cys, bbox.top - margin)
+        hi = bisect.bisect_right(self.cys, bbox.bottom + margin)
+        hits = [
+            (i, w) for i, w in self.items[lo:hi]
+            if bbox.x0 - margin <= (w["x0"] + w["x1"]) / 2 <= bbox.x1 + margin
+        ]
+        hits.sort(key=lambda t: t[0])
+        return [w for _, w in hits]
+
+
 def piece_from_cells(
     page: int, boxes: list[tuple[float, float, float, float]], words: list[dict], extractor: str
 ) -> Piece | None:
@@ -99,13 +125,14 @@ def piece_from_cells(
         return None
     cells: list[GridCell] = []
     taken: set[tuple[int, int]] = set()
+    index = _WordIndex(words)
     for b in sorted(boxes, key=lambda b: (b[1], b[0])):
         c0, c1 = _index(xs, b[0]), _index(xs, b[2])
         r0, r1 = _index(ys, b[1]), _index(ys, b[3])
         if c1 <= c0 or r1 <= r0 or (r0, c0) in taken:
             continue
         bbox = BBox(*b)
-        ws = words_in(words, bbox)
+        ws = index.words_in(bbox)
         bold = bool(ws) and sum(len(w["text"]) for w in ws if is_bold(w)) * 2 > sum(len(w["text"]) for w in ws)
         indent = (min(w["x0"] for w in ws) - bbox.x0) if ws else 0.0
         cells.append(
@@ -118,30 +145,103 @@ def piece_from_cells(
     return Piece(page, BBox(x0, top, x1, bottom), nrows, ncols, cells, extractor, col_edges=xs)
 
 
-def find_ruled(plumber_page, page_no: int, words: list[dict]) -> list[Piece]:
+def lattice_cells(edges: list[dict]) -> list[list[tuple[float, float, float, float]]]:
+    """Cell boxes of each ruled table, from the page's edges.
+
+    Exactly what ``pdfplumber.Page.find_tables(LINE_SETTINGS)`` computes, minus
+    pdfminer: the same edge filters, snapping and joining, intersections, cells
+    and grouping into tables, run on edges from any page source.
+    """
+    from pdfplumber import table as pt
+    from pdfplumber.utils import filter_edges
+
+    s = pt.TableSettings.resolve(LINE_SETTINGS)
+    v = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter)
+    h = filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
+    if len(v) < 2 or len(h) < 2:
+        return []  # no grid without two lines each way
+    merged = pt.merge_edges(v + h, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance)
+    merged = filter_edges(merged, min_length=s.edge_min_length)
+    points = pt.edges_to_intersections(merged, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return pt.cells_to_tables(intersections_to_cells(points))
+
+
+def intersections_to_cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+    """pdfplumber.table.intersections_to_cells, same algorithm and result, faster.
+
+    pdfplumber rebuilds the sets of edges touching two points for every pair it
+    tests and scans all later points for each point; here the sets are built once
+    per point and the points below / to the right come from per-column and per-row
+    lists. (Equality with pdfplumber's is tested in tests/extract/test_backends.py.)
+    """
+    def bboxes(edges: list[dict]) -> frozenset:
+        return frozenset((e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges)
+
+    vsets = {p: bboxes(d["v"]) for p, d in intersections.items()}
+    hsets = {p: bboxes(d["h"]) for p, d in intersections.items()}
+
+    def connects(p1, p2) -> bool:
+        if p1[0] == p2[0] and not vsets[p1].isdisjoint(vsets[p2]):
+            return True
+        if p1[1] == p2[1] and not hsets[p1].isdisjoint(hsets[p2]):
+            return True
+        return False
+
+    points = sorted(intersections)
+    by_x: dict[float, list] = {}
+    by_y: dict[float, list] = {}
+    for pt_ in points:  # ascending, so each list is in the order pdfplumber scans it
+        by_x.setdefault(pt_[0], []).append(pt_)
+        by_y.setdefault(pt_[1], []).append(pt_)
+    cells = []
+    for pt_ in points:
+        # Points after pt_ in sorted order with the same x (below) / the same y (right).
+        below = [q for q in by_x[pt_[0]] if q > pt_]
+        right = [q for q in by_y[pt_[1]] if q > pt_]
+        found = None
+        for b in below:
+            if not connects(pt_, b):
+                continue
+            for r in right:
+                if not connects(pt_, r):
+                    continue
+                br = (r[0], b[1])
+                if br in intersections and connects(br, r) and connects(br, b):
+                    found = (pt_[0], pt_[1], br[0], br[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def find_ruled(edges: list[dict], page_no: int, words: list[dict], source: str = "pdfium") -> list[Piece]:
     """Tables drawn with rules on all sides (pdfplumber's lines strategy)."""
     pieces = []
-    for t in plumber_page.find_tables(LINE_SETTINGS):
-        p = piece_from_cells(page_no, list(t.cells), words, "pdfplumber-lines")
+    for cells in lattice_cells(edges):
+        p = piece_from_cells(page_no, list(cells), words, f"{source}-lines")
         if p is not None and (p.ncols >= 2 and p.nrows >= 2):
             pieces.append(p)
     return pieces
 
 
-def _h_segments(plumber_page) -> list[tuple[float, float, float]]:
+def _h_segments(edges: list[dict]) -> list[tuple[float, float, float]]:
     """Horizontal rules on the page as (y, x0, x1), from lines and thin rects."""
     segs = []
-    for e in plumber_page.edges:
+    for e in edges:
         if e.get("orientation") == "h" and (e["x1"] - e["x0"]) > 40:
             segs.append((round(e["top"], 1), e["x0"], e["x1"]))
     return segs
 
 
-def find_hrules(plumber_page, page_no: int, words: list[dict], taken: list[BBox]) -> list[Piece]:
+def find_hrules(
+    edges: list[dict], page_no: int, words: list[dict], taken: list[BBox], source: str = "pdfium"
+) -> list[Piece]:
     """Tables with horizontal rules only: rows between rules, columns from word alignment."""
     segs = [
         s
-        for s in _h_segments(plumber_page)
+        for s in _h_segments(edges)
         if not any(b.top - 2 <= s[0] <= b.bottom + 2 and s[1] < b.x1 and s[2] > b.x0 for b in taken)
     ]
     if len(segs) < 3:
@@ -173,7 +273,7 @@ def find_hrules(plumber_page, page_no: int, words: list[dict], taken: list[BBox]
         for r in range(len(ys) - 1):
             for c in range(len(cols) - 1):
                 boxes.append((cols[c], ys[r], cols[c + 1], ys[r + 1]))
-        p = piece_from_cells(page_no, boxes, words, "pdfplumber-hrules")
+        p = piece_from_cells(page_no, boxes, words, f"{source}-hrules")
         if p is not None and p.nrows >= 2:
             _merge_header_spans(p, ws)
             pieces.append(p)
