@@ -195,6 +195,7 @@ def read_document(
                 with page_guard(i) if page_guard else nullcontext():
                     data, read_by = source.page(i)
                     page, page_pieces, tops, pending_caption = _read_page(data, read_by, pending_caption)
+                    _check_complexity(page_pieces)
             except Exception as e:  # a damaged page must not stop the others
                 reason = getattr(e, "page_reason", "damaged")
                 detail = getattr(e, "page_detail", None) or f"{type(e).__name__}: {e}"[:200]
@@ -225,6 +226,25 @@ def read_document(
         tahun=tahun,
         problems=problems,
     )
+
+
+# More table cells than any real report page holds (a dense A4 page: ~60 rows x 20
+# columns = 1,200): a page built to stall the stitching is reported, not read.
+MAX_CELLS_PER_PAGE = 5000
+
+
+class PageTooComplex(Exception):
+    page_reason = "too-complex"
+
+    def __init__(self, cells: int):
+        self.page_detail = f"{cells} table cells on the page (limit {MAX_CELLS_PER_PAGE})"
+        super().__init__(self.page_detail)
+
+
+def _check_complexity(pieces: list[Piece]) -> None:
+    cells = sum(len(p.cells) for p in pieces)
+    if cells > MAX_CELLS_PER_PAGE:
+        raise PageTooComplex(cells)
 
 
 def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
