@@ -42,6 +42,7 @@ from pathlib import Path
 
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.model import Document, PageProblem
+from lkip_audit.extract.numstyle import apply_number_styles
 
 DEFAULT_TIMEOUT = 900.0  # seconds for a whole document
 DEFAULT_PAGE_TIMEOUT = 30.0  # seconds for one page
@@ -121,7 +122,9 @@ class _PageGuard:
             raise PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s) while reading the page")
 
         old = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, max(budget, 0.001))
+        # Repeats every 0.5 s: a library that swallows the first exception (pdfminer
+        # catches broadly in places) gets another one until the page gives up.
+        signal.setitimer(signal.ITIMER_REAL, max(budget, 0.001), 0.5)
         try:
             yield
         finally:
@@ -179,8 +182,21 @@ def read_in_process(
 
         doc = read_with_ocr(path, options.ocr_lang, progress=progress, page_guard=guard)
     else:
-        doc = read_document(path, progress=progress, page_guard=guard)
+        try:
+            doc = read_document(path, progress=progress, page_guard=guard)
+        except ReadError as e:
+            if e.reason != "damaged":
+                raise
+            # PDFium refused the whole file: pdfminer rebuilds damaged files differently
+            # (and tells a file without pages from a broken one).
+            try:
+                doc = read_document(path, progress=progress, page_guard=guard, backend="pdfplumber")
+            except ReadError as e2:
+                raise (e2 if e2.reason != "damaged" else e) from None
+            except Exception:
+                raise e from None
     mark_noise_pages(doc)
+    apply_number_styles(doc)
     return doc
 
 
