@@ -1,8 +1,8 @@
 """SARIF 2.1.0 (OASIS) for code-scanning dashboards and CI.
 
 One run per document. The PDF is the run's artifact (with its SHA-256); each
-result names the page in its region (``properties.page`` and the region's
-message) and in its message, the table/row/column as a logical location, and
+result names the page in its region (``startLine`` = page number, as a PDF
+has no lines; also ``properties.page`` and the region's message) and in its message, the table/row/column as a logical location, and
 carries ``partialFingerprints`` built from the same fingerprint the baseline
 uses (rule + table + row + column, not the page), so dashboards track a finding
 across revisions of the report.
@@ -40,7 +40,10 @@ def _where(ri: ReportInput, page, table, table_id, row, column) -> str:
 def _location(ri: ReportInput, page, table, table_id, row, column, bbox, value=None) -> dict:
     region: dict = {}
     if page:
-        region = {"message": {"text": f"{t('col.page', ri.lang)} {page}"}, "properties": {"page": page}}
+        # SARIF regions need a startLine, charOffset or byteOffset; a PDF has pages, so the page
+        # number stands in startLine (dashboards then show "line 34" for page 34) and properties.page.
+        region = {"startLine": page, "message": {"text": f"{t('col.page', ri.lang)} {page}"},
+                  "properties": {"page": page}}
         if bbox:
             region["properties"]["bbox"] = list(bbox)
         if value is not None:
