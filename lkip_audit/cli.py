@@ -46,6 +46,21 @@ def _progress(enabled: bool, lang: str):
     return prog, cb
 
 
+def _no_cache_option(f):
+    """--no-cache, kept in ctx.meta and read by _cache()."""
+    return click.option(
+        "--no-cache", is_flag=True, expose_value=False,
+        callback=lambda ctx, _param, value: ctx.meta.__setitem__("lkip_audit.no_cache", value),
+        help="Neither read nor write the cache of extracted reports and results "
+             "($LKIP_AUDIT_CACHE, default ~/.cache/lkip-audit).")(f)
+
+
+def _cache():
+    from lkip_audit.cache import Cache
+
+    return Cache(enabled=not click.get_current_context().meta.get("lkip_audit.no_cache", False))
+
+
 def _read_error_message(e, lang: str) -> str:
     return t(f"read_error.{e.reason}", lang, path=e.path, detail=e.detail)
 
@@ -87,6 +102,7 @@ def main() -> None:
               default=None, help="Write every finding of this run to a baseline file (and exit 0).")
 @click.option("--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@_no_cache_option
 @click.option("--debug", is_flag=True, help="Show tracebacks and how each table was extracted.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=900, show_default=True,
               help="Seconds for reading one PDF; pages not read by then are reported as unchecked.")
@@ -122,7 +138,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
             if prog:
                 prog.start()
             result = audit(report, config, progress=cb, limits=Limits(timeout=timeout, page_timeout=page_timeout),
-                           options=ReadOptions(ocr=ocr))
+                           options=ReadOptions(ocr=ocr), cache=_cache())
         except ReadError as e:
             if prog:
                 prog.stop()
@@ -162,17 +178,19 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
               help="Directory for one CSV per table and index.json.")
 @click.option("--lang", type=click.Choice(LANGS), default="id", show_default=True)
 @click.option("--debug", is_flag=True)
+@_no_cache_option
 def extract(report, out_dir, lang, debug):
     """Extract every table of REPORT into CSV files plus index.json (open them in Excel)."""
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.export import write_tables
+    from lkip_audit.cache import read_cached
     from lkip_audit.extract.guard import read_guarded
 
     prog, cb = _progress(True, lang)
     try:
         if prog:
             prog.start()
-        doc = read_guarded(report, progress=cb)
+        doc, _key = read_cached(report, _cache(), lambda: read_guarded(report, progress=cb))
     except ReadError as e:
         if prog:
             prog.stop()

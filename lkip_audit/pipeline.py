@@ -45,18 +45,30 @@ def audit(
     progress: Callable[[int, int], None] | None = None,
     limits: Limits | None = None,
     options: ReadOptions | None = None,
+    cache=None,
 ) -> AuditResult:
     """Read, understand and check one PDF. Raises extract.errors.ReadError when unreadable.
 
     The PDF is read under ``limits`` (extract/guard.py: a separate reader process,
     per-page and whole-document time limits, a memory limit); ``options.ocr`` OCRs
-    image-only pages.
+    image-only pages. ``cache`` (lkip_audit.cache.Cache), when given and enabled, serves
+    an unchanged file checked before with the same rules and configuration from disk.
     """
     config = config or CheckConfig()
-    doc = read_guarded(path, limits, options, progress=progress)
-    result = check_document(doc, config)
-    mark_ocr_findings(doc, result.findings)
-    return result
+
+    def read() -> Document:
+        return read_guarded(path, limits, options, progress=progress)
+
+    def check(doc: Document) -> AuditResult:
+        result = check_document(doc, config)
+        mark_ocr_findings(doc, result.findings)
+        return result
+
+    if cache is not None and cache.enabled:
+        from lkip_audit.cache import cached_audit
+
+        return cached_audit(path, config, cache, read, check, options=options)
+    return check(read())
 
 
 def ocr_pages(doc: Document) -> set[int]:

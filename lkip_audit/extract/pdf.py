@@ -23,13 +23,16 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
 from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table, Word
-from lkip_audit.extract.pdfium_source import PageData
 from lkip_audit.extract.stitch import build_tables
 from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
+
+if TYPE_CHECKING:
+    from lkip_audit.extract.pdfium_source import PageData
 
 WORD_ATTRS = ["fontname"]
 BACKENDS = ("pdfium", "pdfplumber")
@@ -111,6 +114,8 @@ class _PlumberSource:
         self.count = len(self.pdf.pages)
 
     def page(self, number: int) -> tuple[PageData, str]:
+        from lkip_audit.extract.pdfium_source import PageData
+
         pp = self.pdf.pages[number - 1]
         try:
             words = pp.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
