@@ -12,7 +12,22 @@ from typing import Callable
 
 from lkip_audit.check.kinds.bound import FIELDS_BOUND, check_bound
 from lkip_audit.check.kinds.difference import FIELDS_DIFF, check_difference
+from lkip_audit.check.kinds.document import FIELDS_PART, check_document_part
 from lkip_audit.check.kinds.labels import FIELDS_LABEL, FIELDS_RANGE, check_label_band, check_range_judgement
+from lkip_audit.check.kinds.narrative import (
+    FIELDS_BREAKDOWN,
+    FIELDS_COMPARE,
+    FIELDS_COUNT,
+    FIELDS_NARRATIVE,
+    FIELDS_WORDS,
+    FIELDS_YEAR,
+    check_breakdown_total,
+    check_comparative,
+    check_count_claim,
+    check_narrative,
+    check_number_word,
+    check_year,
+)
 from lkip_audit.check.kinds.quality import (
     FIELDS_DUPLICATE,
     FIELDS_MALFORMED,
@@ -55,5 +70,12 @@ KINDS: dict[str, Kind] = dict(
         _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
         _k("schema", check_schema, FIELDS_SCHEMA),
         _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
+        _k("narrative", check_narrative, FIELDS_NARRATIVE, scope="document"),
+        _k("count-claim", check_count_claim, FIELDS_COUNT, scope="document"),
+        _k("number-word", check_number_word, FIELDS_WORDS, scope="document"),
+        _k("year", check_year, FIELDS_YEAR, scope="document"),
+        _k("comparative-claim", check_comparative, FIELDS_COMPARE, scope="document"),
+        _k("breakdown-total", check_breakdown_total, FIELDS_BREAKDOWN, scope="document"),
+        _k("document-part", check_document_part, FIELDS_PART, scope="document"),
     ]
 )

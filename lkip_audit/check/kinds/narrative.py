@@ -1,0 +1,802 @@
+"""Narrative kinds: numbers in sentences checked against the tables they quote.
+
+"narrative" (NAR001), "count-claim" (NAR002), "number-word" (NAR003), "year" (NAR004),
+"comparative-claim" (NAR005), "breakdown-total" (NAR006). All are document scope:
+they read the sentences of lkip_audit.understand.narrative and the analyzed tables.
+
+Only confident ties become findings: a claim is compared with a table cell when the
+sentence names the row (its label) in the table it names or the nearest table above,
+and at least one other number of the sentence equals a cell of that row (an anchor),
+or when the claim is a share ("6272 PNS atau 72,99%") of a count found in that table.
+Every finding says in detail["tie"] how the tie was made.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, number, row_infos, row_label
+from lkip_audit.extract.model import Table
+from lkip_audit.findings import Finding, Location
+from lkip_audit.understand.model import AnalyzedTable
+from lkip_audit.understand.narrative import (
+    ABOVE_REF,
+    Claim,
+    Narrative,
+    RowTie,
+    Sentence,
+    claims,
+    label_in,
+    named_tables,
+    narrative,
+    norm,
+    tables_above,
+)
+
+FIELDS_NARRATIVE = {"sentence", "tie"}
+FIELDS_COUNT = {"sentence", "noun", "source"}
+FIELDS_WORDS = {"sentence", "number", "words", "words_value"}
+FIELDS_YEAR = {"sentence"}
+FIELDS_COMPARE = {"sentence", "claim"}
+FIELDS_BREAKDOWN = {"other_table", "other_value", "other_column"}
+
+MAX_WORDS = 90  # longer "sentences" are usually table text run together: not read
+HUNDRED = Decimal(100)
+
+
+# --- shared ----------------------------------------------------------------------
+
+
+def _narrative(ctx: Ctx) -> Narrative | None:
+    if ctx.doc is None:
+        return None
+    cached = ctx.__dict__.get("_narrative")
+    if cached is None or cached[0] is not ctx.doc:
+        cached = (ctx.doc, narrative(ctx.doc))
+        ctx.__dict__["_narrative"] = cached
+    return cached[1]
+
+
+def _analyzed(ctx: Ctx) -> dict[str, AnalyzedTable]:
+    if ctx.understanding is None:
+        return {}
+    return {at.table.id: at for at in ctx.understanding.tables}
+
+
+def _sentence_detail(s: Sentence) -> dict:
+    return {"sentence": s.text, "page": s.page, "pages": s.pages, "position": s.position, "part": s.part}
+
+
+def _finish(f: Finding, s: Sentence) -> Finding:
+    f.bbox = None  # the finding is at the sentence, not at the table cell
+    f.page = s.page
+    return f
+
+
+def _cell_location(ctx: Ctx, at: AnalyzedTable, row: int, col: int | None) -> Location:
+    return ctx.location(at, row, col)
+
+
+def _candidates(s: Sentence, ctx: Ctx, nar: Narrative) -> tuple[list[Table], str]:
+    named = named_tables(s.text, ctx.doc)
+    if named:
+        return named, "named"
+    return tables_above(s, ctx.doc, nar.spans), "label-above"
+
+
+def _tie_rows(s: Sentence, ctx: Ctx, nar: Narrative, ats: dict[str, AnalyzedTable]):
+    """The rows the sentence names by their labels in the nearest table that has any:
+    (table, [(position in the sentence, row, label)], method). A label shared by two rows of
+    the table is ambiguous and not used; a label inside a longer named one is not counted."""
+    snorm = norm(s.text)
+    tables, method = _candidates(s, ctx, nar)
+    for t in tables:
+        at = ats.get(t.id)
+        if at is None:
+            continue
+        labels: dict[str, list[int]] = {}
+        for i in data_rows(at, roles=("body", "parent", "total")):
+            lab = row_label(at, i)
+            if lab and label_in(lab, snorm):
+                labels.setdefault(norm(lab), []).append(i)
+        if not labels:
+            continue
+        mentions = []
+        for ln, rows in labels.items():
+            if len(rows) != 1:
+                continue
+            m = re.search(r"(?<![\w/])" + re.escape(ln) + r"(?![\w/])", snorm)
+            if m is None:
+                continue
+            if any(ln != other and ln in other for other in labels):
+                continue
+            mentions.append((m.start(), rows[0], row_label(at, rows[0])))
+        if not mentions:
+            return None
+        mentions.sort()
+        return at, mentions, method
+    return None
+
+
+def _claim_positions(s: Sentence, cl: list[Claim]) -> list[int]:
+    """Each claim's position in the normalised sentence (to match label mentions)."""
+    return [len(norm(s.text[: c.start])) for c in cl]
+
+
+def _row_numbers(at: AnalyzedTable, row: int) -> list[tuple[int, object]]:
+    out = []
+    for j, c in enumerate(at.table.rows[row].cells):
+        p = number(c)
+        if p is not None:
+            out.append((j, p))
+    return out
+
+
+_FIELD_WORDS = (
+    ("nilai akhir", "nilai_akhir"),
+    ("capaian", "capaian"),
+    ("realisasi keuangan", "persen"),
+    ("realisasi anggaran", "persen"),
+    ("penyerapan", "persen"),
+    ("serapan", "persen"),
+    ("realisasi fisik", "fisik"),
+    ("fisik", "fisik"),
+    ("target", "target"),
+    ("ditargetkan", "target"),
+    ("realisasi", "realisasi"),
+    ("anggaran", "anggaran"),
+    ("pagu", "anggaran"),
+)
+
+
+_FILLER = {
+    "sebesar", "adalah", "yaitu", "mencapai", "menjadi", "senilai", "sejumlah", "nilai", "kinerja",
+    "indikator", "program", "kegiatan", "sasaran", "utama", "tercatat", "hanya", "baru", "telah", "sudah",
+    "sampai", "dengan", "akhir", "tahun", "anggaran", "keuangan", "fisik", "rp", "rp.", "atau", "", "-",
+    "pada", "ini", "ditetapkan", "hanyalah", "tercapai", "terealisasi",
+}
+
+
+def _is_keyword_tail(word: str) -> bool:
+    return any(word == w.split()[-1] for w, _f in _FIELD_WORDS)
+
+
+def _field_of(c: Claim, prev: Claim | None, text: str) -> str | None:
+    """Which table field a claimed number quotes, from the words right before it."""
+    if c.kind == "percent" and prev is not None and prev.kind == "money":
+        between = text[prev.end:c.start].lower()
+        if re.fullmatch(r"\s*,?\s*(?:atau|yaitu|dengan persentase|dengan capaian)?\s*(?:sebesar|mencapai)?\s*", between):
+            return "persen"
+    after = text[c.end:c.end + 20].lower()
+    if c.kind == "percent" and re.match(r"\s*dari\s+(?:total\s+)?(?:anggaran|pagu)", after):
+        return "persen"
+    window = c.before
+    words = window.split()
+    best = None
+    for n in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[n:])
+        hit = next(((w, f) for w, f in _FIELD_WORDS if tail.startswith(w) and tail[len(w):len(w) + 1] in ("", " ")), None)
+        if hit is not None:
+            rest = words[n + len(hit[0].split()):]
+            if all(x.strip(":=,") in _FILLER or re.fullmatch(r"(19|20)\d\d", x) or not x.strip(":=,") for x in rest):
+                best = hit
+            break
+        if words[n].strip(":=,") not in _FILLER and not _is_keyword_tail(words[n]):
+            break
+    if best is None:
+        return None
+    fld = best[1]
+    if c.kind == "money":
+        if fld in ("realisasi", "persen"):
+            return "realisasi_rp"
+        return "anggaran" if fld == "anggaran" else None
+    if c.kind == "percent" and fld in ("realisasi", "anggaran"):
+        return None
+    if fld == "persen" and c.kind != "percent":
+        return None
+    return fld
+
+
+def _column_for(at: AnalyzedTable, fld: str, year: int | None):
+    cols = at.cols(fld)
+    if not cols:
+        return None
+    if year is not None:
+        yc = [c for c in cols if c.group == str(year)]
+        if len(yc) == 1:
+            return yc[0]
+    ungrouped = [c for c in cols if c.group is None]
+    if len(cols) == 1:
+        return cols[0]
+    if len(ungrouped) == 1 and not any(c.group and re.fullmatch(r"(19|20)\d\d", c.group) for c in cols):
+        return ungrouped[0]
+    return None
+
+
+def _equal(p, value: Decimal) -> bool:
+    return p.value is not None and p.value == value
+
+
+# --- NAR001 --------------------------------------------------------------------------
+
+
+def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """A number in a sentence differs from the table cell it quotes."""
+    nar = _narrative(ctx)
+    if nar is None:
+        return
+    ats = _analyzed(ctx)
+    year = ctx.doc.tahun
+    for s in nar.sentences:
+        if len(s.text.split()) > MAX_WORDS:
+            continue
+        cl = claims(s)
+        if not cl:
+            continue
+        yield from _share_claims(rule, s, cl, ctx, nar, ats)
+        tied = _tie_rows(s, ctx, nar, ats)
+        if tied is None:
+            continue
+        tat, mentions, method = tied
+        in_table = {p.value for i in range(len(tat.table.rows)) for _j, p in _row_numbers(tat, i)}
+        cpos = _claim_positions(s, cl)
+        owner = []  # the row each claim speaks of: the last label named before it
+        for k in range(len(cl)):
+            before = [m for m in mentions if m[0] <= cpos[k]]
+            owner.append(before[-1] if before else None)
+        for k, c in enumerate(cl):
+            if owner[k] is None or c.approx or c.words is not None or _in_formula(s.text, c):
+                continue
+            _pos, row, label = owner[k]
+            nums = _row_numbers(tat, row)
+            anchors = [(k2, j) for k2, c2 in enumerate(cl) if k2 != k and owner[k2] == owner[k]
+                       and c2.words is None for j, p in nums if _equal(p, c2.value)]
+            if any(_equal(p, c.value) for _, p in nums) or not anchors:
+                continue  # agrees with the row, or no other number ties the sentence to the row
+            if c.value in in_table:
+                continue  # it may quote another cell of the table
+            fld = _field_of(c, cl[k - 1] if k > 0 else None, s.text)
+            if fld is None:
+                continue
+            col = _column_for(tat, fld, year)
+            if col is None:
+                continue
+            cell = cell_at(tat, row, col)
+            p = number(cell)
+            if p is None:
+                continue
+            if c.kind == "percent" and fld not in ("capaian", "persen", "fisik") and p.kind != "percent":
+                continue  # "ditargetkan 100%" is not the indicator's target in its own unit
+            if ctx.consistent(p, c.value) or ctx.consistent(c.parsed, p.value):
+                continue
+            tie = RowTie(tat.table, row, method, "high", label, anchors)
+            f = ctx.finding(
+                rule, tat, row, col,
+                expected=" ".join(cell.text.split()),
+                actual=c.text,
+                fields={"sentence": s.text, "tie": method},
+                related=[_cell_location(ctx, tat, row, col)],
+                detail={"tie": tie.describe(), "field": fld, **_sentence_detail(s)},
+                page=s.page,
+            )
+            yield _finish(f, s)
+
+
+def _in_formula(text: str, c: Claim) -> bool:
+    """A number inside arithmetic ("81,25 / 80 x 100 = 101,56%") is an operand, not a claim."""
+    return bool(re.match(r"\s*[/x×*+=]\s*[\d(]", text[c.end:c.end + 6])) or bool(
+        re.search(r"[/x×*+(]\s*$", text[max(0, c.start - 4):c.start]))
+
+
+_SHARE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,3}atau\s+(?:sebesar\s+|sekitar\s+)?$", re.I)
+
+
+def _share_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
+    """"6272 PNS atau 72,99%": the share of a count in the table that holds it."""
+    for k in range(len(cl) - 1):
+        c, pc = cl[k], cl[k + 1]
+        if c.kind not in ("count",) or pc.kind != "percent":
+            continue
+        if not _SHARE.match(s.text[c.end:pc.start]):
+            continue
+        tables, method = _candidates(s, ctx, nar)
+        for t in tables[:2]:
+            at = ats.get(t.id)
+            if at is None:
+                continue
+            hit = _share_in(at, c.value)
+            if hit is None:
+                continue
+            row, col, total, how, printed = hit
+            if printed is not None:
+                expected_p = printed
+                ok = ctx.consistent(pc.parsed, expected_p.value) or ctx.consistent(expected_p, pc.parsed.value)
+                expected = " ".join(expected_p.text.split())
+            else:
+                share = c.value / total * HUNDRED
+                tol = Decimal(1) if pc.approx else Decimal(0)
+                ok = ctx.consistent(pc.parsed, share) or (tol and abs(share - pc.value) <= tol)
+                expected = ctx.fmt(share, max(pc.parsed.decimals, 0))
+            if ok:
+                break
+            tie = {
+                "method": "share",
+                "table_method": method,
+                "confidence": "high",
+                "table": t.number or t.id,
+                "row": row,
+                "count": c.text,
+                "total": str(total) if total is not None else None,
+                "total_from": how,
+            }
+            f = ctx.finding(
+                rule, at, row, col,
+                expected=expected,
+                actual=pc.text,
+                fields={"sentence": s.text, "tie": "share"},
+                variant="share" if "share" in rule.variants and printed is None else None,
+                related=[_cell_location(ctx, at, row, col)],
+                detail={"tie": tie, "field": "share",
+                        "formula": f"{c.value} / {total} x 100" if total is not None else None,
+                        **_sentence_detail(s)},
+                page=s.page,
+            )
+            yield _finish(f, s)
+            break
+
+
+_SKIP_COL = re.compile(r"^\s*(no\.?|nomor|tahun|jumlah|total|%|persen(tase)?|satuan|kode)\s*$", re.I)
+
+
+def _share_in(at: AnalyzedTable, value: Decimal):
+    """(row, col, total, how, printed percent or None) for the one cell holding `value`."""
+    hits = []
+    for i in data_rows(at, roles=("body",)):
+        for j, p in _row_numbers(at, i):
+            if p.value == value and p.kind == "number":
+                hits.append((i, j))
+    if len(hits) != 1:
+        return None
+    i, j = hits[0]
+    # a printed share in the same row
+    for c in at.cols("persen"):
+        p = number(cell_at(at, i, c))
+        if p is not None:
+            return i, j, None, "printed", p
+    cols = at.table.columns
+    body = data_rows(at, roles=("body",))
+    if len(body) == 1:
+        # one row of categories: the categories are the columns
+        total_cols = [k for k, lab in enumerate(cols) if re.fullmatch(r"\s*(jumlah|total)\s*", lab or "", re.I)]
+        row_nums = dict(_row_numbers(at, i))
+        if total_cols and total_cols[0] in row_nums:
+            return i, j, row_nums[total_cols[0]].value, f"column {cols[total_cols[0]]}", None
+        parts = [p.value for k, p in row_nums.items() if not _SKIP_COL.match(cols[k] if k < len(cols) else "")]
+        if len(parts) < 2 or any(v < 0 for v in parts):
+            return None
+        return i, j, sum(parts, Decimal(0)), "sum of the row", None
+    # categories are rows: a total row in the same column
+    infos = row_infos(at)
+    totals = [r for r in data_rows(at, roles=("total",))]
+    if len(totals) == 1:
+        p = number(cell_at(at, totals[0], j))
+        if p is not None and p.value:
+            return i, j, p.value, "total row", None
+    if any(ri.role == "parent" for ri in infos.values()):
+        return None
+    vals = [number(cell_at(at, r, j)) for r in body]
+    if any(v is None for v in vals) or len(vals) < 2:
+        return None
+    return i, j, sum((v.value for v in vals), Decimal(0)), "sum of the column", None
+
+
+# --- NAR002 ----------------------------------------------------------------------------
+
+_NOUNS = (
+    ("sub_kegiatan", re.compile(r"^sub\s*kegiatan\b", re.I)),
+    ("kegiatan", re.compile(r"^kegiatan\b", re.I)),
+    ("program", re.compile(r"^program\b", re.I)),
+    ("iku", re.compile(r"^(?:indikator\s+kinerja\s+utama|iku)\b", re.I)),
+    ("sasaran", re.compile(r"^sasaran\b", re.I)),
+)
+
+
+def _noun(c: Claim) -> str | None:
+    for name, rx in _NOUNS:
+        if rx.match(c.noun):
+            return name
+    return None
+
+
+def _roman(t: str) -> bool:
+    return re.fullmatch(r"[IVX]+\.?", t.strip()) is not None
+
+
+def count_rows(at: AnalyzedTable) -> dict[str, int]:
+    """Program / kegiatan / sub kegiatan / IKU / sasaran rows a table holds, where it can tell."""
+    out: dict[str, int] = {}
+    infos = row_infos(at)
+    kinds = [ri.kind for ri in infos.values()]
+    if any(k in ("program", "kegiatan", "sub_kegiatan") for k in kinds):
+        for name in ("program", "kegiatan", "sub_kegiatan"):
+            out[name] = sum(1 for k in kinds if k == name)
+        return out
+    header = " ".join(at.table.columns).upper()
+    no = at.col("no")
+    if no is not None and "SUB KEGIATAN" in header and "PROGRAM" in header:
+        counts = {"program": 0, "kegiatan": 0, "sub_kegiatan": 0}
+        seen_program = False
+        for i in data_rows(at, roles=("body", "parent")):
+            mark = " ".join((cell_at(at, i, no).text if cell_at(at, i, no) else "").split())
+            lab = row_label(at, i) or ""
+            if not lab or re.match(r"^(jumlah|total)\b", lab, re.I):
+                continue
+            if _roman(mark):
+                counts["program"] += 1
+                seen_program = True
+            elif re.fullmatch(r"\d{1,2}\.?", mark):
+                counts["kegiatan"] += 1
+            elif not mark:
+                counts["sub_kegiatan"] += 1
+            else:
+                return {}
+        if seen_program:
+            return counts
+    if at.kind == "iku" and kinds and all(k == "iku" for k in kinds):
+        out["iku"] = len(kinds)
+        sas = at.col("sasaran")
+        if sas is not None:
+            vals = {norm(cell_at(at, i, sas).text) for i in infos if cell_at(at, i, sas) is not None and cell_at(at, i, sas).text.strip()}
+            if vals and all(cell_at(at, i, sas) is not None and cell_at(at, i, sas).text.strip() for i in infos):
+                out["sasaran"] = len(vals)
+    return out
+
+
+def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """"3 (tiga) Program, 10 (sepuluh) Kegiatan": the counted rows, or the listed items after "yaitu:"."""
+    nar = _narrative(ctx)
+    if nar is None:
+        return
+    ats = _analyzed(ctx)
+    sents = nar.sentences
+    for n, s in enumerate(sents):
+        if len(s.text.split()) > MAX_WORDS:
+            continue
+        cl = [c for c in claims(s) if c.kind == "count" and _noun(c) is not None and not c.approx]
+        if not cl:
+            continue
+        # a list announced by the sentence
+        if s.text.rstrip().endswith(":") and len(cl) == 1:
+            c = cl[0]
+            items = 0
+            item_para = None
+            for t in sents[n + 1:]:
+                if t.bullet:
+                    items += 1
+                    item_para = t.para
+                elif items and t.para == item_para:
+                    continue  # the next sentence of the same item
+                else:
+                    break
+            if items >= 2 and items != c.value:
+                f = ctx.finding(
+                    rule, None, None, None,
+                    expected=str(items),
+                    actual=c.text,
+                    fields={"sentence": s.text, "noun": c.noun,
+                            "source": "daftar sesudahnya" if ctx.lang == "id" else "the list after it"},
+                    detail={"tie": {"method": "list", "confidence": "high", "items": items}, **_sentence_detail(s)},
+                    page=s.page,
+                )
+                yield _finish(f, s)
+            continue
+        # a table the sentence refers to
+        named = named_tables(s.text, ctx.doc)
+        if named:
+            tables, method = named[:1], "named"
+        elif ABOVE_REF.search(s.text):
+            tables, method = tables_above(s, ctx.doc, nar.spans)[:1], "above"
+        else:
+            continue
+        if not tables:
+            continue
+        tat = ats.get(tables[0].id)
+        if tat is None:
+            continue
+        counted = count_rows(tat)
+        for c in cl:
+            name = _noun(c)
+            if name not in counted or counted[name] == 0:
+                continue
+            if Decimal(counted[name]) == c.value:
+                continue
+            f = ctx.finding(
+                rule, tat, None, None,
+                expected=str(counted[name]),
+                actual=c.text,
+                fields={"sentence": s.text, "noun": c.noun, "source": tat.table.label},
+                detail={"tie": {"method": method, "confidence": "high", "table": tat.table.number or tat.table.id,
+                                "counted": name, "counts": counted},
+                        **_sentence_detail(s)},
+                page=s.page,
+            )
+            yield _finish(f, s)
+
+
+# --- NAR003 ----------------------------------------------------------------------------
+
+
+def check_number_word(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """"3 (dua)": the number and its words disagree."""
+    nar = _narrative(ctx)
+    if nar is None:
+        return
+    for s in nar.sentences:
+        for c in claims(s):
+            if c.words is None or c.words_value is None:
+                continue
+            if Decimal(c.words_value) == c.value:
+                continue
+            num = c.parsed.text.strip()
+            f = ctx.finding(
+                rule, None, None, None,
+                expected=str(c.words_value),
+                actual=c.text,
+                fields={"sentence": s.text, "number": num, "words": c.words, "words_value": c.words_value},
+                detail={"number": num, "words": c.words, "words_value": c.words_value, **_sentence_detail(s)},
+                page=s.page,
+            )
+            yield _finish(f, s)
+
+
+# --- NAR004 ----------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d/.\-–])((?:19|20)\d\d)(?![\d/\-–])")
+_STATED = re.compile(r"\b(?:pada|di|selama|untuk)\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+_RESULT = re.compile(r"\b(capaian|realisasi|hasil|kategori|predikat|tercapai|mencapai|tercatat|sebesar|nilai)\b", re.I)
+_COMPARE_BEFORE = re.compile(r"\b(dibandingkan|dibanding|daripada|dari|sejak|sebelum|hingga|sampai|target|renstra|rpjmd|rpd)\b[^,.;]{0,25}$", re.I)
+
+
+def check_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """Results stated for a year other than the report's year."""
+    nar = _narrative(ctx)
+    if nar is None or ctx.doc.tahun is None:
+        return
+    year = ctx.doc.tahun
+    ats = _analyzed(ctx)
+    for s in nar.sentences:
+        if len(s.text.split()) > MAX_WORDS:
+            continue
+        years = _YEAR.findall(s.text)
+        if len(set(years)) != 1:
+            continue
+        m = _STATED.search(s.text)
+        if m is None or int(m.group(1)) == year or int(m.group(1)) > year:
+            continue
+        if _COMPARE_BEFORE.search(s.text[: m.start()]):
+            continue
+        stated = int(m.group(1))
+        detail = None
+        # (a) a summary of the results in the executive summary or the conclusion
+        if s.part in ("ikhtisar", "bab4") and _RESULT.search(s.text):
+            detail = {"method": "summary", "confidence": "high", "part": s.part}
+            tied = None
+        else:
+            # (b) the number quoted is the report year's value of the row it names
+            tied = _year_tie(s, ctx, ats, year, stated)
+            if tied is None:
+                continue
+            detail = tied[4]
+        if tied is not None:
+            tat, row, col, _c, _ = tied
+            f = ctx.finding(
+                rule, tat, row, col,
+                expected=str(year), actual=str(stated),
+                fields={"sentence": s.text},
+                related=[_cell_location(ctx, tat, row, col)],
+                detail={"tie": detail, **_sentence_detail(s)},
+                page=s.page,
+            )
+        else:
+            f = ctx.finding(
+                rule, None, None, None,
+                expected=str(year), actual=str(stated),
+                fields={"sentence": s.text},
+                detail={"tie": detail, **_sentence_detail(s)},
+                page=s.page,
+            )
+        yield _finish(f, s)
+
+
+def _year_tie(s: Sentence, ctx: Ctx, ats, year: int, stated: int):
+    snorm = norm(s.text)
+    cl = [c for c in claims(s) if c.words is None and c.kind in ("number", "percent", "money")]
+    if not cl:
+        return None
+    for at in ats.values():
+        ycols = [c for c in at.columns if c.group == str(year)]
+        scols = [c for c in at.columns if c.group == str(stated)]
+        if not ycols or not scols:
+            continue
+        rows = [i for i in data_rows(at) if row_label(at, i) and label_in(row_label(at, i), snorm)]
+        if len(rows) != 1:
+            continue
+        i = rows[0]
+        for c in cl:
+            for yc in ycols:
+                p = number(cell_at(at, i, yc))
+                if p is None or p.value != c.value:
+                    continue
+                sc = next((x for x in scols if x.field == yc.field), None)
+                q = number(cell_at(at, i, sc)) if sc is not None else None
+                if q is None or q.value == c.value:
+                    continue
+                return at, i, yc, c, {
+                    "method": "year-column", "confidence": "high", "table": at.table.number or at.table.id,
+                    "row": i, "value": c.text, "column": col_label(at, yc),
+                    "stated_year_value": " ".join(cell_at(at, i, sc).text.split()),
+                }
+    return None
+
+
+# --- NAR005 ----------------------------------------------------------------------------
+
+_DOMINANT = re.compile(r"\b(didominasi|dominan|terbanyak|terbesar|paling\s+banyak|tertinggi)\b", re.I)
+_MAJORITY = re.compile(r"\b(mayoritas|sebagian\s+besar)\b", re.I)
+_HIGHER = re.compile(r"\blebih\s+(tinggi|besar|banyak)\b", re.I)
+_LOWER = re.compile(r"\blebih\s+(rendah|kecil|sedikit)\b", re.I)
+
+
+def _categories(at: AnalyzedTable) -> list[tuple[str, Decimal, int, int]] | None:
+    """(label, value, row, col) of a composition: one row of categories in columns, or rows with one number."""
+    body = data_rows(at, roles=("body",))
+    cols = at.table.columns
+    if len(body) == 1:
+        i = body[0]
+        out = []
+        for j, p in _row_numbers(at, i):
+            lab = cols[j] if j < len(cols) else ""
+            if _SKIP_COL.match(lab or "") or not (lab or "").strip():
+                continue
+            out.append((" ".join(lab.split()), p.value, i, j))
+        return out if len(out) >= 2 else None
+    if at.kind == "komposisi" and not any(ri.role == "parent" for ri in row_infos(at).values()):
+        jumlah = at.cols("jumlah")
+        if len(jumlah) != 1:
+            return None
+        j = jumlah[0].index
+        out = []
+        for i in body:
+            p = number(cell_at(at, i, j))
+            lab = row_label(at, i)
+            if p is None or not lab:
+                return None
+            out.append((lab, p.value, i, j))
+        return out if len(out) >= 2 else None
+    return None
+
+
+def _mentions(cats, text: str) -> list[tuple[int, int]]:
+    """(position in the sentence, category index) of the categories the sentence names."""
+    snorm = " " + norm(text) + " "
+    found = []
+    for k, (lab, _v, _i, _j) in enumerate(cats):
+        ln = norm(lab)
+        if not ln:
+            continue
+        for m in re.finditer(r"(?<![\w/\-])" + re.escape(ln) + r"(?![\w/\-])", snorm):
+            found.append((m.start(), k))
+    found.sort()
+    # a label inside a longer one ("S1" in nothing; "III" in "III/a" is excluded by the lookarounds)
+    return found
+
+
+def check_comparative(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """"didominasi", "terbanyak", "mayoritas", "lebih tinggi" against the composition table above."""
+    nar = _narrative(ctx)
+    if nar is None:
+        return
+    ats = _analyzed(ctx)
+    for s in nar.sentences:
+        if len(s.text.split()) > MAX_WORDS:
+            continue
+        dom, maj, hi, lo = (_DOMINANT.search(s.text), _MAJORITY.search(s.text), _HIGHER.search(s.text), _LOWER.search(s.text))
+        if not (dom or maj or hi or lo):
+            continue
+        tables, method = _candidates(s, ctx, nar)
+        for t in tables[:1]:
+            tat = ats.get(t.id)
+            cats = _categories(tat) if tat is not None else None
+            if not cats:
+                continue
+            ment = _mentions(cats, s.text)
+            if not ment:
+                continue
+            named = []
+            for _pos, k in ment:
+                if k not in named:
+                    named.append(k)
+            ranked = sorted(range(len(cats)), key=lambda k: cats[k][1], reverse=True)
+            total = sum((c[1] for c in cats), Decimal(0))
+            problem = None
+            if dom:
+                # the categories named together ("III/a dan III/d") must be the top ones
+                top = set(ranked[: len(named)])
+                if cats[ranked[0]][1] == (cats[ranked[1]][1] if len(ranked) > 1 else None):
+                    continue  # a tie: nothing to contradict
+                if len(named) <= 2 and set(named) != top and named[0] != ranked[0]:
+                    problem = ("dominant", named[0], ranked[0])
+            elif maj and len(named) == 1 and total > 0:
+                if cats[named[0]][1] * 2 <= total:
+                    problem = ("majority", named[0], ranked[0])
+            elif (hi or lo) and len(named) == 2:
+                a, b = named
+                va, vb = cats[a][1], cats[b][1]
+                if (hi and not va > vb) or (lo and not va < vb):
+                    problem = ("higher" if hi else "lower", a, b)
+            if problem is None:
+                continue
+            what, k_claim, k_table = problem
+            lab_c, val_c, row, col = cats[k_claim]
+            lab_t, val_t, row_t, col_t = cats[k_table]
+            shown = lambda v: ctx.fmt(v, 0)
+            if what == "majority":
+                share = val_c / total * HUNDRED
+                actual = f"{lab_c} ({shown(val_c)})"
+                expected = f"{lab_c} {ctx.fmt(share, 2)}% <= 50%"
+            else:
+                actual = f"{lab_c} ({shown(val_c)})"
+                expected = f"{lab_t} ({shown(val_t)})"
+            f = ctx.finding(
+                rule, tat, row, col,
+                expected=expected, actual=actual,
+                fields={"sentence": s.text, "claim": what},
+                related=[_cell_location(ctx, tat, row, col), _cell_location(ctx, tat, row_t, col_t)],
+                detail={"tie": {"method": method, "confidence": "high", "table": t.number or t.id,
+                                "categories": [c[0] for c in cats]},
+                        "claim": what, **_sentence_detail(s)},
+                page=s.page,
+            )
+            yield _finish(f, s)
+
+
+# --- NAR006 ----------------------------------------------------------------------------
+
+
+def check_breakdown_total(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """Two breakdowns of the same group of people differ in total (params.pairs: a table whose
+    title names the part, and the column of another table that counts the same group)."""
+    ats = list(_analyzed(ctx).values())
+    for pair in rule.params.get("pairs") or []:
+        part_rx = re.compile(pair["table"], re.I)
+        col_rx = re.compile(pair["column"], re.I)
+        parts = [a for a in ats if part_rx.search(a.table.title or "")]
+        for pa in parts:
+            cats = _categories(pa)
+            if not cats:
+                continue
+            total = sum((c[1] for c in cats), Decimal(0))
+            for other in ats:
+                if other is pa:
+                    continue
+                ocats = _categories(other)
+                if not ocats:
+                    continue
+                hits = [c for c in ocats if col_rx.fullmatch(c[0])]
+                if len(hits) != 1:
+                    continue
+                lab, val, row, col = hits[0]
+                if val == total:
+                    continue
+                f = ctx.finding(
+                    rule, pa, None, None,
+                    expected=ctx.fmt(val, 0), actual=ctx.fmt(total, 0),
+                    fields={"other_table": other.table.label, "other_value": ctx.fmt(val, 0), "other_column": lab},
+                    related=[ctx.location(other, row, col)] + [ctx.location(pa, c[2], c[3]) for c in cats],
+                    detail={"addends": [f"{c[0]}: {c[1]}" for c in cats], "total": str(total),
+                            "other": {"table": other.table.number or other.table.id, "column": lab, "value": str(val)},
+                            "note": pair.get("note")},
+                )
+                yield f

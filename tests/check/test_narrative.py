@@ -1,0 +1,424 @@
+"""Narrative and document rules (NAR001-NAR006, DOC001).
+
+Unit tests build small Documents by hand (Page text + tables from tests/tablefactory);
+the acceptance tests run lkip_audit.pipeline.audit on the samples, extracting each once
+per module. Every expectation is recomputed by hand in a comment, from the seed report
+(../shared/seeds/000_b5fad5c8a9ade674.txt), the samples' source data
+(samples/src/*/) or errors.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lkip_audit.check import CheckConfig, run_checks
+from lkip_audit.extract.model import Document, Page
+from lkip_audit.understand.model import IKU, KOMPOSISI, PERJANJIAN_KINERJA, RENCANA_REALISASI, TOTAL, Understanding
+
+from tests.check.helpers import analyzed, fires, only, quiet
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+
+
+def doc_with(pages: list[str], *ats, tahun=2024) -> Document:
+    return Document(
+        path="x.pdf", sha256="0" * 64, page_count=len(pages),
+        pages=[Page(number=i + 1, width=595, height=842, text=t) for i, t in enumerate(pages)],
+        tables=[at.table for at in ats], tahun=tahun,
+    )
+
+
+def run(pages, *ats, select=("NAR", "DOC001"), tahun=2024, lang="id"):
+    doc = doc_with(pages, *ats, tahun=tahun)
+    return run_checks(doc, Understanding(tables=list(ats), scales={}), CheckConfig(select=list(select), lang=lang))
+
+
+# -- NAR001: a quoted number differs from the table ------------------------------------
+
+RR_HEADER = ["NO", "KEGIATAN/SUB KEGIATAN", "RENCANA TARGET", "RENCANA ANGGARAN (Rp)", "REALISASI FISIK (%)",
+             "REALISASI Rp", "REALISASI %"]
+RR_FIELDS = {0: "no", 1: "uraian", 2: "target", 3: "anggaran", 4: "fisik", 5: "realisasi_rp", 6: "persen"}
+T318 = [["1.", "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
+         "100,00", "13.277.550.000", "97,47", "12.634.245.217", "95,15"]]
+T318_TEXT = (
+    "Tabel. 3.18. Rencana dan Realisasi Kegiatan\n"
+    "NO KEGIATAN/SUB KEGIATAN RENCANA TARGET RENCANA ANGGARAN (Rp) REALISASI FISIK (%) REALISASI Rp REALISASI %\n"
+    "1. Penyediaan Layanan Kesehatan untuk UKM dan UKP 100,00 13.277.550.000 97,47 12.634.245.217 95,15\n"
+    "Rujukan Tingkat Daerah Kabupaten/Kota\n"
+)
+
+
+def t318():
+    return analyzed(RR_HEADER, T318, RR_FIELDS, kind=RENCANA_REALISASI, number="3.18", page=1,
+                    title="Rencana dan Realisasi Kegiatan")
+
+
+@fires("NAR001")
+def test_nar001_fires_on_a_misquoted_percentage():
+    # errors.yaml E18: 12.634.245.217 / 13.277.550.000 x 100 = 95,155 -> the table prints 95,15;
+    # the sentence says 97,15%. The two Rupiah amounts equal the row's cells (anchors).
+    text = T318_TEXT + (
+        "Realisasi keuangan kegiatan Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat\n"
+        "Daerah Kabupaten/Kota sebesar Rp12.634.245.217,00 atau sebesar 97,15% dari anggaran\nRp13.277.550.000,00."
+    )
+    (f,) = only(run([text], t318()), "NAR001")
+    assert (f.page, f.table, f.column, f.expected, f.actual) == (1, "3.18", "REALISASI %", "95,15", "97,15%")
+    assert f.row.startswith("Penyediaan Layanan Kesehatan")
+    assert [(r.table, r.column, r.value) for r in f.related] == [("3.18", "REALISASI %", "95,15")]
+    assert f.detail["tie"]["method"] == "label-above" and f.detail["tie"]["anchors"]
+    assert f.bbox is None and "97,15%" in f.message and "95,15" in f.message
+
+
+@quiet("NAR001")
+def test_nar001_quiet_when_the_sentence_quotes_the_table():
+    text = T318_TEXT + (
+        "Realisasi keuangan kegiatan Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat\n"
+        "Daerah Kabupaten/Kota sebesar Rp12.634.245.217,00 atau sebesar 95,15% dari anggaran\nRp13.277.550.000,00."
+    )
+    assert only(run([text], t318()), "NAR001") == []
+
+
+@quiet("NAR001")
+def test_nar001_quiet_without_an_anchor():
+    # the same wrong percentage, but no other number ties the sentence to the row: not confident
+    text = T318_TEXT + "Kegiatan Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota mencapai realisasi keuangan 97,15%."
+    assert only(run([text], t318()), "NAR001") == []
+
+
+JAB_HEADER = ["Tahun", "Struktural", "Fungsional Umum", "Fungsional Tertentu"]
+JAB_TEXT = ("Tabel. 3.40. Keadaan PNS Provinsi Banten berdasarkan Jabatan Tahun 2024\n"
+            "Tahun Struktural Fungsional Umum Fungsional Tertentu\n2024 478 3942 6272\n")
+
+
+def t340():
+    return analyzed(JAB_HEADER, [["2024", "478", "3942", "6272"]], {0: "uraian"}, kind=KOMPOSISI, number="3.40",
+                    page=1, label_col=0, title="Keadaan PNS Provinsi Banten berdasarkan Jabatan Tahun 2024")
+
+
+@fires("NAR001")
+def test_nar001_fires_on_a_share_of_the_seed_table_3_40():
+    # seed Tabel 3.40: total 478 + 3942 + 6272 = 10692; 6272 / 10692 x 100 = 58,66 (text 72,99%)
+    text = JAB_TEXT + "Berdasarkan tabel di atas, sebagian besar PNS menduduki jabatan fungsional tertentu yaitu 6272 PNS atau 72,99%."
+    (f,) = only(run([text], t340()), "NAR001")
+    assert (f.table, f.row, f.column, f.expected, f.actual) == ("3.40", "2024", "Fungsional Tertentu", "58,66", "72,99%")
+    assert f.detail["tie"]["method"] == "share" and f.detail["tie"]["total"] == "10692"
+
+
+@quiet("NAR001")
+def test_nar001_quiet_on_a_right_share():
+    # 6272 / 10692 x 100 = 58,660 -> 58,66
+    text = JAB_TEXT + "Sebagian besar PNS menduduki jabatan fungsional tertentu yaitu 6272 PNS atau 58,66%."
+    assert only(run([text], t340()), "NAR001") == []
+
+
+# -- NAR002: count claims ----------------------------------------------------------------
+
+PK_HEADER = ["NO", "PROGRAM/KEGIATAN/SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET", "ANGGARAN (Rp)"]
+PK_ROWS = [
+    ["I.", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN", "Persentase Capaian", "100,00", "600.000"],
+    ["1.", "Administrasi Keuangan Perangkat Daerah", "Persentase Administrasi", "100,00", "400.000"],
+    ["", "Penyediaan Gaji dan Tunjangan ASN", "Jumlah Orang", "10 Orang", "400.000"],
+    ["2.", "Administrasi Umum Perangkat Daerah", "Persentase Umum", "100,00", "200.000"],
+    ["", "Penyediaan Bahan Logistik Kantor", "Jumlah Paket", "12 Paket", "200.000"],
+    ["II.", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "Persentase Layanan", "100,00", "100.000"],
+    ["1.", "Penyediaan Layanan Kesehatan Rujukan", "Persentase Rujukan", "100,00", "100.000"],
+    ["", "Pengelolaan Pelayanan Kesehatan Balita", "Jumlah Balita", "50 Orang", "100.000"],
+    ["JUMLAH", "", "", "", "700.000"],
+]
+PK_TEXT = ("Tabel. 2.4. Program, Kegiatan dan Sub Kegiatan\n"
+           "NO PROGRAM/KEGIATAN/SUB KEGIATAN INDIKATOR KINERJA TARGET ANGGARAN (Rp)\n"
+           + "\n".join(" ".join(x for x in r if x) for r in PK_ROWS) + "\n")
+
+
+def t24():
+    return analyzed(PK_HEADER, PK_ROWS, {0: "no", 1: "uraian", 2: "indikator", 3: "target", 4: "anggaran"},
+                    kind=PERJANJIAN_KINERJA, number="2.4", page=1, rowinfo={8: {"role": TOTAL}})
+
+
+@fires("NAR002")
+def test_nar002_fires_on_counted_rows():
+    # the table lists 2 programs (I., II.), 3 kegiatan (1., 2., 1.) and 3 sub kegiatan (unnumbered rows)
+    text = PK_TEXT + "Dari tabel di atas, terdapat 2 (dua) Program, 4 (empat) Kegiatan dan 3 (tiga) Sub Kegiatan."
+    (f,) = only(run([text], t24()), "NAR002")
+    assert (f.page, f.table, f.expected, f.actual) == (1, "2.4", "3", "4 (empat)")
+    assert f.detail["tie"]["counts"] == {"program": 2, "kegiatan": 3, "sub_kegiatan": 3}
+
+
+@fires("NAR002")
+def test_nar002_fires_on_a_list_longer_than_announced():
+    # seed Ikhtisar Eksekutif: "2 (dua) Indikator Kinerja Utama ..., yaitu:" and three IKU listed
+    text = ("IKHTISAR EKSEKUTIF\nHasil pengukuran terhadap realisasi kinerja pada 2 (dua) Indikator Kinerja Utama "
+            "Badan Kepegawaian\nDaerah, yaitu:\n(cid:127) Capaian SAKIP Perangkat Daerah, termasuk\ndalam kategori Baik;\n"
+            "(cid:127) Indeks Profesionalitas ASN, termasuk dalam kategori Baik.\n"
+            "(cid:127) Indeks Merit Sistem, termasuk dalam kategori Baik.\nDengan demikian semuanya Baik.")
+    (f,) = only(run([text]), "NAR002")
+    assert (f.page, f.expected, f.actual) == (1, "3", "2 (dua)")
+    assert f.detail["tie"]["method"] == "list"
+
+
+@quiet("NAR002")
+def test_nar002_quiet_when_counts_agree():
+    text = PK_TEXT + "Dari tabel di atas, terdapat 2 (dua) Program, 3 (tiga) Kegiatan dan 3 (tiga) Sub Kegiatan."
+    assert only(run([text], t24()), "NAR002") == []
+
+
+# -- NAR003: number and words --------------------------------------------------------------
+
+
+@fires("NAR003")
+def test_nar003_fires_on_3_dua():
+    # seed Bab IV: "3 (tiga) sasaran dan 3 (dua) Indikator Kinerja Utama": dua is 2
+    (f,) = only(run(["BAB IV PENUTUP\nuntuk pencapaian 3 (tiga) sasaran dan 3 (dua) Indikator Kinerja Utama."]), "NAR003")
+    assert (f.page, f.expected, f.actual) == (1, "2", "3 (dua)")
+    assert "3" in f.message and '"dua"' in f.message and "2" in f.message
+
+
+@quiet("NAR003")
+def test_nar003_quiet_on_agreeing_pairs():
+    text = "Terdapat 2 (Dua) Program dan 12 (Dua belas) Kegiatan dan 89 (Delapan Puluh Sembilan) Sub Kegiatan selama 1 (satu) tahun."
+    assert only(run([text]), "NAR003") == []
+
+
+# -- NAR004: the results year ------------------------------------------------------------------
+
+
+@fires("NAR004")
+def test_nar004_fires_on_the_seed_executive_summary():
+    text = ("IKHTISAR EKSEKUTIF\nDengan demikian pada tahun 2023, dari 3 (tiga) indikator kinerja nilai capaian kinerjanya "
+            "semuanya\ndengan kategori Baik.")
+    (f,) = only(run([text]), "NAR004")
+    assert (f.severity, f.page, f.expected, f.actual) == ("warning", 1, "2024", "2023")
+    assert f.detail["tie"]["method"] == "summary"
+
+
+@fires("NAR004")
+def test_nar004_fires_on_the_report_year_value_named_for_another_year():
+    # dinkes E21: AKI 85,62 is the 2024 realisasi of Tabel 3.6 (2023: 103,24), the text says 2023
+    header = ["NO", "INDIKATOR", "TAHUN 2023 TARGET", "TAHUN 2023 REALISASI", "TAHUN 2024 TARGET", "TAHUN 2024 REALISASI"]
+    at = analyzed(header, [["1.", "Angka Kematian Ibu (AKI)", "103", "103,24", "98", "85,62"]],
+                  {0: "no", 1: "indikator", 2: "target", 3: "realisasi", 4: "target", 5: "realisasi"},
+                  kind=IKU, number="3.6", page=1, groups={2: "2023", 3: "2023", 4: "2024", 5: "2024"})
+    text = ("Tabel. 3.6. Perbandingan\nNO INDIKATOR TAHUN 2023 TARGET REALISASI TAHUN 2024 TARGET REALISASI\n"
+            "1. Angka Kematian Ibu (AKI) 103 103,24 98 85,62\n"
+            "Angka Kematian Ibu pada tahun 2023 tercatat 85,62 per 100.000 kelahiran hidup.")
+    (f,) = only(run([text], at), "NAR004")
+    assert (f.table, f.column, f.expected, f.actual) == ("3.6", "TAHUN 2024 REALISASI", "2024", "2023")
+    assert f.detail["tie"]["stated_year_value"] == "103,24"
+
+
+@quiet("NAR004")
+def test_nar004_quiet_on_comparisons_and_the_report_year():
+    text = ("IKHTISAR EKSEKUTIF\nDengan demikian pada tahun 2024 semua capaian kinerja dengan kategori Baik.\n"
+            "Capaian meningkat dibandingkan pada tahun 2023.\nPeraturan Menteri PANRB Nomor 53 Tahun 2014 menjadi acuan.")
+    assert only(run([text]), "NAR004") == []
+
+
+# -- NAR005: comparative claims ----------------------------------------------------------------
+
+USIA_HEADER = ["Tahun", "19-25", "26-30", "31-35", "36-40", "41-45", "46-50", "51-55", "56-60"]
+USIA_TEXT = ("Tabel. 3.44. Keadaan PNS Provinsi Banten berdasarkan Usia Tahun 2024\n"
+             "Tahun 19-25 26-30 31-35 36-40 41-45 46-50 51-55 56-60\n2024 28 374 753 1390 2340 2461 1955 1391\n")
+
+
+def t344():
+    return analyzed(USIA_HEADER, [["2024", "28", "374", "753", "1390", "2340", "2461", "1955", "1391"]], {0: "uraian"},
+                    kind=KOMPOSISI, number="3.44", page=1, label_col=0)
+
+
+@fires("NAR005")
+def test_nar005_fires_on_the_seed_age_claim():
+    # seed Tabel 3.44: 41-45 holds 2340, 46-50 holds 2461 > 2340, yet the text calls 41-45 dominant
+    text = USIA_TEXT + "Pada tabel diatas, menunjukkan bahwa dominan PNS berada pada kelompok usia 41 s.d 45."
+    (f,) = only(run([text], t344()), "NAR005")
+    assert (f.severity, f.table, f.column, f.actual, f.expected) == ("warning", "3.44", "41-45", "41-45 (2.340)", "46-50 (2.461)")
+    assert [r.column for r in f.related] == ["41-45", "46-50"]
+
+
+@quiet("NAR005")
+def test_nar005_quiet_on_true_claims():
+    # 46-50 (2461) is the largest group; Tabel 3.43: Perempuan 5390 > Laki-laki 5302
+    jk = analyzed(["Tahun", "Perempuan", "Laki-laki"], [["2024", "5390", "5302"]], {0: "uraian"}, kind=KOMPOSISI,
+                  number="3.43", page=2, label_col=0)
+    p1 = USIA_TEXT + "Pada tabel diatas, dominan PNS berada pada kelompok usia 46 s.d 50."
+    p2 = ("Tabel. 3.43. Keadaan PNS berdasarkan Jenis Kelamin\nTahun Perempuan Laki-laki\n2024 5390 5302\n"
+          "Jumlah PNS Jenis Kelamin Perempuan lebih tinggi dibandingkan dengan Jenis Kelamin Laki-laki.")
+    assert only(run([p1, p2], t344(), jk), "NAR005") == []
+
+
+# -- NAR006: two breakdowns of the same group ---------------------------------------------------
+
+
+@fires("NAR006")
+def test_nar006_fires_on_eselon_vs_struktural():
+    # seed Tabel 3.42: 1 + 33 + 4 + 151 + 55 + 632 = 876 eselon holders; Tabel 3.40: Struktural 478
+    es = analyzed(["Tahun", "I", "II/a", "II/b", "III/a", "III/b", "IV"], [["2024", "1", "33", "4", "151", "55", "632"]],
+                  {0: "uraian"}, kind=KOMPOSISI, number="3.42", page=2, label_col=0,
+                  title="Keadaan PNS Provinsi Banten berdasarkan Eselon Tahun 2024")
+    (f,) = only(run([JAB_TEXT, "x"], t340(), es), "NAR006")
+    assert (f.severity, f.table, f.actual, f.expected) == ("warning", "3.42", "876", "478")
+    assert f.related[0].table == "3.40" and f.related[0].column == "Struktural"
+    assert "berbeda" in f.message
+
+
+@quiet("NAR006")
+def test_nar006_quiet_when_totals_agree():
+    es = analyzed(["Tahun", "I", "II", "III", "IV"], [["2024", "1", "37", "206", "234"]], {0: "uraian"},
+                  kind=KOMPOSISI, number="3.42", page=2, label_col=0, title="Keadaan PNS berdasarkan Eselon")
+    # 1 + 37 + 206 + 234 = 478 = Struktural
+    assert only(run([JAB_TEXT, "x"], t340(), es), "NAR006") == []
+
+
+# -- DOC001: required parts ---------------------------------------------------------------------
+
+FULL = [
+    "IKHTISAR EKSEKUTIF\nRingkasan.",
+    "BAB I PENDAHULUAN\nLatar belakang.",
+    "BAB II PERENCANAAN KINERJA\nRenstra.",
+    "BAB III AKUNTABILITAS KINERJA\n3.1.1. Perbandingan Target dan Realisasi Kinerja Tahun 2024\n"
+    "3.1.2. Perbandingan Realisasi dengan Tahun-Tahun Sebelumnya\n3.1.3. Perbandingan Realisasi dengan Target Akhir Renstra\n"
+    "3.1.4. Perbandingan Realisasi dengan Target Nasional\n3.1.5. Analisis Penyebab Keberhasilan dan Kegagalan\n"
+    "3.1.6. Analisis Efisiensi Penggunaan Sumber Daya\n3.2. Realisasi Anggaran",
+    "BAB IV PENUTUP\nKesimpulan.",
+    "LAMPIRAN\nPerjanjian Kinerja Perubahan Tahun 2024",
+]
+
+
+@fires("DOC001")
+def test_doc001_fires_on_a_missing_bab_iv():
+    pages = FULL[:4] + FULL[5:]
+    (f,) = only(run(pages), "DOC001")
+    assert (f.severity, f.page, f.expected) == ("warning", 4, "Bab IV Penutup")
+    assert "Bab IV Penutup" in f.message and f.detail["part"] == "bab4"
+
+
+@fires("DOC001")
+def test_doc001_info_on_a_missing_bab3_analysis():
+    pages = list(FULL)
+    pages[3] = pages[3].replace("3.1.6. Analisis Efisiensi Penggunaan Sumber Daya\n", "")
+    (f,) = only(run(pages), "DOC001")
+    assert (f.severity, f.page, f.detail["part"]) == ("info", 4, "efisiensi")
+    assert "efisiensi" in f.message
+
+
+@quiet("DOC001")
+def test_doc001_quiet_on_a_complete_report():
+    assert only(run(FULL), "DOC001") == []
+
+
+# -- acceptance on the samples (each PDF extracted once per module) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def bkd():
+    from lkip_audit.pipeline import audit
+
+    return audit(str(SAMPLES / "lkip-bkd-banten-2024.pdf"))
+
+
+@pytest.fixture(scope="module")
+def dinkes():
+    from lkip_audit.pipeline import audit
+
+    return audit(str(SAMPLES / "lkip-contoh-dinkes-2024.pdf"))
+
+
+@pytest.fixture(scope="module")
+def dinkes_clean():
+    from lkip_audit.pipeline import audit
+
+    return audit(str(SAMPLES / "lkip-contoh-dinkes-2024-bersih.pdf"))
+
+
+MINE = ("NAR001", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006", "DOC001")
+
+
+def test_bkd_metadata(bkd):
+    # the cover: "Badan Kepegawaian Daerah Provinsi Banten", "LKIP 2024"
+    assert (bkd.document.instansi, bkd.document.tahun) == ("Badan Kepegawaian Daerah Provinsi Banten", 2024)
+
+
+def test_bkd_shares_of_table_3_40(bkd):
+    # 478 + 3942 + 6272 = 10692; 6272/10692 = 58,66 (text 72,99%), 3942/10692 = 36,87 (22,32%),
+    # 478/10692 = 4,47 (4,69%)
+    fs = {(f.column, f.actual): f.expected for f in only(bkd.findings, "NAR001") if f.table == "3.40"}
+    assert fs == {("Fungsional Tertentu", "72,99%"): "58,66", ("Fungsional Umum", "22,32%"): "36,87",
+                  ("Struktural", "4,69%"): "4,47"}
+
+
+def test_bkd_capaian_103_90(bkd):
+    # Nilai Kriteria Perencanaan Kebutuhan Pegawai: target 39, realisasi 40,00; the table prints
+    # capaian 102,56 (= 40 / 39 x 100 = 102,564); the text says 103,90%
+    fs = [f for f in only(bkd.findings, "NAR001") if f.row == "Nilai Kriteria Perencanaan Kebutuhan Pegawai"]
+    assert [(f.page, f.expected, f.actual) for f in fs] == [(44, "102,56", "103,90%")]
+
+
+def test_bkd_eselon_vs_struktural(bkd):
+    # Tabel 3.42: 1 + 33 + 4 + 151 + 55 + 632 = 876; Tabel 3.40 Struktural 478
+    (f,) = only(bkd.findings, "NAR006")
+    assert (f.severity, f.table, f.actual, f.expected, f.related[0].table) == ("warning", "3.42", "876", "478", "3.40")
+
+
+def test_bkd_number_words_and_lists(bkd):
+    # Bab IV (page 91): "3 (dua) Indikator Kinerja Utama"; Ikhtisar (page 2): "2 (dua) Indikator
+    # Kinerja Utama ..., yaitu:" followed by three IKU bullets
+    assert [(f.page, f.actual, f.expected) for f in only(bkd.findings, "NAR003")] == [(91, "3 (dua)", "2")]
+    assert [(f.page, f.actual, f.expected) for f in only(bkd.findings, "NAR002")] == [(2, "2 (dua)", "3")]
+
+
+def test_bkd_results_year(bkd):
+    # Ikhtisar Eksekutif (page 2): "Dengan demikian pada tahun 2023, ... capaian kinerjanya ..." in the LKIP 2024
+    assert [(f.page, f.actual, f.expected) for f in only(bkd.findings, "NAR004")] == [(2, "2023", "2024")]
+
+
+def test_bkd_has_every_required_part(bkd):
+    # the sample has Ikhtisar (p2), Bab I-IV (p4, 10, 23, 91), Lampiran "1. Perjanjian Kinerja" (p92)
+    # and 3.1.1-3.1.6 and 3.2 Realisasi Anggaran in Bab III
+    assert only(bkd.findings, "DOC001") == []
+
+
+def _errors():
+    src = yaml.safe_load((SAMPLES / "src/dinkes-sukamaju-2024/errors.yaml").read_text(encoding="utf-8"))
+    layout = json.loads((SAMPLES / "lkip-contoh-dinkes-2024.layout.json").read_text(encoding="utf-8"))
+    pages = {e["id"]: e.get("page") for e in layout["errors"]}
+    return [dict(e, page=pages[e["id"]]) for e in src if e["id"] in ("E18", "E19", "E20", "E21")]
+
+
+@pytest.mark.parametrize("err", _errors(), ids=lambda e: e["id"])
+def test_dinkes_injected_narrative_errors(dinkes, err):
+    # the page comes from the sample's layout manifest (where the builder printed the block)
+    fs = [f for f in only(dinkes.findings, err["rule"]) if f.page == err["page"]]
+    assert len(fs) == 1, (err["id"], [(f.page, f.message) for f in only(dinkes.findings, err["rule"])])
+    f = fs[0]
+    if err["id"] == "E18":
+        # Tabel 3.18 row 0 col 6 prints 95,15 (= 12.634.245.217 / 13.277.550.000 x 100); text 97,15%
+        rel = err["related"]
+        assert (f.table, f.expected, f.actual) == (rel["table"], "95,15", "97,15%")
+        assert f.related[0].column == "REALISASI %"
+    elif err["id"] == "E19":
+        # Tabel 2.4 lists 9 kegiatan; the sentence claims 10 (sepuluh)
+        assert (f.table, f.expected, f.actual) == (err["related"]["table"], "9", "10 (sepuluh)")
+    elif err["id"] == "E20":
+        # 3 (dua): dua is 2
+        assert (f.expected, f.actual) == ("2", "3 (dua)")
+    else:
+        # AKI 85,62 is the 2024 value (Tabel 3.6; 2023: 103,24); the text says 2023
+        assert (f.expected, f.actual, f.table) == ("2024", "2023", "3.6")
+
+
+def test_dinkes_no_other_error_from_narrative_rules(dinkes):
+    # only the four injected errors, nothing else at error level from these rules
+    errs = [f for f in dinkes.findings if f.rule in MINE and f.severity == "error"]
+    assert sorted((f.rule, f.page) for f in errs) == [("NAR001", 22), ("NAR002", 10), ("NAR003", 2)]
+
+
+def test_dinkes_clean_twin_is_quiet(dinkes_clean):
+    # the clean twin has no injected error: no error from these rules (years, "Nomor 53 Tahun 2014",
+    # dates, "1 (satu) tujuan" and page numbers are not claims), and every required part is there
+    assert [f.message for f in dinkes_clean.findings if f.rule in MINE and f.severity == "error"] == []
+    assert only(dinkes_clean.findings, "DOC001") == []
+    assert only(dinkes_clean.findings, "NAR004") == []
