@@ -37,7 +37,7 @@ class CropSpec:
     max_width: int = 900  # pixels; whole-page thumbnails are scaled down to it
 
 
-def render_crops(pdf_path: str, specs: list[CropSpec], dpi: int = 110, quality: int = 72) -> dict[CropSpec, str]:
+def render_crops(pdf_path: str, specs: list[CropSpec], dpi: int = 100, quality: int = 62) -> dict[CropSpec, str]:
     """Data URIs (image/jpeg) for every spec; pages are rendered once each, in page order.
 
     A page that cannot be rendered gives no image for its specs (the report says so)."""

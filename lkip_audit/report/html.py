@@ -24,7 +24,7 @@ from lkip_audit.report.crops import CropSpec, Mark, render_crops, union
 from lkip_audit.report.strings import s
 
 MAX_CROPS = 600  # beyond this many findings, no images (keeps the file a sensible size)
-MAX_RELATED_CROPS = 3  # per finding, for related cells in other tables or pages
+MAX_RELATED_CROPS = 2  # per finding, for related cells in other tables or pages
 CONTEXT_PT = 26  # points of page shown above and below the row
 MAX_GROW_PT = 300  # same-page related cells are folded into the crop up to this height
 
@@ -181,7 +181,7 @@ def plan_finding(ri: ReportInput, f: Finding) -> tuple[CropSpec | None, list[tup
 
 # -- the page ---------------------------------------------------------------------
 
-def render(ri: ReportInput, images: bool = True, dpi: int = 110) -> str:
+def render(ri: ReportInput, images: bool = True, dpi: int = 100) -> str:
     lang, doc = ri.lang, ri.document
     plans = {}
     if images:

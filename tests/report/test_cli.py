@@ -72,30 +72,28 @@ def test_config_file_select_and_ignore(cached_audit, tmp_path, monkeypatch):
     (tmp_path / "lkip-audit.toml").write_text('select = ["SUM"]\nignore = ["SUM001"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    if True:
-        r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress"], catch_exceptions=False)
-        rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
-        assert rules and all(x.startswith("SUM") and x != "SUM001" for x in rules)
-        # the command line overrides the file's select and adds to its ignore
-        r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress", "--select", "DOC,SUM",
-                                 "--ignore", "SUM"], catch_exceptions=False)
-        assert {f["rule"] for f in json.loads(r.stdout)["findings"]} == {"DOC002"}
+    r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress"], catch_exceptions=False)
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
+    assert rules and all(x.startswith("SUM") and x != "SUM001" for x in rules)
+    # the command line overrides the file's select and adds to its ignore
+    r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress", "--select", "DOC,SUM",
+                             "--ignore", "SUM"], catch_exceptions=False)
+    assert {f["rule"] for f in json.loads(r.stdout)["findings"]} == {"DOC002"}
 
 
 def test_pyproject_config_and_severity_override(cached_audit, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    if True:
-        with open("pyproject.toml", "w", encoding="utf-8") as fh:
-            fh.write('[project]\nname = "x"\n\n[tool.lkip-audit]\nselect = ["SUM002"]\nlang = "en"\n'
-                     '[tool.lkip-audit.severity]\nSUM = "warning"\n')
-        r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress"], catch_exceptions=False)
-        data = json.loads(r.stdout)
-        assert data["findings"] and {f["severity"] for f in data["findings"]} == {"warning"}
-        assert r.exit_code == 0  # warnings only, fail level error
-        r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress", "--severity", "SUM002=error"],
-                          catch_exceptions=False)
-        assert {f["severity"] for f in json.loads(r.stdout)["findings"]} == {"error"} and r.exit_code == 1
+    with open("pyproject.toml", "w", encoding="utf-8") as fh:
+        fh.write('[project]\nname = "x"\n\n[tool.lkip-audit]\nselect = ["SUM002"]\nlang = "en"\n'
+                 '[tool.lkip-audit.severity]\nSUM = "warning"\n')
+    r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress"], catch_exceptions=False)
+    data = json.loads(r.stdout)
+    assert data["findings"] and {f["severity"] for f in data["findings"]} == {"warning"}
+    assert r.exit_code == 0  # warnings only, fail level error
+    r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress", "--severity", "SUM002=error"],
+                      catch_exceptions=False)
+    assert {f["severity"] for f in json.loads(r.stdout)["findings"]} == {"error"} and r.exit_code == 1
 
 
 def test_baseline_round_trip(cached_audit, tmp_path):
