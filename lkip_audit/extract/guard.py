@@ -90,12 +90,18 @@ class _PageGuard:
     page_timeout: float | None
     deadline: float | None  # time.monotonic() value; None: none
     skip: dict[int, tuple[str, str]] = field(default_factory=dict)  # page -> (reason, detail)
-    on_start: Callable[[int], None] | None = None
+    on_start: Callable[[int, float | None], None] | None = None  # (page, its time limit)
     timers: bool = True  # signal timers need the main thread
     document_timeout: float | None = None  # for the message only
 
     def __call__(self, number: int):
         return self._guard(number)
+
+    def scaled(self, factor: float) -> "_PageGuard":
+        """The same guard with ``factor`` times the page time limit (OCR pages)."""
+        from dataclasses import replace
+
+        return replace(self, page_timeout=self.page_timeout * factor if self.page_timeout else None)
 
     @contextmanager
     def _guard(self, number: int):
@@ -110,7 +116,7 @@ class _PageGuard:
             left = self.deadline - now
             budget = left if budget is None else min(budget, left)
         if self.on_start:
-            self.on_start(number)
+            self.on_start(number, self.page_timeout)
         if not self.timers or budget is None:
             yield
             return
@@ -159,7 +165,7 @@ def read_in_process(
     options: ReadOptions = ReadOptions(),
     progress: Callable[[int, int], None] | None = None,
     skip: dict[int, tuple[str, str]] | None = None,
-    on_page_start: Callable[[int], None] | None = None,
+    on_page_start: Callable[[int, float | None], None] | None = None,
     started: float | None = None,
 ) -> Document:
     """Read one document in this process under the per-page timer and the document deadline."""
@@ -210,7 +216,7 @@ def _child_main(conn, path: str, limits: Limits, options: ReadOptions, skip, ela
             path, limits, options,
             progress=lambda done, total: conn.send(("progress", done, total)),
             skip=skip,
-            on_page_start=lambda n: conn.send(("page", n)),
+            on_page_start=lambda n, budget: conn.send(("page", n, budget)),
             started=started,
         )
         conn.send(("done", doc))
@@ -315,6 +321,7 @@ def _run_child(path, limits: Limits, options: ReadOptions, skip, started: float,
     os.close(w_fd)
     conn = Connection(r_fd)
     page: int | None = None
+    page_budget = limits.page_timeout
     page_started = time.monotonic()
     # The child enforces the limits itself; the parent steps in only when it cannot
     # (a stall inside C code): after twice the page limit plus a grace, or the
@@ -329,10 +336,10 @@ def _run_child(path, limits: Limits, options: ReadOptions, skip, started: float,
             pass
         while True:
             now = time.monotonic()
-            page_deadline = page_started + limits.page_timeout * 2 + grace if (limits.page_timeout and page is not None) else math.inf
+            page_deadline = page_started + page_budget * 2 + grace if (page_budget and page is not None) else math.inf
             wait = min(doc_deadline, page_deadline) - now
             if wait <= 0:
-                why = (f"the page stalled the reader for more than {_secs(limits.page_timeout)} s"
+                why = (f"the page stalled the reader for more than {_secs(page_budget)} s"
                        if page_deadline <= doc_deadline else
                        f"the time limit ({_secs(limits.timeout)} s) ran out")
                 return ("stalled", page, why)
@@ -354,7 +361,7 @@ def _run_child(path, limits: Limits, options: ReadOptions, skip, started: float,
                 return ("error", "the reader's result was too large", None)
             kind = msg[0]
             if kind == "page":
-                page, page_started = msg[1], time.monotonic()
+                page, page_budget, page_started = msg[1], msg[2], time.monotonic()
             elif kind == "progress":
                 if progress:
                     progress(msg[1], msg[2])
