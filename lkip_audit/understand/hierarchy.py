@@ -123,7 +123,8 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             r.depth_col = texts[0][0]
             # A row naming a program/kegiatan/sub kegiatan AND its indicator is that
             # entity (the indicator is an attribute); indicator-only rows stay indicators.
-            named = [(i, t) for i, t in texts if field_at.get(i) != "indikator"] or texts
+            named = [(i, t) for i, t in texts
+                     if field_at.get(i) in ("uraian", "program", "kegiatan", "sub_kegiatan")] or texts
             r.label_col = named[-1][0]
             r.label = named[-1][1]
             r.col_depth = sum(1 for i in label_cols if i < r.depth_col)
