@@ -111,8 +111,12 @@ def main() -> None:
 @click.option("--ocr", is_flag=True,
               help="OCR scanned (image-only) pages with Tesseract (pip install 'lkip-audit[ocr]' "
                    "and apt-get install tesseract-ocr tesseract-ocr-ind).")
+@click.option("--explain-matches", is_flag=True,
+              help="Print on stderr how rows were tied to the same item across tables "
+                   "(exact / normalised / fuzzy score / parent / sasaran), the evidence behind XT001/XT002.")
 def check(reports, formats, output, lang, fail_on, select, ignore, config_path, severity, rounding, tolerance,
-          kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr):
+          kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr,
+          explain_matches=False):
     """Check REPORTS (PDF) and list every inconsistency found.
 
     Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
@@ -164,6 +168,11 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
             for tb in doc.tables:
                 _err_console().print(f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} "
                                      f"baris={len(tb.rows)} extractor={tb.extractor}", markup=False)
+        if explain_matches:
+            from lkip_audit.understand.resolve import explain_matches as explain_lines, resolve
+
+            for line in explain_lines(resolve(result.understanding, doc)):
+                click.echo(line, err=True)
         if session.report(report, result):
             worst = max(worst, EXIT_FINDINGS)
     session.finish()

@@ -11,6 +11,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from lkip_audit.check.kinds.bound import FIELDS_BOUND, check_bound
+from lkip_audit.check.kinds.crosstable import (
+    FIELDS_COMPOSITE,
+    FIELDS_MEAN,
+    FIELDS_PK,
+    FIELDS_XT,
+    check_composite,
+    check_cross_table,
+    check_mean,
+    check_pk_target,
+)
 from lkip_audit.check.kinds.difference import FIELDS_DIFF, check_difference
 from lkip_audit.check.kinds.document import FIELDS_PART, check_document_part
 from lkip_audit.check.kinds.labels import FIELDS_LABEL, FIELDS_RANGE, check_label_band, check_range_judgement
@@ -70,6 +80,10 @@ KINDS: dict[str, Kind] = dict(
         _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
         _k("schema", check_schema, FIELDS_SCHEMA),
         _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
+        _k("cross-table", check_cross_table, FIELDS_XT, scope="document"),
+        _k("pk-target", check_pk_target, FIELDS_PK, scope="document"),
+        _k("composite", check_composite, FIELDS_COMPOSITE, scope="document"),
+        _k("mean", check_mean, FIELDS_MEAN, scope="document"),
         _k("narrative", check_narrative, FIELDS_NARRATIVE, scope="document"),
         _k("count-claim", check_count_claim, FIELDS_COUNT, scope="document"),
         _k("number-word", check_number_word, FIELDS_WORDS, scope="document"),
