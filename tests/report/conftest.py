@@ -52,11 +52,11 @@ def cached_audit(monkeypatch):
 
     real = pipeline.audit
 
-    def fake(path, config=None, progress=None, limits=None, options=None):
+    def fake(path, config=None, *args, **kwargs):
         p = Path(path).resolve()
         if p in (BKD.resolve(), DINKES.resolve()):
             return check_document(document(str(p)), config or CheckConfig())
-        return real(path, config, progress=progress, limits=limits, options=options)
+        return real(path, config, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "audit", fake)
     return fake
