@@ -1,0 +1,78 @@
+"""Benchmark for issue #6 (robust reading): prints figures, asserts nothing.
+
+- the cost of reading in a separate reader process (extract/guard.py) against
+  reading in-process, on the dinkes sample (median of --repeat runs);
+- wall time and peak RSS of ``lkip-audit check`` on each file of the bad-input
+  corpus (tests/robust/corpus.py), and with --big on the 1,000-page report
+  (target: peak RSS under 1 GB).
+
+    python benchmarks/robust.py [--big] [--repeat 3]
+
+Peak RSS is ``ru_maxrss`` of the finished child (wait4 also covers its reader
+process): the largest single process of the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def timed(cmd: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB, exit code) of one subprocess."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.monotonic() - t0
+    return took, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def isolation_overhead(repeat: int) -> None:
+    code = ("import sys,time;from lkip_audit.extract.{m} import {f};t=time.monotonic();{f}(sys.argv[1]);"
+            "print(time.monotonic()-t)")
+    pdf = str(ROOT / "samples" / "lkip-contoh-dinkes-2024.pdf")
+    out = {}
+    for label, m, f in (("in-process read_document", "pdf", "read_document"), ("guarded read_guarded", "guard", "read_guarded")):
+        runs = []
+        for _ in range(repeat):
+            p = subprocess.run([sys.executable, "-c", code.format(m=m, f=f), pdf], capture_output=True, text=True, check=True)
+            runs.append(float(p.stdout.strip().splitlines()[-1]))
+        out[label] = statistics.median(runs)
+        print(f"{label:28s} {out[label]:6.2f} s  (median of {repeat}, imports excluded)")
+    print(f"{'isolation overhead':28s} {out['guarded read_guarded'] - out['in-process read_document']:+6.2f} s")
+
+
+def corpus(big: bool) -> None:
+    from tests.robust.corpus import build
+
+    with tempfile.TemporaryDirectory() as d:
+        paths = build(Path(d), big=big)
+        print(f"\n{'file':18s} {'seconds':>8s} {'peak MB':>8s} exit")
+        for name, path in paths.items():
+            cmd = [sys.executable, "-m", "lkip_audit.cli", "check", str(path), "--no-progress", "--format", "json"]
+            took, rss, code = timed(cmd)
+            print(f"{name:18s} {took:8.1f} {rss:8.0f} {code:4d}")
+            if name == "thousand-pages":
+                print(f"  1,000 pages: peak RSS {rss:.0f} MB ({'met' if rss < 1024 else 'NOT met'}: target < 1024 MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--big", action="store_true", help="also the 1,000-page report (minutes)")
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    isolation_overhead(a.repeat)
+    corpus(a.big)
+
+
+if __name__ == "__main__":
+    main()
