@@ -28,6 +28,9 @@ class AuditResult:
 
 def check_document(doc: Document, config: CheckConfig) -> AuditResult:
     """Understand and check an extracted document."""
+    from lkip_audit.extract.numstyle import settle_numbers
+
+    settle_numbers(doc)  # OCR cells strict, English-style tables read as such (also after a cache hit)
     scales = {}
     if config.kategori is not None:
         scales["kategori"] = config.kategori

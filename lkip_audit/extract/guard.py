@@ -42,7 +42,6 @@ from pathlib import Path
 
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.model import Document, PageProblem
-from lkip_audit.extract.numstyle import apply_number_styles
 
 DEFAULT_TIMEOUT = 900.0  # seconds for a whole document
 DEFAULT_PAGE_TIMEOUT = 30.0  # seconds for one page
@@ -202,7 +201,6 @@ def read_in_process(
             except Exception:
                 raise e from None
     mark_noise_pages(doc)
-    apply_number_styles(doc)
     return doc
 
 

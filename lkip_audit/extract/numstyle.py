@@ -9,6 +9,10 @@ cells are unambiguously English-style and none unambiguously Indonesian-style,
 every cell of the table is read with ``style="en"``. Mixed tables are left as
 they are (their odd cells stay reported as malformed). OCR cells are never
 re-read: their parsing stays strict (extract/ocr.py).
+
+``settle_numbers`` is run by the pipeline on every document before it is
+understood, fresh or from the cache (which keeps cell texts and ``Cell.ocr``,
+not parsed values), so the decision rests only on what the document holds.
 """
 
 from __future__ import annotations
@@ -42,4 +46,18 @@ def apply_number_styles(doc: Document) -> None:
                 en = parse_number(cell.text, "en")
                 if en.kind != "malformed":
                     cell._number = en
-        table.notes.append("numbers read with English separators (1,234.5): no cell of the table is Indonesian-style")
+        note = "numbers read with English separators (1,234.5): no cell of the table is Indonesian-style"
+        if note not in table.notes:
+            table.notes.append(note)
+
+
+def settle_numbers(doc: Document) -> None:
+    """Fix how each cell's number is read: OCR cells strictly, then table styles."""
+    from lkip_audit.extract.ocr import strict_number
+
+    for table in doc.tables:
+        for cells in [*table.header_rows, *(r.cells for r in table.rows)]:
+            for cell in cells:
+                if cell.ocr:
+                    cell._number = strict_number(cell.text)
+    apply_number_styles(doc)

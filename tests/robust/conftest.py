@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,9 @@ class Run:
 
 def run_cli(*args: str, timeout: float = 120) -> Run:
     """The CLI in a fresh process, as a user runs it (real exit code and stderr)."""
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    p = subprocess.run([*LKIP, *args], capture_output=True, text=True, timeout=timeout, env=env)
+    with tempfile.TemporaryDirectory(prefix="lkip-cache-") as cache:  # every run reads afresh
+        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "LKIP_AUDIT_CACHE": cache}
+        p = subprocess.run([*LKIP, *args], capture_output=True, text=True, timeout=timeout, env=env)
     return Run(p.returncode, p.stdout, p.stderr)
 
 
