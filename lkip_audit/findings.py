@@ -30,6 +30,8 @@ class Location:
             "row": self.row,
             "column": self.column,
             "value": self.value,
+            "table_id": self.table_id,
+            "bbox": self.bbox,
         }
 
 
@@ -49,12 +51,13 @@ class Finding:
     bbox: list[float] | None = None
     detail: dict = field(default_factory=dict)  # extra machine-readable facts (addends, formula, tie)
     row_index: int | None = None  # 0-based body row of the table (machine use: crops, tests)
+    table_key: str | None = None  # page-independent table name (Table.key), for fingerprints
     column_index: int | None = None  # 0-based column of the table
 
     def fingerprint(self) -> str:
         """Stable id of the finding, independent of page numbers (for baselines / SARIF)."""
         key = "\x1f".join(
-            [self.rule, self.table or self.table_id or "", _norm(self.row), _norm(self.column)]
+            [self.rule, self.table or self.table_key or self.table_id or "", _norm(self.row), _norm(self.column)]
         )
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 

@@ -132,6 +132,17 @@ def _num(v) -> Decimal | None:
 def _scale(name: str, bands) -> Scale:
     if isinstance(bands, Scale):
         return bands
+    if isinstance(bands, dict):  # {"Baik": "76-90", "Sangat Baik": ">= 91"}: printed conditions
+        from lkip_audit.understand.scales import parse_condition
+
+        out = []
+        for label, cond in bands.items():
+            band = parse_condition(str(cond))
+            if band is None:
+                raise ValueError(f"{name}: cannot read the condition {cond!r} of band {label!r}")
+            band.label = str(label)
+            out.append(band)
+        return Scale(name=name, bands=out, source="config")
     out = []
     for b in bands:
         if isinstance(b, Band):

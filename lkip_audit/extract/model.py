@@ -11,6 +11,7 @@ Coordinates are PDF points with the origin at the top-left of the page
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -111,6 +112,16 @@ class Table:
     def label(self) -> str:
         """How the table is named in messages: its number, or its id."""
         return self.number or self.id
+
+    @property
+    def key(self) -> str:
+        """A page-independent name: the caption number, else a digest of the column
+        labels and the first row's text (stable when pages move in a new draft)."""
+        if self.number:
+            return self.number
+        first = " ".join(c.text for c in self.rows[0].cells) if self.rows else ""
+        basis = "\x1f".join(self.columns) + "\x1e" + " ".join(first.lower().split())
+        return "~" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
 
     def column(self, index: int) -> list[Cell]:
         return [r.cells[index] for r in self.rows if index < len(r.cells)]

@@ -117,3 +117,31 @@ def test_from_toml_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert CheckConfig.from_toml(p) == CheckConfig()
     assert CheckConfig.discover(tmp_path / "nowhere") == CheckConfig()
+
+
+def test_kategori_scale_as_printed_conditions():
+    # The README's form: band label -> condition as a report prints it.
+    from decimal import Decimal
+
+    from lkip_audit.understand import band_for
+
+    c = CheckConfig.from_dict({"kategori": {"Sangat Baik": ">= 91", "Baik": "76-90", "Sangat Kurang": "<= 50"}})
+    assert band_for(c.kategori, Decimal("91")).label == "Sangat Baik"
+    assert band_for(c.kategori, Decimal("80,5".replace(",", "."))).label == "Baik"
+    assert band_for(c.kategori, Decimal("50")).label == "Sangat Kurang"
+    with pytest.raises(ValueError):
+        CheckConfig.from_dict({"kategori": {"Baik": "sekitar delapan puluh"}})
+
+
+def test_fingerprint_of_uncaptioned_table_ignores_pages():
+    # Two drafts: the same uncaptioned table moved from page 7 to page 9.
+    from tests.tablefactory import make_table
+
+    a = make_table(["URAIAN", "JUMLAH"], [["Pengawas", "26"]], number=None, page=7)
+    b = make_table(["URAIAN", "JUMLAH"], [["Pengawas", "26"]], number=None, page=9)
+    assert a.id != b.id and a.key == b.key
+    from lkip_audit.findings import Finding
+
+    fa = Finding("SUM001", "error", "m", 7, None, "Pengawas", "JUMLAH", "1", "2", table_id=a.id, table_key=a.key)
+    fb = Finding("SUM001", "error", "m", 9, None, "Pengawas", "JUMLAH", "1", "2", table_id=b.id, table_key=b.key)
+    assert fa.fingerprint() == fb.fingerprint()

@@ -101,6 +101,7 @@ class Ctx:
             bbox=cell.bbox.as_list() if cell is not None and cell.bbox is not None else None,
             detail=dict(detail or {}),
             row_index=row if isinstance(row, int) else None,
+            table_key=at.table.key if at is not None else None,
             column_index=(col if isinstance(col, int) else (col.index if col is not None else None)),
         )
         tpos = self.table_order.get(at.table.id, 10**6) if at is not None else -1
