@@ -58,7 +58,7 @@ def corpus(big: bool) -> None:
         paths = build(Path(d), big=big)
         print(f"\n{'file':18s} {'seconds':>8s} {'peak MB':>8s} exit")
         for name, path in paths.items():
-            cmd = [sys.executable, "-m", "lkip_audit.cli", "check", str(path), "--no-progress", "--format", "json"]
+            cmd = [sys.executable, "-m", "lkip_audit.cli", "check", str(path), "--no-progress", "--format", "json", "--no-cache"]
             took, rss, code = timed(cmd)
             print(f"{name:18s} {took:8.1f} {rss:8.0f} {code:4d}")
             if name == "thousand-pages":
