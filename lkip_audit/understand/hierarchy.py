@@ -127,7 +127,9 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
                      if field_at.get(i) in ("uraian", "program", "kegiatan", "sub_kegiatan")] or texts
             r.label_col = named[-1][0]
             r.label = named[-1][1]
-            r.col_depth = sum(1 for i in label_cols if i < r.depth_col)
+            # Depth from the column holding the row's own name (a row that also fills
+            # the sasaran/program columns to its left is not thereby their parent).
+            r.col_depth = sum(1 for i in label_cols if i < r.label_col)
         # marker: the nearest numbering marker left of (or at the start of) the label
         limit = r.depth_col if r.depth_col is not None else n
         for i in range(min(limit, n) - 1, -1, -1):

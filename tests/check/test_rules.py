@@ -571,3 +571,12 @@ def test_doc002_page_unchecked():
 @quiet("DOC002")
 def test_doc002_quiet_without_problems():
     assert check() == []
+
+
+def test_dq001_skips_code_columns():
+    # A KODE column holds account codes ("5.03", "4.1"), not amounts: no DQ001 there,
+    # while the same malformed text in an amount column is reported.
+    at = analyzed(["KODE", "URAIAN", "ANGGARAN"], [["5.03", "KEPEGAWAIAN", "900.00.0"]],
+                  {1: "uraian", 2: "anggaran"}, number="L.1")
+    found = only(check(at, select=["DQ001"]), "DQ001")
+    assert [f.actual for f in found] == ["900.00.0"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -16,12 +18,19 @@ FIELDS_SCHEMA = {"field", "problem", "text"}
 FIELDS_PAGE = {"reason", "detail"}
 
 
+_CODE_HEADER = re.compile(r"\bKODE\b|\bREKENING\b|\bNIP\b|\bNOMENKLATUR\b", re.IGNORECASE)
+
+
 def check_malformed(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
-    """Every cell whose number is malformed ("900.00.0"): reported, never guessed."""
+    """Every cell whose number is malformed ("900.00.0"): reported, never guessed.
+
+    Columns of codes (KODE, KODE REKENING, NO. REKENING) hold nomenclature such as
+    "5.03" or "4.1.01", not amounts: they are not read as numbers."""
+    code_cols = {j for j, label in enumerate(at.table.columns) if _CODE_HEADER.search(label or "")}
     for i, row in enumerate(at.table.rows):
         for j, cell in enumerate(row.cells):
             p = cell.number
-            if p.kind != "malformed":
+            if p.kind != "malformed" or j in code_cols:
                 continue
             yield ctx.finding(
                 rule, at, i, j,
