@@ -76,7 +76,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "formats", multiple=True, default=("text",), show_default=True,
               help=f"Output format, repeat or separate with commas: {', '.join(FORMATS)}.")
 @click.option("-o", "--output", type=click.Path(path_type=str), default=None,
@@ -114,26 +114,48 @@ def main() -> None:
 @click.option("--explain-matches", is_flag=True,
               help="Print on stderr how rows were tied to the same item across tables "
                    "(exact / normalised / fuzzy score / parent / sasaran), the evidence behind XT001/XT002.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check this many reports at once, each in its own process (default: the number of CPUs).")
+@click.option("--recursive", is_flag=True, help="A directory stands for its PDFs in subdirectories too.")
+@click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Where the reports of a batch are checked: local processes, or a Dask cluster "
+                   "(pip install 'lkip-audit[dask]'; needs --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
 def check(reports, formats, output, lang, fail_on, select, ignore, config_path, severity, rounding, tolerance,
           kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr,
-          explain_matches=False):
-    """Check REPORTS (PDF) and list every inconsistency found.
+          explain_matches=False, jobs=None, recursive=False, executor="local", scheduler=None):
+    """Check REPORTS (PDF files or directories of PDFs) and list every inconsistency found.
+
+    Several reports are checked in parallel (--jobs): one line per report as it
+    finishes, a summary table at the end, the worst exit status.
 
     Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
+
+    Batch: lkip-audit check laporan/ --format json,html -o hasil/ --jobs 4
     """
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
     from lkip_audit.pipeline import audit
     from lkip_audit.report.session import Session, SessionError
 
+    from lkip_audit.batch import BatchError, expand_inputs
+
     try:
+        reports = expand_inputs(reports, recursive=recursive)
         config = build_config(config_path, lang=lang, select=select, ignore=ignore, severity=severity,
                               rounding=rounding, tolerance=tolerance, kategori=kategori)
         session = Session(config, list(reports), formats, output, fail_on=fail_on, quiet=quiet,
                           baseline_path=baseline_path, write_baseline_path=write_baseline_path)
-    except (ValueError, OSError, SessionError) as e:
+        if executor == "dask" and not scheduler:
+            raise BatchError("--executor dask needs --scheduler ADDRESS")
+    except (ValueError, OSError, SessionError, BatchError) as e:
         raise click.UsageError(str(e)) from e
     lang = config.lang
+    if len(reports) > 1 or jobs is not None or executor == "dask":
+        _check_batch(reports, session, config, jobs=jobs, executor=executor, scheduler=scheduler,
+                     limits=Limits(timeout=timeout, page_timeout=page_timeout), read_options=ReadOptions(ocr=ocr),
+                     debug=debug, explain_matches=explain_matches)
 
     worst = EXIT_OK
     for report in reports:
@@ -178,6 +200,38 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     session.finish()
     if write_baseline_path and worst == EXIT_FINDINGS:
         worst = EXIT_OK  # every finding was just accepted
+    sys.exit(worst)
+
+
+def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits, read_options, debug,
+                 explain_matches):
+    """Several reports (lkip_audit/batch.py): exits with the worst status."""
+    from lkip_audit.baseline import write_baseline
+    from lkip_audit.batch import BatchError, BatchOptions, TerminalSpec, run_batch
+
+    terminal = None
+    if "text" in session.formats and any(session.targets[(r, "text")] is None for r in reports):
+        con = _out_console()
+        if con.is_terminal:
+            terminal = TerminalSpec(con.width, con.color_system)
+    options = BatchOptions(config=config, formats=session.formats, fail_on=session.fail_on, quiet=session.quiet,
+                           baseline=session.baseline, keep_findings=bool(session.write_baseline_path),
+                           limits=limits, read_options=read_options,
+                           use_cache=not click.get_current_context().meta.get("lkip_audit.no_cache", False),
+                           debug=debug, explain_matches=explain_matches, terminal=terminal)
+    found: dict = {}
+    try:
+        worst, _rows = run_batch(reports, options, session.targets, executor=executor, jobs=jobs,
+                                 scheduler=scheduler, on_findings=found.__setitem__)
+    except BatchError as e:
+        raise click.UsageError(str(e)) from e
+    if session.write_baseline_path:
+        n = write_baseline(session.write_baseline_path, found)
+        msg = {"id": f"baseline ditulis: {session.write_baseline_path} ({n} temuan diterima)",
+               "en": f"baseline written: {session.write_baseline_path} ({n} findings accepted)"}
+        click.echo(msg.get(config.lang, msg["id"]), err=True)
+        if worst == EXIT_FINDINGS:
+            worst = EXIT_OK  # every finding was just accepted
     sys.exit(worst)
 
 
