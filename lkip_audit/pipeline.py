@@ -96,12 +96,12 @@ def mark_ocr_findings(doc: Document, findings: list[Finding]) -> None:
 
 
 def _schema_issues(und: Understanding) -> dict[str, list]:
-    from lkip_audit.understand.schemas import validate
+    from lkip_audit.understand.schemas import validate_tables
 
     out: dict[str, list] = {}
-    for at in und.tables:
+    for at, found in zip(und.tables, validate_tables(und.tables)):
         # Malformed numbers are DQ001's; the schema reports only what DQ001 does not.
-        issues = [i for i in validate(at) if i.problem != "malformed"]
+        issues = [i for i in found if i.problem != "malformed"]
         if issues:
             out[at.table.id] = issues
     return out

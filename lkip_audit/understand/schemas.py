@@ -11,6 +11,13 @@ marks rows that must have the kind's required cells (body and parent rows).
 `schema_for` turns that into a pandera DataFrameSchema (regex columns, so grouped
 columns are covered) and `validate` runs it lazily and turns every failure case
 into a SchemaIssue that names the row and the column.
+
+`validate_tables` does the same for many tables with one pandera validation per
+kind: the rows of all tables of a kind go into one frame (``_table`` and ``_row``
+say whose row each is; a column one table has and another not is ``absent`` in the
+other's rows), so pandera's fixed cost per validation is paid a few times per
+document instead of once per table. The issues are the same as table by table
+(tests/perf_equivalence/test_schema_batch.py).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 
@@ -84,48 +92,127 @@ def column_names(at: AnalyzedTable) -> dict[str, ColumnRole]:
     return out
 
 
-def to_frame(at: AnalyzedTable) -> pd.DataFrame:
-    names = column_names(at)
+ABSENT = "absent"  # __kind of a cell in a column another table of the batch has, this one not
+
+
+def _rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
+    """The frame's rows of one table: (body row index, role, row kind, required, cells by name)."""
     roles = {ri.index: ri.role for ri in at.rows}
     kinds = {ri.index: ri.kind for ri in at.rows}
     spec = SPECS.get(at.kind)
     exempt = spec.exempt_kinds if spec else ()
+    for row in at.table.rows:
+        role = roles.get(row.index, BODY)
+        if role == SECTION:
+            continue
+        kind = kinds.get(row.index)
+        cells = {}
+        for name, c in names.items():
+            cell = row.cells[c.index] if c.index < len(row.cells) else None
+            if cell is None or cell.is_empty:
+                cells[name] = (None, "empty", "")
+                continue
+            p = cell.number
+            # a printed dash states "none": present, not missing
+            k = "dash" if p.kind == "empty" and cell.text.strip() in DASHES else p.kind
+            cells[name] = (p.value if p.kind in _VALUE_KINDS else None, k, cell.text)
+        yield row.index, role, kind or "", role in (BODY, PARENT) and kind not in exempt, cells
+
+
+def _frame(parts: list[tuple[AnalyzedTable, dict[str, ColumnRole]]]) -> tuple[pd.DataFrame, list[int]]:
+    """One frame for the rows of several tables (same kind): ``_table`` is the table's
+    position in ``parts``, ``_row`` its body row index; a value column one table has
+    and another not is ``None`` / ``absent`` / ``""`` in the other's rows. Returns the
+    frame (positional index) and the position of each frame row's table."""
+    all_names: list[str] = []
+    seen: set[str] = set()
+    for _, names in parts:
+        for n in names:
+            if n not in seen:
+                seen.add(n)
+                all_names.append(n)
+    data: dict[str, list] = {"_table": [], "_row": [], "_role": [], "_kind": [], "_required": []}
+    for name in all_names:
+        data[name] = []
+        data[f"{name}__kind"] = []
+        data[f"{name}__text"] = []
+    absent = (None, ABSENT, "")
+    for pos, (at, names) in enumerate(parts):
+        others = [n for n in all_names if n not in names]
+        for index, role, kind, required, cells in _rows(at, names):
+            data["_table"].append(pos)
+            data["_row"].append(index)
+            data["_role"].append(role)
+            data["_kind"].append(kind)
+            data["_required"].append(required)
+            for name, (v, k, t) in cells.items():
+                data[name].append(v)
+                data[f"{name}__kind"].append(k)
+                data[f"{name}__text"].append(t)
+            for name in others:
+                v, k, t = absent
+                data[name].append(v)
+                data[f"{name}__kind"].append(k)
+                data[f"{name}__text"].append(t)
+    return pd.DataFrame(data, dtype=object), data["_table"]
+
+
+def to_frame(at: AnalyzedTable) -> pd.DataFrame:
+    """The table's frame, indexed by body row index (columns as in the module docstring)."""
+    names = column_names(at)
     data: dict[str, list] = {"_row": [], "_role": [], "_kind": [], "_required": []}
     for name in names:
         data[name] = []
         data[f"{name}__kind"] = []
         data[f"{name}__text"] = []
     index = []
-    for row in at.table.rows:
-        role = roles.get(row.index, BODY)
-        if role == SECTION:
-            continue
-        index.append(row.index)
-        data["_row"].append(row.index)
+    for row_index, role, kind, required, cells in _rows(at, names):
+        index.append(row_index)
+        data["_row"].append(row_index)
         data["_role"].append(role)
-        data["_kind"].append(kinds.get(row.index) or "")
-        data["_required"].append(role in (BODY, PARENT) and kinds.get(row.index) not in exempt)
-        for name, c in names.items():
-            cell = row.cells[c.index] if c.index < len(row.cells) else None
-            if cell is None or cell.is_empty:
-                data[name].append(None)
-                data[f"{name}__kind"].append("empty")
-                data[f"{name}__text"].append("")
-                continue
-            p = cell.number
-            data[name].append(p.value if p.kind in _VALUE_KINDS else None)
-            # a printed dash states "none": present, not missing
-            data[f"{name}__kind"].append("dash" if p.kind == "empty" and cell.text.strip() in DASHES else p.kind)
-            data[f"{name}__text"].append(cell.text)
-    df = pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
-    return df
+        data["_kind"].append(kind)
+        data["_required"].append(required)
+        for name, (v, k, t) in cells.items():
+            data[name].append(v)
+            data[f"{name}__kind"].append(k)
+            data[f"{name}__text"].append(t)
+    return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
+
+
+def _base(name: str) -> str:
+    return name.split("@")[0].split("#")[0]
+
+
+def _present_check(base: str):
+    """Frame check: every required row has a cell in some column of ``base`` (any group).
+
+    Columns of ``base`` that the row's table does not have (``absent``) do not count;
+    a table with no column of ``base`` at all is not checked for it."""
+
+    def present(d: pd.DataFrame) -> pd.Series:
+        ok = ~d["_required"].astype(bool)
+        kinds = [c for c in d.columns if c.endswith("__kind") and _base(c[: -len("__kind")]) == base]
+        if not kinds:
+            return ok | True
+        k = d[kinds]
+        has_cell = ((k != "empty") & (k != ABSENT)).any(axis=1)
+        no_column = (k == ABSENT).all(axis=1)
+        return ok | has_cell | no_column
+
+    return pa.Check(present, name=f"missing:{base}")
 
 
 def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema | None:
     """The pandera schema of a table kind (None when the kind has none).
 
-    `names` are the frame's value column names; the required-cell checks are built
-    for those of them whose field the kind requires."""
+    Built once per kind: the required-cell checks find the frame's columns of each
+    required field when they run, so ``names`` (the frame's value column names, kept
+    for callers) does not change the schema."""
+    return _schema(kind)
+
+
+@lru_cache(maxsize=None)
+def _schema(kind: str) -> pa.DataFrameSchema | None:
     spec = SPECS.get(kind)
     if spec is None:
         return None
@@ -154,73 +241,83 @@ def schema_for(kind: str, names: list[str] | None = None) -> pa.DataFrameSchema 
             ],
         )
         cols[rf"^{f}(@[^#]*)?(#\d+)?__text$"] = pa.Column(str, regex=True, required=False)
-    frame_checks = []
     # a required field is present when any of its columns (any group) has a cell;
-    # when none has, the first column is reported
-    by_field: dict[str, list[str]] = {}
-    for name in names or []:
-        base = name.split("@")[0].split("#")[0]
-        if base in spec.required:
-            by_field.setdefault(base, []).append(name)
-    for base, ns in by_field.items():
-        def present(d, ns=ns):
-            ok = ~d["_required"].astype(bool)
-            for n in ns:
-                ok = ok | d[f"{n}__kind"].ne("empty")
-            return ok
-        frame_checks.append(pa.Check(present, name=f"missing:{ns[0]}"))
+    # when none has, the table's first column of the field is reported
+    frame_checks = [_present_check(base) for base in spec.required]
     return pa.DataFrameSchema(cols, checks=frame_checks, name=kind, strict=False)
 
 
 def validate(at: AnalyzedTable) -> list[SchemaIssue]:
     """Data-quality issues of the table's cells under its kind's schema (row + column)."""
-    names = column_names(at)
-    schema = schema_for(at.kind, list(names))
-    if schema is None or not names:
-        return []
-    df = to_frame(at)
-    if df.empty:
-        return []
-    try:
-        schema.validate(df, lazy=True)
-        return []
-    except SchemaErrors as e:
-        fc = e.failure_cases
-    issues: dict[tuple, SchemaIssue] = {}
-    for rec in fc.to_dict("records"):
-        check = str(rec.get("check") or "")
-        idx = rec.get("index")
-        if idx is None or idx != idx:
+    return validate_tables([at])[0]
+
+
+def validate_tables(tables: list[AnalyzedTable]) -> list[list[SchemaIssue]]:
+    """``validate`` of each table, in one pandera validation per table kind (the
+    per-call cost of pandera dominates a per-table validation). Each issue still
+    names its table (the list position), row and column."""
+    out: list[list[SchemaIssue]] = [[] for _ in tables]
+    by_kind: dict[str, list[int]] = {}
+    names_of: dict[int, dict[str, ColumnRole]] = {}
+    for i, at in enumerate(tables):
+        if at.kind not in SPECS:
             continue
-        row = int(idx)
-        if check.startswith("missing:"):
-            name = check.split(":", 1)[1]
-            problem = "missing"
-        else:
-            col = str(rec.get("column") or "")
-            name = col[: -len("__kind")] if col.endswith("__kind") else col
-            problem = check if check in PROBLEMS else None
-            if problem is None:
+        names = column_names(at)
+        if names:
+            names_of[i] = names
+            by_kind.setdefault(at.kind, []).append(i)
+    for kind, members in by_kind.items():
+        parts = [(tables[i], names_of[i]) for i in members]
+        df, table_of_row = _frame(parts)
+        if df.empty:
+            continue
+        try:
+            _schema(kind).validate(df, lazy=True)
+            continue
+        except SchemaErrors as e:
+            fc = e.failure_cases
+        found: dict[int, dict[tuple, SchemaIssue]] = {}
+        for rec in fc.to_dict("records"):
+            check = str(rec.get("check") or "")
+            idx = rec.get("index")
+            if idx is None or idx != idx:
                 continue
-        role = names.get(name)
-        if role is None:
-            continue
-        text = str(df.at[row, f"{name}__text"]) if f"{name}__text" in df.columns else ""
-        detail = {
-            "missing": f"{role.field} is required in a {at.kind} row",
-            "unparseable": f"{role.field} is not a number",
-            "malformed": f"{role.field} is a malformed number",
-            "out_of_range": f"{role.field} is out of range",
-        }[problem]
-        if problem == "out_of_range":
-            mx = SPECS[at.kind].maximum.get(role.field)
-            v = df.at[row, name]
-            detail = f"{role.field} must not exceed {mx}" if mx is not None and v is not None and v > mx \
-                else f"{role.field} must not be negative"
-        if problem == "malformed":
-            cell = at.table.rows[row].cells[role.index]
-            if cell.number.problem:
-                detail += f": {cell.number.problem}"
-        key = (row, role.index, problem)
-        issues.setdefault(key, SchemaIssue(row, role.field, role.index, problem, text, role.group, detail))
-    return sorted(issues.values(), key=lambda i: (i.row, i.column if i.column is not None else -1, i.problem))
+            pos = int(idx)
+            at, names = parts[table_of_row[pos]]
+            row = int(df.at[pos, "_row"])
+            if check.startswith("missing:"):
+                base = check.split(":", 1)[1]
+                name = next((n for n in names if _base(n) == base), None)
+                problem = "missing"
+            else:
+                col = str(rec.get("column") or "")
+                name = col[: -len("__kind")] if col.endswith("__kind") else col
+                problem = check if check in PROBLEMS else None
+                if problem is None:
+                    continue
+            role = names.get(name) if name is not None else None
+            if role is None:
+                continue
+            text = str(df.at[pos, f"{name}__text"])
+            detail = {
+                "missing": f"{role.field} is required in a {at.kind} row",
+                "unparseable": f"{role.field} is not a number",
+                "malformed": f"{role.field} is a malformed number",
+                "out_of_range": f"{role.field} is out of range",
+            }[problem]
+            if problem == "out_of_range":
+                mx = SPECS[at.kind].maximum.get(role.field)
+                v = df.at[pos, name]
+                detail = f"{role.field} must not exceed {mx}" if mx is not None and v is not None and v > mx \
+                    else f"{role.field} must not be negative"
+            if problem == "malformed":
+                cell = at.table.rows[row].cells[role.index]
+                if cell.number.problem:
+                    detail += f": {cell.number.problem}"
+            key = (row, role.index, problem)
+            found.setdefault(table_of_row[pos], {}).setdefault(
+                key, SchemaIssue(row, role.field, role.index, problem, text, role.group, detail))
+        for p, issues in found.items():
+            out[members[p]] = sorted(issues.values(),
+                                     key=lambda i: (i.row, i.column if i.column is not None else -1, i.problem))
+    return out
