@@ -19,6 +19,11 @@ REQUIRED = ("id", "kind", "category", "severity", "title", "message", "checks", 
 BILINGUAL = ("title", "message", "checks")
 
 
+# libyaml's C loader when PyYAML was built with it (about 10x faster on the
+# catalogue, parsed on every run), else the pure-Python one; both are "safe".
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class CatalogueError(ValueError):
     pass
 
@@ -108,7 +113,7 @@ def _validate(entry: dict, source: str) -> Rule:
 def load_catalogue_from_texts(texts: dict[str, str]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for source in sorted(texts):
-        data = yaml.safe_load(texts[source]) or []
+        data = yaml.load(texts[source], Loader=_Loader) or []
         if not isinstance(data, list):
             raise CatalogueError(f"{source}: expected a list of rules")
         for entry in data:

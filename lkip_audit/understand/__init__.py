@@ -3,7 +3,7 @@
     understand(doc, config_scales=None) -> Understanding
     analyze_table(table) -> AnalyzedTable
     band_for(scale, value) -> Band | None
-    validate(at) -> list[SchemaIssue]          (pandera data-quality schemas)
+    validate(at) -> list[SchemaIssue]          (pandera data-quality schemas; imported on first use)
 """
 
 from __future__ import annotations
@@ -14,12 +14,21 @@ from lkip_audit.understand.columns import map_columns
 from lkip_audit.understand.hierarchy import analyze_rows, lower_is_better_rows
 from lkip_audit.understand.model import AnalyzedTable, Band, Scale, Understanding
 from lkip_audit.understand.scales import band_for, collect_scales, default_tingkat, parse_condition
-from lkip_audit.understand.schemas import SchemaIssue, validate
 
 __all__ = [
     "understand", "analyze_table", "band_for", "validate", "SchemaIssue", "parse_condition",
     "default_tingkat", "AnalyzedTable", "Understanding", "Scale", "Band",
 ]
+
+
+def __getattr__(name: str):
+    # The pandera schemas (pandas, pandera: most of a second to import) load only
+    # when used, so a cached check, `rules` or `explain` never imports them.
+    if name in ("validate", "SchemaIssue", "validate_tables"):
+        from lkip_audit.understand import schemas
+
+        return getattr(schemas, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def analyze_table(table: Table, lower_is_better_terms=None) -> AnalyzedTable:
