@@ -69,14 +69,21 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
     """Read page ``index`` (0-based) of an open document."""
     page = pdf[index]
     try:
-        rotation = page.get_rotation()
-        if rotation % 360:
-            raise UnsupportedPage(f"rotated {rotation}")
+        rotation = page.get_rotation() % 360
         mx0, my0, mx1, my1 = page.get_mediabox()
         width, height = mx1 - mx0, my1 - my0
-        words = _words(page, mx0, my1)
+        chars = _chars(page, mx0, my1)
+        if rotation:
+            # /Rotate turns the page for display. When the text runs upright in the page's
+            # own space (a page turned sideways by a tool or scanner), that space is the one
+            # to read in; when the text itself is turned (a landscape page drawn rotated and
+            # turned back for display) pdfplumber's rotated view reads it.
+            upright = sum(1 for c in chars if c.get("upright"))
+            if not chars or upright < 0.8 * len(chars):
+                raise UnsupportedPage(f"rotated {rotation}")
+        words = _WORDS.extract_words(chars)
         edges, has_images = _edges_and_images(page, mx0, my1)
-        return PageData(index + 1, float(width), float(height), 0, words, edges, has_images)
+        return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images)
     finally:
         page.close()
 

@@ -145,19 +145,41 @@ def test_page_pdfium_cannot_read_goes_to_pdfplumber(tmp_path, monkeypatch):
     assert [len(t.rows) for t in doc.tables] == [full["2.1"], full["2.2"], full["2.3"]]
 
 
-def test_rotated_page_is_read_by_pdfplumber(tmp_path):
+def test_page_turned_for_display_is_read_in_its_own_space(tmp_path):
+    # Upright text on a page whose /Rotate 90 turns it sideways (as a scanner or a tool
+    # does): read where the text runs upright, like the same page without /Rotate.
     path = _three_pages(tmp_path, rotate_middle=90)
+    (tmp_path / "plain").mkdir()
+    plain = _three_pages(tmp_path / "plain")
+    doc, ref = read_document(path), read_document(plain)
+    assert doc.pages[1].rotation == 90
+    assert doc.pages[1].text == ref.pages[1].text != ""
+    assert [(t.number, t.pages, len(t.rows)) for t in doc.tables] == [
+        (t.number, t.pages, len(t.rows)) for t in ref.tables]
+    assert not doc.problems
+
+
+def test_turned_text_goes_to_pdfplumber(tmp_path):
+    # Text drawn turned a quarter (a landscape page in a portrait file, /Rotate turning it
+    # back for display): PDFium's page space would read it sideways, so pdfplumber reads it.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.translate(A4[0], 0)
+    c.rotate(90)
+    c.drawString(72, 72, "Realisasi Keuangan sebesar 95,07 persen")
+    c.showPage()
+    c.save()
     pdf = pdfium_source.open_document(path)
     try:
         with pytest.raises(pdfium_source.UnsupportedPage):
-            pdfium_source.read_page(pdf, 1)
+            page = pdf[0]
+            page.set_rotation(90)
+            pdfium_source.read_page(pdf, 0)
     finally:
         pdf.close()
-    doc = read_document(path)
-    ref = read_document(path, backend="pdfplumber")
-    assert doc.pages[1].rotation == 90
-    assert doc.pages[1].text == ref.pages[1].text != ""
-    assert not doc.problems
 
 
 def test_unknown_backend_is_refused():

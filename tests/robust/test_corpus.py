@@ -119,8 +119,6 @@ def test_rotated_view_is_read_without_crash(corpus_dir):
     assert rep["document"]["pages"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="upright content with /Rotate 90 is read in the turned orientation "
-                                       "(reversed words) by the pdfplumber fallback: extract/pdf.py")
 def test_rotated_view_finds_known_errors_without_noise(corpus_dir):
     _, rep = check_json(corpus_dir / "rotated-view.pdf")
     assert {E01} <= triples(rep, 1)
