@@ -19,6 +19,7 @@ its reader process) and the sum over the process tree sampled every 20 ms.
     python benchmarks/bench.py                 # full run (several minutes)
     python benchmarks/bench.py --quick         # CI: 12 pages, 120-page "large" report, 1 repetition
     python benchmarks/bench.py --json out.json # also write the figures as JSON
+    python benchmarks/bench.py --batch         # only the batch figures (issue #7), see bench_batch()
 
 Prints a table and the ratios the issue sets targets for. Targets are checked
 and printed (met / NOT met), never asserted: this is a script, not a test.
@@ -292,6 +293,97 @@ def print_table(data: dict) -> None:
         print(f"  {label:<36} {t['value']:>7.0f}  target <= {t['target']:<4} {'met' if t['met'] else 'NOT met'}")
 
 
+# -- batches (issue #7) -------------------------------------------------------------------------
+
+def run_batch_cmd(cmd: list[str], env: dict) -> dict:
+    """Like run(), also sampling the batch runner's own RSS (the parent process alone)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak_tree = peak_root = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak_tree, peak_root
+        while not done.is_set():
+            peak_tree = max(peak_tree, _tree_rss(proc.pid))
+            try:
+                with open(f"/proc/{proc.pid}/statm") as f:
+                    peak_root = max(peak_root, int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE"))
+            except (OSError, ValueError):
+                pass
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, _usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    return {"seconds": wall, "exit": os.waitstatus_to_exitcode(status), "runner_rss_mb": peak_root / 2**20,
+            "peak_tree_rss_mb": peak_tree / 2**20, "stderr": err[-2000:]}
+
+
+def bench_batch(args) -> dict:
+    """Throughput of `check DIR --jobs 2` against `--jobs 1` on 8 copies of the sample (target:
+    >= 1.7 x on 2 cores), and the batch runner's memory against the number of reports (4, 8, 16
+    copies, --jobs 2): it should not grow. Every run --no-cache (the copies have one sha256, so
+    the cache would serve seven of them)."""
+    work = Path(tempfile.mkdtemp(prefix="lkip-bench-batch-"))
+    try:
+        src = Path(args.pdf)
+        if args.quick or args.sample_pages:
+            src = make_report(src, args.sample_pages or 12, work / "sample.pdf")
+        pages = page_count(src)
+        counts = sorted({4, 8, 16})
+        dirs = {}
+        for n in counts:
+            d = work / f"in-{n}"
+            d.mkdir()
+            for k in range(n):
+                shutil.copyfile(src, d / f"laporan-{k:02d}.pdf")
+            dirs[n] = d
+        env = dict(os.environ)
+
+        def batch(n: int, jobs: int) -> dict:
+            out = work / f"out-{n}-{jobs}"
+            cmd = [sys.executable, "-m", "lkip_audit.cli", "check", str(dirs[n]), "--format", "json",
+                   "-o", str(out), "--no-cache", "--fail-on", "never", "--jobs", str(jobs)]
+            r = run_batch_cmd(cmd, env)
+            if r["exit"] != 0:
+                raise SystemExit(f"batch of {n} with --jobs {jobs} failed (exit {r['exit']}):\n{r['stderr']}")
+            print(f"  {n} reports, --jobs {jobs}: {r['seconds']:.1f} s, runner RSS {r['runner_rss_mb']:.0f} MB, "
+                  f"tree {r['peak_tree_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
+            shutil.rmtree(out, ignore_errors=True)
+            return r
+
+        print(f"batch: copies of {src.name} ({pages} pages) on {os.cpu_count()} CPUs", file=sys.stderr)
+        j1, j2 = batch(8, 1), batch(8, 2)
+        mem = {n: (j2 if n == 8 else batch(n, 2)) for n in counts}
+        return {"pages": pages, "cpus": os.cpu_count(),
+                "jobs1_8": {k: v for k, v in j1.items() if k != "stderr"},
+                "jobs2_8": {k: v for k, v in j2.items() if k != "stderr"},
+                "throughput_ratio": j1["seconds"] / j2["seconds"],
+                "memory_by_reports": {n: {"seconds": m["seconds"], "runner_rss_mb": m["runner_rss_mb"],
+                                          "peak_tree_rss_mb": m["peak_tree_rss_mb"]} for n, m in mem.items()}}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_batch(b: dict) -> None:
+    print(f"\nbatch: 8 copies of the sample ({b['pages']} pages each), {b['cpus']} CPUs, --no-cache")
+    for key, label in (("jobs1_8", "--jobs 1"), ("jobs2_8", "--jobs 2")):
+        x = b[key]
+        print(f"  {label}: {x['seconds']:7.1f} s  {8 / x['seconds'] * 60:5.1f} reports/min  "
+              f"runner RSS {x['runner_rss_mb']:4.0f} MB  tree {x['peak_tree_rss_mb']:4.0f} MB")
+    r = b["throughput_ratio"]
+    print(f"  throughput --jobs 2 / --jobs 1: {r:.2f} x  target >= 1.7  {'met' if r >= 1.7 else 'NOT met'}")
+    print("  memory against the number of reports (--jobs 2):")
+    for n, m in sorted(b["memory_by_reports"].items(), key=lambda kv: int(kv[0])):
+        print(f"    {int(n):3d} reports: {m['seconds']:7.1f} s  runner RSS {m['runner_rss_mb']:4.0f} MB  "
+              f"tree peak {m['peak_tree_rss_mb']:4.0f} MB")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pdf", default=str(SAMPLE), help="the sample report (default: the BKD Banten sample)")
@@ -303,7 +395,15 @@ def main(argv=None) -> int:
     ap.add_argument("--large-pages", type=int, default=None, help="pages of the large report (default 1000)")
     ap.add_argument("--no-camelot", action="store_true", help="skip naive C")
     ap.add_argument("--json", dest="json_path", default=None, help="also write the figures to this JSON file")
+    ap.add_argument("--batch", action="store_true",
+                    help="only the batch figures: --jobs 2 vs --jobs 1 on 8 copies, memory vs number of reports")
     args = ap.parse_args(argv)
+    if args.batch:
+        b = bench_batch(args)
+        print_batch(b)
+        if args.json_path:
+            Path(args.json_path).write_text(json.dumps({"schema": 1, "batch": b}, indent=2) + "\n", encoding="utf-8")
+        return 0
     data = bench(args)
     print_table(data)
     if args.json_path:
