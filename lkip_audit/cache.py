@@ -98,10 +98,10 @@ def document_key(sha256: str, backend: str = "pdfium", options: object = None) -
 
 def rules_hash() -> str:
     """Hash of the rule catalogue files as installed (rules/*.yaml and their docs)."""
-    from importlib.resources import files
+    from lkip_audit.check.catalogue import catalogue_dir
 
     h = hashlib.sha256()
-    root = files("lkip_audit.rules")
+    root = catalogue_dir()
     stack = [root]
     entries = []
     while stack:

@@ -124,10 +124,25 @@ def load_catalogue_from_texts(texts: dict[str, str]) -> dict[str, Rule]:
     return rules
 
 
+def catalogue_dir():
+    """Where rules/*.yaml are: the installed package data lkip_audit.rules, or, when
+    the code runs from a source checkout (tests at the repo root import the source
+    tree, where rules/ sits beside lkip_audit/), the repo's rules/ folder."""
+    try:
+        return files("lkip_audit.rules")
+    except ModuleNotFoundError:
+        from pathlib import Path
+
+        here = Path(__file__).resolve().parents[2] / "rules"
+        if here.is_dir():
+            return here
+        raise
+
+
 @lru_cache(maxsize=1)
 def load_catalogue() -> dict[str, Rule]:
     """Every rule in rules/*.yaml, by id (validated; raises CatalogueError)."""
-    root = files("lkip_audit.rules")
+    root = catalogue_dir()
     texts = {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
     rules = load_catalogue_from_texts(texts)
     from lkip_audit.check.kinds import KINDS

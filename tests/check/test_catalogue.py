@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 
 import pytest
 
 from lkip_audit.check.catalogue import (
+    catalogue_dir,
     ID_RE, LANGS, CatalogueError, load_catalogue, load_catalogue_from_texts, render_index, template_fields,
 )
 from lkip_audit.check.kinds import KINDS
@@ -20,7 +20,7 @@ CATEGORY_FILES = {"pct", "cap", "sum", "dif", "bnd", "lbl", "dq", "doc", "xt", "
 
 
 def test_one_yaml_file_per_category():
-    names = {p.name[:-5] for p in files("lkip_audit.rules").iterdir() if p.name.endswith(".yaml")}
+    names = {p.name[:-5] for p in catalogue_dir().iterdir() if p.name.endswith(".yaml")}
     assert CATEGORY_FILES <= names
     for rid, rule in CAT.items():
         assert rule.source == re.match(r"[A-Z]+", rid).group(0).lower() + ".yaml", rid
@@ -38,7 +38,7 @@ def test_entry_complete_in_both_languages(rid):
 
 
 def test_ids_reserved_in_ids_md_are_all_catalogued():
-    ids_md = (files("lkip_audit.rules") / "IDS.md").read_text(encoding="utf-8")
+    ids_md = (catalogue_dir() / "IDS.md").read_text(encoding="utf-8")
     reserved = set(re.findall(r"^\| ([A-Z]{2,3}\d{3}) \|", ids_md, re.M))
     assert reserved and reserved <= set(CAT)
 
@@ -68,7 +68,7 @@ def test_templates_render_with_the_fields_the_kind_provides(rid):
 
 
 def test_readme_index_in_sync():
-    readme = (files("lkip_audit.rules") / "README.md").read_text(encoding="utf-8")
+    readme = (catalogue_dir() / "README.md").read_text(encoding="utf-8")
     assert render_index(CAT) in readme, "regenerate rules/README.md's table with render_index(load_catalogue())"
 
 

@@ -5,15 +5,13 @@ preferred (and the fallback when PyYAML lacks libyaml)."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import yaml
 
 from lkip_audit.check import catalogue
 
 
 def _texts() -> dict[str, str]:
-    root = files("lkip_audit.rules")
+    root = catalogue.catalogue_dir()
     return {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
 
 
