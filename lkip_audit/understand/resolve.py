@@ -27,6 +27,7 @@ names. Rapidfuzz computes the distances.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -121,8 +122,10 @@ def ws(s: str | None) -> str:
     return " ".join((s or "").split())
 
 
+@lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
-    """Case-folded, without spaces, punctuation or leading numbering."""
+    """Case-folded, without spaces, punctuation or leading numbering (memoised: pure,
+    and resolve() asks for the same names once per candidate entity)."""
     s = ws(name).casefold()
     s = re.sub(r"^\(?([ivxl]+|\d+|[a-z])[.)]\s+", "", s)
     return re.sub(r"[\W_]+", "", s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 # Words that occur in LKIP table headers; OCR/typing errors are corrected towards these.
 VOCAB = (
@@ -32,8 +33,12 @@ def dehyphenate(s: str) -> str:
     return re.sub(r"([A-Za-z])-\s+([A-Za-z])", r"\1\2", s)
 
 
+@lru_cache(maxsize=4096)
 def fuzzy_word(tok: str) -> str:
-    """Correct a token towards the header vocabulary (exact, else close match for long tokens)."""
+    """Correct a token towards the header vocabulary (exact, else close match for long tokens).
+
+    Memoised: a pure function of the token, asked for the same header words again
+    and again (difflib's matching was most of the understand stage's time)."""
     if tok in _VOCAB_SET or len(tok) < 4 or not tok.isalpha():
         return tok
     m = difflib.get_close_matches(tok, _LONG_VOCAB, n=1, cutoff=0.8)
