@@ -60,7 +60,16 @@ def audit(
     config = config or CheckConfig()
 
     def read() -> Document:
-        return read_guarded(path, limits, options, progress=progress)
+        if limits is not None and not limits.isolate:
+            return read_guarded(path, limits, options, progress=progress)
+        warm = _SchemaPreload()
+
+        def on_progress(done: int, total: int) -> None:
+            warm.start()  # the reader process runs: use the idle parent to import pandas/pandera
+            if progress:
+                progress(done, total)
+
+        return read_guarded(path, limits, options, progress=on_progress)
 
     def check(doc: Document) -> AuditResult:
         result = check_document(doc, config)
@@ -72,6 +81,32 @@ def audit(
 
         return cached_audit(path, config, cache, read, check, options=options)
     return check(read())
+
+
+class _SchemaPreload:
+    """Imports the pandera schemas (pandas, pandera: about half a second) in a thread
+    while the reader process extracts, instead of after it. Started from the reader's
+    first progress message, so the reader process already exists (no fork while a
+    thread holds import locks). A plain (non-daemon) thread: the interpreter waits for
+    it at exit; check_document's own import waits for it through the import lock. An
+    import error is left for that import to raise."""
+
+    def __init__(self) -> None:
+        self._thread = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        import threading
+
+        def run() -> None:
+            try:
+                import lkip_audit.understand.schemas  # noqa: F401
+            except Exception:  # noqa: BLE001 - raised again where it is used
+                pass
+
+        self._thread = threading.Thread(target=run, name="lkip-audit-preload", daemon=False)
+        self._thread.start()
 
 
 def ocr_pages(doc: Document) -> set[int]:
