@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check.engine import active_rules, run_checks
-from lkip_audit.extract.guard import Limits, ReadOptions, read_guarded
+from lkip_audit.extract.guard import Limits, ReadOptions, discard_prestarted, prestart_reader, read_guarded
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.understand import understand
@@ -76,10 +76,15 @@ def audit(
         mark_ocr_findings(doc, result.findings)
         return result
 
+    if limits is None or limits.isolate:
+        prestart_reader()  # its imports overlap the hashing and cache lookup below
     if cache is not None and cache.enabled:
         from lkip_audit.cache import cached_audit
 
-        return cached_audit(path, config, cache, read, check, options=options)
+        try:
+            return cached_audit(path, config, cache, read, check, options=options)
+        finally:
+            discard_prestarted()  # a cache hit did not need it
     return check(read())
 
 

@@ -300,23 +300,12 @@ def _run_child(path, limits: Limits, options: ReadOptions, skip, started: float,
     import tempfile
     from multiprocessing.connection import Connection
 
-    r_fd, w_fd = os.pipe()
+    spawned = _take_prestarted() or _spawn_reader()
+    if isinstance(spawned, str):
+        return ("error", f"cannot start the reader: {spawned}", None)
+    proc, r_fd, w_fd, errlog = spawned
     elapsed = time.monotonic() - started
     args = pickle.dumps((w_fd, path, limits, options, dict(skip), elapsed))
-    errlog = tempfile.TemporaryFile()
-    env = dict(os.environ)
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "lkip_audit.extract.guard"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errlog,
-            pass_fds=(w_fd,), env=env, close_fds=True,
-        )
-    except OSError as e:
-        os.close(r_fd)
-        os.close(w_fd)
-        errlog.close()
-        return ("error", f"cannot start the reader: {e}", None)
-    os.close(w_fd)
     conn = Connection(r_fd)
     page: int | None = None
     page_budget = limits.page_timeout
@@ -438,11 +427,84 @@ def mark_noise_pages(doc: Document) -> None:
         doc.problems.sort(key=lambda p: p.page)
 
 
+_PRESTARTED: list = []  # at most one reader process started ahead of need
+
+
+def _spawn_reader():
+    """Start a reader process: (proc, read end, the writer's fd number, stderr file),
+    or the reason it could not start. It imports the readers, then waits for its
+    arguments on stdin, so it can be started before they are known."""
+    import subprocess
+    import sys
+    import tempfile
+
+    r_fd, w_fd = os.pipe()
+    errlog = tempfile.TemporaryFile()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "lkip_audit.extract.guard"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errlog,
+            pass_fds=(w_fd,), env=dict(os.environ), close_fds=True,
+        )
+    except OSError as e:
+        os.close(r_fd)
+        os.close(w_fd)
+        errlog.close()
+        return str(e)
+    os.close(w_fd)  # the child keeps its copy, under the same number
+    return proc, r_fd, w_fd, errlog
+
+
+def prestart_reader() -> None:
+    """Start the next reader now, so that its imports (about half a second) overlap
+    the caller's own work (hashing the file, the cache lookup, the rule catalogue).
+    Unused, it is ended at exit or by discard_prestarted()."""
+    if not _PRESTARTED:
+        spawned = _spawn_reader()
+        if not isinstance(spawned, str):
+            _PRESTARTED.append(spawned)
+            import atexit
+
+            atexit.register(discard_prestarted)
+
+
+def discard_prestarted() -> None:
+    """End a reader started ahead that was not needed (e.g. the result was cached)."""
+    while _PRESTARTED:
+        proc, r_fd, _w, errlog = _PRESTARTED.pop()
+        proc.kill()
+        try:
+            proc.wait(5)
+        except Exception:  # noqa: BLE001 - best effort at cleanup
+            pass
+        for closer in (lambda: os.close(r_fd), errlog.close, proc.stdin.close):
+            try:
+                closer()
+            except OSError:
+                pass
+
+
+def _take_prestarted():
+    while _PRESTARTED:
+        spawned = _PRESTARTED.pop()
+        if spawned[0].poll() is None:  # still alive and waiting
+            return spawned
+        proc, r_fd, _w, errlog = spawned
+        os.close(r_fd)
+        errlog.close()
+    return None
+
+
 def _reader_main() -> None:
     """``python -m lkip_audit.extract.guard``: the reader process (arguments on stdin)."""
     import pickle
     import sys
     from multiprocessing.connection import Connection
+
+    # Import the readers before waiting for the arguments: a reader started ahead
+    # (prestart_reader) is then ready when they come.
+    import lkip_audit.extract.pdf  # noqa: F401
+    import lkip_audit.extract.pdfium_source  # noqa: F401
 
     w_fd, path, limits, options, skip, elapsed = pickle.loads(sys.stdin.buffer.read())
     _child_main(Connection(w_fd, readable=False), path, limits, options, skip, elapsed)
