@@ -580,3 +580,22 @@ def test_dq001_skips_code_columns():
                   {1: "uraian", 2: "anggaran"}, number="L.1")
     found = only(check(at, select=["DQ001"]), "DQ001")
     assert [f.actual for f in found] == ["900.00.0"]
+
+
+def test_dq002_same_item_under_two_parents_is_not_a_duplicate():
+    # Seed Tabel 3.53: "Ilmu Hukum 1" listed under S2 and again under S1 (two study
+    # levels), each indented under its own parent: not a duplicated row.
+    from tests.tablefactory import make_table
+
+    t = make_table(["No", "Uraian", "2024"],
+                   [["b.", "S2", "3"], ["", "Ilmu Hukum", "1"], ["c.", "S1", "2"], ["", "Ilmu Hukum", "1"]],
+                   number="3.53", indents={0: 3.0, 1: 12.0, 2: 3.0, 3: 12.0})
+    from lkip_audit.understand import analyze_table
+
+    found = only(check(analyze_table(t), select=["DQ002"]), "DQ002")
+    assert found == []
+    # The same row twice under one parent is a duplicate.
+    t2 = make_table(["No", "Uraian", "2024"],
+                    [["b.", "S2", "3"], ["", "Ilmu Hukum", "1"], ["", "Ilmu Hukum", "1"]],
+                    number="3.53", indents={0: 3.0, 1: 12.0, 2: 12.0})
+    assert [f.row for f in only(check(analyze_table(t2), select=["DQ002"]), "DQ002")] == ["Ilmu Hukum"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, row_label, same_group, state
+from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, row_infos, row_label, same_group, state
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
 
@@ -45,16 +45,23 @@ def check_malformed(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
 def check_duplicate(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     """Two rows with the same label and the same numbers in the same table."""
     seen: dict[tuple, int] = {}
+    rows = at.table.rows
     for i in data_rows(at):
         label = row_label(at, i)
         if not label:
             continue
         nums = tuple(
-            (j, c.number.value) for j, c in enumerate(at.table.rows[i].cells) if state(c) == "number"
+            (j, c.number.value) for j, c in enumerate(rows[i].cells) if state(c) == "number"
         )
         if not nums:
             continue
-        key = (label.lower(), nums)
+        # The same item may rightly appear under two parents ("Ilmu Hukum" under S2 and
+        # under S1): only rows under the same parent (the hierarchy's, else the nearest
+        # row set further left) are duplicates.
+        ri = row_infos(at).get(i)
+        parent = ri.parent if ri is not None and ri.parent is not None else next(
+            (k for k in range(i - 1, -1, -1) if rows[k].indent < rows[i].indent - 2), -1)
+        key = (label.lower(), nums, parent)
         if key not in seen:
             seen[key] = i
             continue
