@@ -295,8 +295,22 @@ def print_table(data: dict) -> None:
 
 # -- batches (issue #7) -------------------------------------------------------------------------
 
+def _machine_cpu() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine (Linux /proc/stat; (0, 0) elsewhere)."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = v[3] + (v[4] if len(v) > 4 else 0)
+    total = sum(v[:8])
+    return total - idle, total
+
+
 def run_batch_cmd(cmd: list[str], env: dict) -> dict:
-    """Like run(), also sampling the batch runner's own RSS (the parent process alone)."""
+    """Like run(), also sampling the batch runner's own RSS (the parent process alone) and
+    how many cores the whole machine kept busy meanwhile (ours and anyone else's)."""
+    busy0, total0 = _machine_cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak_tree = peak_root = 0
@@ -317,11 +331,17 @@ def run_batch_cmd(cmd: list[str], env: dict) -> dict:
     sampler.start()
     _, status, _usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    busy1, total1 = _machine_cpu()
+    cores = (busy1 - busy0) / (total1 - total0) * (os.cpu_count() or 1) if total1 > total0 else None
     done.set()
     sampler.join()
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    # Busy cores of the machine: about 1 with --jobs 1 and 2 with --jobs 2 when nothing else
+    # runs; more than that means other work shared the CPUs and the ratio is not the batch's.
     return {"seconds": wall, "exit": os.waitstatus_to_exitcode(status), "runner_rss_mb": peak_root / 2**20,
-            "peak_tree_rss_mb": peak_tree / 2**20, "stderr": err[-2000:]}
+            "peak_tree_rss_mb": peak_tree / 2**20, "machine_busy_cores": cores,
+            "load_average_at_end": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+            "stderr": err[-2000:]}
 
 
 def bench_batch(args) -> dict:
@@ -352,17 +372,29 @@ def bench_batch(args) -> dict:
             r = run_batch_cmd(cmd, env)
             if r["exit"] != 0:
                 raise SystemExit(f"batch of {n} with --jobs {jobs} failed (exit {r['exit']}):\n{r['stderr']}")
-            print(f"  {n} reports, --jobs {jobs}: {r['seconds']:.1f} s, runner RSS {r['runner_rss_mb']:.0f} MB, "
-                  f"tree {r['peak_tree_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
+            print(f"  {n} reports, --jobs {jobs}: {r['seconds']:.1f} s (machine busy {r['machine_busy_cores'] or 0:.2f} "
+                  f"cores), runner RSS "
+                  f"{r['runner_rss_mb']:.0f} MB, tree {r['peak_tree_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
             shutil.rmtree(out, ignore_errors=True)
             return r
 
-        print(f"batch: copies of {src.name} ({pages} pages) on {os.cpu_count()} CPUs", file=sys.stderr)
-        j1, j2 = batch(8, 1), batch(8, 2)
+        load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        print(f"batch: copies of {src.name} ({pages} pages) on {os.cpu_count()} CPUs, load average {load0}",
+              file=sys.stderr)
+        reps = args.repeat or 1
+        runs1, runs2 = [], []
+        for _ in range(reps):  # alternated, so a burst of other load does not hit one side only
+            runs1.append(batch(8, 1))
+            runs2.append(batch(8, 2))
+        j1 = sorted(runs1, key=lambda r: r["seconds"])[len(runs1) // 2]  # median run
+        j2 = sorted(runs2, key=lambda r: r["seconds"])[len(runs2) // 2]
         mem = {n: (j2 if n == 8 else batch(n, 2)) for n in counts}
         return {"pages": pages, "cpus": os.cpu_count(),
+                "load_average_at_start": load0,
                 "jobs1_8": {k: v for k, v in j1.items() if k != "stderr"},
                 "jobs2_8": {k: v for k, v in j2.items() if k != "stderr"},
+                "repetitions": reps, "runs_jobs1": [round(r["seconds"], 2) for r in runs1],
+                "runs_jobs2": [round(r["seconds"], 2) for r in runs2],
                 "throughput_ratio": j1["seconds"] / j2["seconds"],
                 "memory_by_reports": {n: {"seconds": m["seconds"], "runner_rss_mb": m["runner_rss_mb"],
                                           "peak_tree_rss_mb": m["peak_tree_rss_mb"]} for n, m in mem.items()}}
@@ -371,13 +403,17 @@ def bench_batch(args) -> dict:
 
 
 def print_batch(b: dict) -> None:
-    print(f"\nbatch: 8 copies of the sample ({b['pages']} pages each), {b['cpus']} CPUs, --no-cache")
+    print(f"\nbatch: 8 copies of the sample ({b['pages']} pages each), {b['cpus']} CPUs, --no-cache, "
+          f"median of {b['repetitions']} (--jobs 1: {b['runs_jobs1']} s; --jobs 2: {b['runs_jobs2']} s)")
     for key, label in (("jobs1_8", "--jobs 1"), ("jobs2_8", "--jobs 2")):
         x = b[key]
         print(f"  {label}: {x['seconds']:7.1f} s  {8 / x['seconds'] * 60:5.1f} reports/min  "
-              f"runner RSS {x['runner_rss_mb']:4.0f} MB  tree {x['peak_tree_rss_mb']:4.0f} MB")
+              f"machine busy {x['machine_busy_cores'] or 0:.2f} cores  "
+              f"runner RSS {x['runner_rss_mb']:4.0f} MB  tree {x['peak_tree_rss_mb']:4.0f} MB  "
+              f"load avg {x['load_average_at_end'] or 0:.1f}")
     r = b["throughput_ratio"]
-    print(f"  throughput --jobs 2 / --jobs 1: {r:.2f} x  target >= 1.7  {'met' if r >= 1.7 else 'NOT met'}")
+    print(f"  throughput --jobs 2 / --jobs 1: {r:.2f} x  target >= 1.7  {'met' if r >= 1.7 else 'NOT met'}"
+          "  (on a machine with nothing else running: other load takes the second core)")
     print("  memory against the number of reports (--jobs 2):")
     for n, m in sorted(b["memory_by_reports"].items(), key=lambda kv: int(kv[0])):
         print(f"    {int(n):3d} reports: {m['seconds']:7.1f} s  runner RSS {m['runner_rss_mb']:4.0f} MB  "

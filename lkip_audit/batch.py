@@ -8,7 +8,7 @@ so the same function runs
 
 - in this process (``--jobs 1``),
 - in a ``concurrent.futures.ProcessPoolExecutor`` (``--jobs N``, the default
-  for several reports): "spawn" workers, each replaced after
+  for several reports): forkserver (else spawn) workers, each replaced after
   ``TASKS_PER_WORKER`` reports so the runner's memory stays flat however many
   reports a batch holds,
 - on a Dask distributed cluster (``--executor dask --scheduler ADDRESS``):
@@ -291,17 +291,16 @@ def run_serial(paths: list[str], options: BatchOptions, room: Room | None = None
 
 
 def run_local(paths: list[str], options: BatchOptions, jobs: int, room: Room) -> Iterator[tuple[int, ReportOutcome]]:
-    """A pool of ``jobs`` "spawn" processes, each replaced after TASKS_PER_WORKER reports.
+    """A pool of ``jobs`` processes ("forkserver", else "spawn"), each replaced after TASKS_PER_WORKER reports.
 
     A worker that dies (killed, out of memory) breaks the pool: a fresh pool takes
     the reports in hand once more, and a report that breaks it twice is reported as
     not checked (exit 3)."""
-    import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool():
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
                                    max_tasks_per_child=TASKS_PER_WORKER)
 
     pool = new_pool()
@@ -342,6 +341,24 @@ def run_local(paths: list[str], options: BatchOptions, jobs: int, room: Room) ->
                     submit(i)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Modules every report needs, imported once in the fork server rather than in each worker.
+PRELOAD = ["lkip_audit.batch", "lkip_audit.pipeline", "lkip_audit.understand.schemas", "lkip_audit.report.output",
+           "lkip_audit.report.json_report", "lkip_audit.report.text", "lkip_audit.cache"]
+
+
+def _pool_context():
+    """"forkserver" where it exists (Linux, macOS): workers fork from a clean single-threaded
+    server that has imported the checker once (pandas and pandera cost about a second per
+    process); "spawn" elsewhere. Never plain "fork": the parent may hold threads."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
 
 
 def _failed(path: str, options: BatchOptions, detail: str) -> ReportOutcome:
