@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkip_audit.check.config import CheckConfig
+from lkip_audit.i18n import register, t
 from lkip_audit.extract.guard import Limits, ReadOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 3
@@ -78,9 +79,8 @@ _STRINGS = {
 }
 
 
-def _s(key: str, lang: str, **kw) -> str:
-    d = _STRINGS[key]
-    return d.get(lang, d["id"]).format(**kw)
+register(_STRINGS)
+_s = t
 
 
 class BatchError(ValueError):

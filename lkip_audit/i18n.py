@@ -47,7 +47,7 @@ _T: dict[str, dict[str, str]] = {
         "id": "{path}: {error} galat, {warning} peringatan, {info} info; {tables} tabel, {pages} halaman",
         "en": "{path}: {error} errors, {warning} warnings, {info} info; {tables} tables, {pages} pages",
     },
-    "summary.unchecked": {
+    "summary.unchecked_line": {
         "id": "{n} halaman tidak dapat diperiksa: {pages}",
         "en": "{n} pages could not be checked: {pages}",
     },
@@ -59,6 +59,14 @@ _T: dict[str, dict[str, str]] = {
     },
     "rule.unknown": {"id": "aturan tidak dikenal: {id}", "en": "unknown rule: {id}"},
 }
+
+
+def register(table: dict[str, dict[str, str]]) -> None:
+    """Add a module's UI strings (report formats, batch) to the one table t() reads."""
+    for key, texts in table.items():
+        if key in _T and _T[key] != texts:
+            raise ValueError(f"UI string {key!r} defined twice with different texts")
+        _T[key] = texts
 
 
 def t(key: str, lang: str = "id", **kw) -> str:

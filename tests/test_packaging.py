@@ -28,3 +28,12 @@ def test_catalogue_files_are_package_data():
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = conf["tool"]["setuptools"]["package-data"]["lkip_audit.rules"]
     assert "*.yaml" in patterns and any((ROOT / "rules").glob("*.yaml"))
+
+
+def test_every_ui_string_has_both_languages():
+    import lkip_audit.batch  # noqa: F401  (registers its strings)
+    import lkip_audit.report.strings  # noqa: F401
+    from lkip_audit.i18n import _T
+
+    for key, texts in _T.items():
+        assert texts.get("id") and texts.get("en"), key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lkip_audit.i18n import t as _t
+from lkip_audit.i18n import register, t
 
 _S: dict[str, dict[str, str]] = {
     "report.title": {"id": "Laporan Pemeriksaan LKIP", "en": "LKIP Audit Report"},
@@ -56,10 +56,6 @@ _S: dict[str, dict[str, str]] = {
 }
 
 
-def s(key: str, lang: str = "id", **kw) -> str:
-    """A report word; falls back to the tool's strings in lkip_audit.i18n."""
-    entry = _S.get(key)
-    if entry is None:
-        return _t(key, lang, **kw)
-    text = entry.get(lang) or entry["id"]
-    return text.format(**kw) if kw else text
+register(_S)
+
+s = t  # a report word: lkip_audit.i18n.t over the one table of UI strings

@@ -42,7 +42,7 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
     console.print(head)
     if doc.problems:
         pages = ", ".join(str(p.page) for p in doc.problems)
-        console.print(Text(t("summary.unchecked", lang, n=len(doc.problems), pages=pages), style="yellow"))
+        console.print(Text(t("summary.unchecked_line", lang, n=len(doc.problems), pages=pages), style="yellow"))
     console.print()
     if not findings:
         console.print(t("no_findings", lang))
