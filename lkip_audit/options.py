@@ -16,7 +16,7 @@ import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from lkip_audit.check.config import CheckConfig
+from lkip_audit.check.config import CheckConfig, read_settings
 
 _NUM = r"(-?\d+(?:[.,]\d+)?)"
 _RANGE = re.compile(rf"^\s*{_NUM}\s*(?:-|–|s/d|sd|to)\s*{_NUM}\s*$", re.I)
@@ -104,16 +104,8 @@ def find_config(directory: str | Path = ".") -> Path | None:
 
 
 def read_section(path: str | Path) -> dict:
-    """The lkip-audit settings of a TOML file (same places CheckConfig.from_toml reads)."""
-    p = Path(path)
-    with p.open("rb") as f:
-        data = tomllib.load(f)
-    section = data.get("tool", {}).get("lkip-audit")
-    if section is None:
-        if p.name == "pyproject.toml":
-            return {}
-        section = data.get("lkip-audit", {k: v for k, v in data.items() if k != "tool"})
-    return dict(section)
+    """The lkip-audit settings of a TOML file (the places CheckConfig.from_toml reads)."""
+    return read_settings(path)
 
 
 def build_config(config_path: str | None = None, *, directory: str | Path = ".", lang: str | None = None,

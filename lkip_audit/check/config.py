@@ -97,16 +97,7 @@ class CheckConfig:
     @classmethod
     def from_toml(cls, path: str | Path) -> "CheckConfig":
         """Read lkip-audit.toml (top level or [tool.lkip-audit]) or pyproject.toml ([tool.lkip-audit])."""
-        p = Path(path)
-        with p.open("rb") as f:
-            data = tomllib.load(f)
-        section = data.get("tool", {}).get("lkip-audit")
-        if section is None:
-            if p.name == "pyproject.toml":
-                section = {}
-            else:
-                section = data.get("lkip-audit", {k: v for k, v in data.items() if k != "tool"})
-        return cls.from_dict(section)
+        return cls.from_dict(read_settings(path))
 
     @classmethod
     def discover(cls, directory: str | Path = ".") -> "CheckConfig":
@@ -158,3 +149,18 @@ def _scale(name: str, bands) -> Scale:
             )
         )
     return Scale(name=name, bands=out, source="config")
+
+
+def read_settings(path: str | Path) -> dict:
+    """The lkip-audit settings of a TOML file: [tool.lkip-audit] (lkip-audit.toml or
+    pyproject.toml), else a top-level [lkip-audit] table or the top level of
+    lkip-audit.toml; a pyproject.toml without the section gives none."""
+    p = Path(path)
+    with p.open("rb") as f:
+        data = tomllib.load(f)
+    section = data.get("tool", {}).get("lkip-audit")
+    if section is None:
+        if p.name == "pyproject.toml":
+            return {}
+        section = data.get("lkip-audit", {k: v for k, v in data.items() if k != "tool"})
+    return dict(section)

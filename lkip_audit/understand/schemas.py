@@ -159,24 +159,10 @@ def _frame(parts: list[tuple[AnalyzedTable, dict[str, ColumnRole]]]) -> tuple[pd
 
 def to_frame(at: AnalyzedTable) -> pd.DataFrame:
     """The table's frame, indexed by body row index (columns as in the module docstring)."""
-    names = column_names(at)
-    data: dict[str, list] = {"_row": [], "_role": [], "_kind": [], "_required": []}
-    for name in names:
-        data[name] = []
-        data[f"{name}__kind"] = []
-        data[f"{name}__text"] = []
-    index = []
-    for row_index, role, kind, required, cells in _rows(at, names):
-        index.append(row_index)
-        data["_row"].append(row_index)
-        data["_role"].append(role)
-        data["_kind"].append(kind)
-        data["_required"].append(required)
-        for name, (v, k, t) in cells.items():
-            data[name].append(v)
-            data[f"{name}__kind"].append(k)
-            data[f"{name}__text"].append(t)
-    return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
+    df, _ = _frame([(at, column_names(at))])
+    df = df.drop(columns="_table")
+    df.index = pd.Index(list(df["_row"]), name="row")
+    return df
 
 
 def _base(name: str) -> str:
