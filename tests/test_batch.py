@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdfcuts import cut_pages, truncated_copy
+
 from lkip_audit.batch import (BatchOptions, ReportOutcome, check_one, expand_inputs, run_batch)
 from lkip_audit.check.config import CheckConfig
 
@@ -49,18 +51,9 @@ def test_hand_recomputation():
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
-    import pypdfium2 as pdfium
-
     d = tmp_path_factory.mktemp("batch-in")
-    src = pdfium.PdfDocument(str(DINKES))
-    for name, pages in CUTS.items():
-        new = pdfium.PdfDocument.new()
-        new.import_pages(src, [p - 1 for p in pages])
-        new.save(str(d / f"{name}.pdf"))
-        new.close()
-    src.close()
-    whole = (d / "b-anggaran.pdf").read_bytes()
-    (d / "d-rusak.pdf").write_bytes(whole[: len(whole) // 3])  # truncated: xref and most objects gone
+    cut_pages(DINKES, CUTS, d)
+    truncated_copy(d / "b-anggaran.pdf", d / "d-rusak.pdf")  # truncated: xref and most objects gone
     (d / "catatan.txt").write_text("not a report")  # a directory stands for its *.pdf only
     return d
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdfcuts import cut_pages, truncated_copy
+
 pytest.importorskip("distributed")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,18 +28,9 @@ CUTS = {"p22-p28": [22, 28], "p13-p15": [13, 14, 15], "p1-p3": [1, 2, 3]}
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
-    import pypdfium2 as pdfium
-
     d = tmp_path_factory.mktemp("dask-in")
-    src = pdfium.PdfDocument(str(DINKES))
-    for name, pages in CUTS.items():
-        new = pdfium.PdfDocument.new()
-        new.import_pages(src, [p - 1 for p in pages])
-        new.save(str(d / f"{name}.pdf"))
-        new.close()
-    src.close()
-    whole = (d / "p22-p28.pdf").read_bytes()
-    (d / "rusak.pdf").write_bytes(whole[: len(whole) // 3])
+    cut_pages(DINKES, CUTS, d)
+    truncated_copy(d / "p22-p28.pdf", d / "rusak.pdf")
     return d
 
 
