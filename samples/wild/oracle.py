@@ -1,0 +1,672 @@
+"""Arithmetic oracle for the sample corpus: what inconsistencies a document's source data holds.
+
+Independent of lkip_audit (never import it): this is short, plain Decimal arithmetic over the
+sample source format (samples/FORMAT.md) and a relations file (samples/wild/RELATIONS.md) that
+says, per table, which cells are derived from which. Interface:
+
+    load_source(src_dir) -> {"meta", "tables": {stem: table}, "blocks": [(file, index, block)]}
+    load_relations(path) -> dict
+    apply_errors(source, errors) -> source          (errors.yaml entries, FORMAT.md)
+    clean(source, relations) -> source              (every derived cell recomputed)
+    truth(source, relations) -> list[dict]          (items as in samples/wild/TRUTH.md)
+
+CLI: python samples/wild/oracle.py --write   (writes samples/wild/*.truth.yaml, see DOCUMENTS)
+
+Precision (DESIGN.md): a printed value stands for an interval: rounded [p - h, p + h) or
+truncated [p, p + u) for d printed decimals, u = 10^-d, h = u / 2; both readings are
+plausible, so the printed value covers [p - h, p + u). Inputs printed with decimals are read as
+their rounding interval [p - h, p + h]; whole numbers (Rupiah, counts) are exact. A relation
+holds when the recomputed interval meets the printed one.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WILD = ROOT / "samples" / "wild"
+D100 = Decimal(100)
+
+
+# ------------------------------------------------------------------------------ loading
+
+def load_source(src_dir) -> dict:
+    src = Path(src_dir)
+    if not src.is_absolute() and not src.exists():
+        src = ROOT / src
+    meta = yaml.safe_load((src / "meta.yaml").read_text(encoding="utf-8"))
+    tables = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((src / "tables").glob("*.yaml"))}
+    blocks = []
+    for p in sorted((src / "document").glob("*.yaml")):
+        for i, b in enumerate(yaml.safe_load(p.read_text(encoding="utf-8")) or []):
+            blocks.append((p.name, i, b))
+    return {"meta": meta, "tables": tables, "blocks": blocks, "dir": str(src)}
+
+
+def load_relations(path) -> dict:
+    rel = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    rel.setdefault("tables", {})
+    rel.setdefault("claims", [])
+    rel.setdefault("blocks", [])
+    return rel
+
+
+def rows_of(table) -> list[list[str]]:
+    return [list(r["cells"]) if isinstance(r, dict) else list(r) for r in table["rows"]]
+
+
+def _cells(table, r) -> list:
+    row = table["rows"][r]
+    return row["cells"] if isinstance(row, dict) else row
+
+
+def get(source, stem, r, c) -> str:
+    return str(_cells(source["tables"][stem], r)[c])
+
+
+def put(source, stem, r, c, text) -> None:
+    _cells(source["tables"][stem], r)[c] = text
+
+
+def block(source, file, index) -> dict:
+    for f, i, b in source["blocks"]:
+        if f == file and i == index:
+            return b
+    raise KeyError((file, index))
+
+
+def apply_errors(source, errors) -> dict:
+    out = copy.deepcopy(source)
+    for e in errors or []:
+        if "table" in e:
+            if get(out, e["table"], e["row"], e["col"]) == str(e["value"]):
+                raise ValueError(f"{e['id']} does not change its cell")
+            put(out, e["table"], e["row"], e["col"], str(e["value"]))
+        else:
+            b = block(out, e["block"]["file"], e["block"]["index"])
+            key = "paragraph" if "paragraph" in b else None
+            if key and b[key].count(e["find"]) == 1:
+                b[key] = b[key].replace(e["find"], e["replace"])
+            elif "bullets" in b and sum(x.count(e["find"]) for x in b["bullets"]) == 1:
+                b["bullets"] = [x.replace(e["find"], e["replace"]) for x in b["bullets"]]
+            else:
+                raise ValueError(f"{e['id']}: '{e['find']}' not found exactly once")
+    return out
+
+
+# ------------------------------------------------------------------------------ numbers
+
+class Malformed(ValueError):
+    pass
+
+
+class Num:
+    """A printed number: value, decimals printed, and how to print a recomputed one alike."""
+
+    def __init__(self, value: Decimal, decimals: int, conv: str, text: str, exact: bool):
+        self.value, self.decimals, self.conv, self.text, self.exact = value, decimals, conv, text, exact
+
+    def unit(self) -> Decimal:
+        return Decimal(1).scaleb(-self.decimals)
+
+    def as_input(self) -> tuple[Decimal, Decimal]:
+        """Interval of an input: exact for whole numbers, rounding interval otherwise."""
+        if self.decimals == 0:
+            return self.value, self.value
+        h = self.unit() / 2
+        return self.value - h, self.value + h
+
+    def covers(self, lo: Decimal, hi: Decimal) -> bool:
+        """Does [lo, hi] meet the printed value's interval (rounded or truncated)?"""
+        if self.exact:
+            return lo <= self.value <= hi
+        u, h = self.unit(), self.unit() / 2
+        if self.value >= 0:
+            a, b = self.value - h, self.value + u
+        else:  # truncation toward zero
+            a, b = self.value - u, self.value + h
+        return hi >= a and lo < b
+
+
+_UNIT = r"(?:\s*%|\s+[A-Za-z][A-Za-z/ .]*)?"
+PATTERNS = {
+    # Indonesian: 1.234.567,89 (dot thousands, comma decimal)
+    "id": re.compile(r"(?P<i>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<d>\d+))?"),
+    # English / dot decimal: 1,234,567.89 or 48.7
+    "en": re.compile(r"(?P<i>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<d>\d+))?"),
+    # comma thousands and comma decimals: 624,989,000,00
+    "comma": re.compile(r"(?P<i>\d{1,3}(?:,\d{3})*)(?:,(?P<d>\d{2}))?"),
+}
+
+
+def parse(text, conv: str = "id") -> Num | None:
+    """Printed number -> Num; '' and '-' -> None; Malformed when it is not a number in `conv`.
+
+    Accepts Rp prefix, ',-' suffix, '%' and unit words ('12 Dokumen'), '(1.234)' and '-12,50%'
+    negatives. In the default 'id' convention an unambiguous English number with both
+    separators ('1,234.5') is read too (detected by pattern, never guessed)."""
+    s = " ".join(str(text).split())
+    if s in ("", "-", "\u2013"):
+        return None
+    neg = False
+    if s.startswith("(") and s.endswith(")"):
+        neg, s = True, s[1:-1].strip()
+    s = re.sub(r"^Rp\.?\s*", "", s)
+    if s.startswith("-") and len(s) > 1 and s[1].isdigit():
+        neg, s = True, s[1:]
+    if s.endswith(",-"):
+        s = s[:-2]
+    m = re.fullmatch(r"([\d.,]+)" + _UNIT, s)
+    if not m:
+        raise Malformed(text)
+    core = m.group(1)
+    convs = [conv]
+    if conv == "id" and re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", core):
+        convs = ["en"]
+    for cv in convs:
+        mm = PATTERNS[cv].fullmatch(core)
+        if mm:
+            sep = "." if cv == "id" else ","
+            i, d = mm.group("i").replace(sep, ""), mm.group("d") or ""
+            v = Decimal(i + ("." + d if d else ""))
+            return Num(-v if neg else v, len(d), cv, str(text), exact=False)
+    raise Malformed(text)
+
+
+def parse_range(text):
+    """'70-80' / '70 - 80' / '70 s.d. 80' -> (low, high) as Num, else None."""
+    m = re.fullmatch(r"\s*([\d.,]+)\s*(?:-|\u2013|s\.?d\.?|sampai)\s*([\d.,]+)\s*%?\s*", str(text))
+    if not m:
+        return None
+    return parse(m.group(1)), parse(m.group(2))
+
+
+def fmt(x: Decimal, like: Num | None, decimals: int | None = None) -> str:
+    """x printed the way `like` is printed (convention and decimals), rounded half up."""
+    conv = like.conv if like else "id"
+    d = decimals if decimals is not None else (like.decimals if like else 2)
+    q = x.quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    neg = q < 0
+    i, _, frac = f"{abs(q):f}".partition(".")
+    tsep, dsep = {"id": (".", ","), "en": (",", "."), "comma": (",", ",")}[conv]
+    big = like is not None and (tsep in like.text.split(dsep)[0] if dsep != tsep else like.text.count(tsep) > (1 if like.decimals else 0))
+    if big or (like is None and len(i) > 4):
+        groups = []
+        while len(i) > 3:
+            groups.insert(0, i[-3:])
+            i = i[:-3]
+        i = tsep.join([i] + groups)
+    out = i + (dsep + frac if frac else "")
+    if like is not None:
+        if like.text.strip().startswith("(") and neg:
+            return f"({out})"
+        if like.text.rstrip().endswith("%"):
+            out += "%" if not like.text.rstrip().endswith(" %") else " %"
+        if like.text.rstrip().endswith(",-") and not frac:
+            out += ",-"
+        unit = re.search(r"\d\s*([A-Za-z][A-Za-z/ .]*)$", like.text.strip())
+        if unit and not like.text.strip().startswith("Rp"):
+            out += " " + unit.group(1)
+        if like.text.strip().startswith("Rp"):
+            out = ("Rp " if like.text.strip().startswith("Rp ") else "Rp") + out
+    return ("-" + out) if neg else out
+
+
+# ------------------------------------------------------------------------------ tables
+
+def header_paths(table) -> list[str]:
+    """'RENCANA / ANGGARAN' for every column, from the header rows with their spans."""
+    header = table.get("header") or []
+    ncols = sum(int(c.get("colspan", 1)) if isinstance(c, dict) else 1 for c in header[0]) if header else 0
+    grid = [[None] * ncols for _ in header]
+    for r, hrow in enumerate(header):
+        c = 0
+        for cell in hrow:
+            while c < ncols and grid[r][c] is not None:
+                c += 1
+            text = cell["text"] if isinstance(cell, dict) else cell
+            rs = int(cell.get("rowspan", 1)) if isinstance(cell, dict) else 1
+            cs = int(cell.get("colspan", 1)) if isinstance(cell, dict) else 1
+            for dr in range(rs):
+                for dc in range(cs):
+                    if r + dr < len(grid) and c + dc < ncols:
+                        grid[r + dr][c + dc] = str(text)
+            c += cs
+    paths = []
+    for c in range(ncols):
+        parts = []
+        for r in range(len(grid)):
+            t = " ".join((grid[r][c] or "").split())
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        paths.append(" / ".join(parts))
+    return paths
+
+
+def row_label(source, stem, r, spec) -> str:
+    t = source["tables"][stem]
+    cells = _cells(t, r)
+    col = spec.get("label") if spec else None
+    if col is not None:
+        cols = col if isinstance(col, list) else [col]
+        for c in cols:
+            if str(cells[c]).strip():
+                return " ".join(str(cells[c]).split())
+    for x in cells:
+        x = " ".join(str(x).split())
+        if x and not re.fullmatch(r"[\d.]+|[a-zA-Z][.)]|[IVX]+\.?|\(\d+\)", x):
+            return x
+    return ""
+
+
+def rowset(spec, n) -> list[int]:
+    """[0, 2, 3] | "0-7,9" | "all" -> row indices."""
+    if spec in (None, "all"):
+        return list(range(n))
+    if isinstance(spec, int):
+        return [spec]
+    if isinstance(spec, list):
+        return [int(x) for x in spec]
+    out = []
+    for part in str(spec).split(","):
+        part = part.strip()
+        if "-" in part:
+            a, b = part.split("-")
+            out.extend(range(int(a), int(b) + 1))
+        elif part:
+            out.append(int(part))
+    return out
+
+
+# ------------------------------------------------------------------------------ the checker
+
+TINGKAT = [("Tidak Mencapai Target", None, Decimal(100), False), ("Sesuai Target", Decimal(100), Decimal(100), True),
+           ("Melebihi Target", Decimal(100), None, False)]
+
+
+class Oracle:
+    def __init__(self, source, relations):
+        self.s, self.rel = source, relations
+        self.items: list[dict] = []
+        self.fixes: dict[tuple, str] = {}  # (stem, r, c) -> clean text
+        self.block_fixes: list[tuple] = []  # (file, index, find, replace)
+        self.malformed: set[tuple] = set()
+
+    # -- cell access
+    def spec(self, stem):
+        return self.rel["tables"].get(stem) or {}
+
+    def conv(self, stem, c):
+        return str((self.spec(stem).get("numbers") or {}).get(c, self.spec(stem).get("numbers_default", "id")))
+
+    def num(self, stem, r, c) -> Num | None:
+        text = get(self.s, stem, r, c)
+        try:
+            return parse(text, self.conv(stem, c))
+        except Malformed:
+            if parse_range(text) is None:
+                self.malformed.add((stem, r, c))
+            return None
+
+    def where(self, stem, r, c):
+        t = self.s["tables"][stem]
+        return {"table": t.get("number"), "table_title": t.get("title") or None,
+                "row": row_label(self.s, stem, r, self.spec(stem)), "column": header_paths(t)[c]}
+
+    def item(self, rule, stem, r, c, printed, recomputed, arithmetic, severity="error", related=None, fix=None):
+        it = {"rule": rule, "severity": severity, **self.where(stem, r, c), "printed": printed,
+              "recomputed": recomputed, "arithmetic": arithmetic}
+        if related:
+            it["related"] = related
+        if not it["table_title"]:
+            del it["table_title"]
+        self.items.append(it)
+        if fix is not None:
+            self.fixes[(stem, r, c)] = fix
+
+    # -- relation kinds
+    def ratio(self, rule, stem, r, num_c, den_c, out_c, factor=D100):
+        n, d, out = self.num(stem, r, num_c), self.num(stem, r, den_c), self.num(stem, r, out_c)
+        if n is None or d is None or out is None or d.value == 0:
+            return
+        (nl, nh), (dl, dh) = n.as_input(), d.as_input()
+        if dl <= 0:
+            return
+        lo, hi = nl / dh * factor, nh / dl * factor
+        x = n.value / d.value * factor
+        if not out.covers(lo, hi):
+            rec = fmt(x, out)
+            self.item(rule, stem, r, out_c, out.text, rec, f"{n.text} / {d.text} x {factor} = {rec}", fix=rec)
+
+    def capaian(self, rel, stem, r):
+        out_c, real_c, tgt_c = rel["out"], rel["real"], rel["target"]
+        out, real = self.num(stem, r, out_c), self.num(stem, r, real_c)
+        ttext = get(self.s, stem, r, tgt_c)
+        rng = parse_range(ttext)
+        lower = rel["rule"] == "CAP002" or r in rowset(rel.get("lower_rows", []), 10**6)
+        if rng is None:
+            tgt = self.num(stem, r, tgt_c)
+            if tgt is None:
+                return
+        if real is None or out is None:
+            return
+        rl, rh = real.as_input()
+        cands = []  # (label of the method, lo, hi, exact value)
+        if rng is not None:
+            lo_b, hi_b = rng
+            (hl, hh) = hi_b.as_input()
+            cands.append((f"{real.text} / {hi_b.text} (batas atas) x 100", rl / hh * D100, rh / hl * D100,
+                          real.value / hi_b.value * D100))
+            if lo_b.value <= real.value <= hi_b.value:
+                cands.append(("di dalam rentang target = 100", D100, D100, D100))
+            elif real.value < lo_b.value:
+                cands.append((f"{real.text} / {lo_b.text} x 100", rl / lo_b.value * D100, rh / lo_b.value * D100,
+                              real.value / lo_b.value * D100))
+        elif lower:
+            tl, th = tgt.as_input()
+            if tl <= 0 or rl <= 0:
+                return
+            cands.append((f"(2 x {tgt.text} - {real.text}) / {tgt.text} x 100", (2 * tl - rh) / th * D100 if 2 * tl - rh >= 0 else (2 * tl - rh) / tl * D100,
+                          (2 * th - rl) / tl * D100, (2 * tgt.value - real.value) / tgt.value * D100))
+            cands.append((f"{tgt.text} / {real.text} x 100", tl / rh * D100, th / rl * D100, tgt.value / real.value * D100))
+        else:
+            tl, th = tgt.as_input()
+            if tl <= 0:
+                return
+            cands.append((f"{real.text} / {tgt.text} x 100", rl / th * D100, rh / tl * D100, real.value / tgt.value * D100))
+        if any(out.covers(lo, hi) for _, lo, hi, _ in cands):
+            return
+        how, _, _, x = cands[0]
+        rec = fmt(x, out)
+        self.item(rel["rule"], stem, r, out_c, out.text, rec, f"{how} = {rec}" + (
+            "; " + "; ".join(f"{h} = {fmt(v, out)}" for h, _, _, v in cands[1:]) if len(cands) > 1 else ""), fix=rec)
+
+    def product(self, rel, stem, r):
+        cap, kor, out = (self.num(stem, r, rel[k]) for k in ("capaian", "koreksi", "out"))
+        if None in (cap, kor, out):
+            return
+        (cl, ch), (kl, kh) = cap.as_input(), kor.as_input()
+        lo, hi = cl * (1 - kh / D100), ch * (1 - kl / D100)
+        if not out.covers(lo, hi):
+            rec = fmt(cap.value * (1 - kor.value / D100), out)
+            self.item("CAP004", stem, r, rel["out"], out.text, rec, f"{cap.text} x (1 - {kor.text} / 100) = {rec}", fix=rec)
+
+    def total(self, rule, stem, out_cell, addends, severity="error", extra_related=None):
+        """out_cell = sum of addend cells (each (stem, r, c))."""
+        r, c = out_cell
+        out = self.num(stem, r, c)
+        vals = [(self.num(*a), a) for a in addends]
+        if out is None or any(v is None for v, _ in vals if get(self.s, *_) .strip() not in ("", "-")):
+            return
+        vals = [(v, a) for v, a in vals if v is not None]
+        if not vals:
+            return
+        lo = sum((v.as_input()[0] for v, _ in vals), Decimal(0))
+        hi = sum((v.as_input()[1] for v, _ in vals), Decimal(0))
+        x = sum((v.value for v, _ in vals), Decimal(0))
+        exact = all(v.decimals == 0 for v, _ in vals) and out.decimals == 0
+        ok = (x == out.value) if exact else out.covers(lo, hi)
+        if not ok:
+            rec = fmt(x, out)
+            self.item(rule, stem, r, c, out.text, rec, " + ".join(v.text for v, _ in vals) + f" = {rec}",
+                      severity=severity, related=extra_related, fix=rec)
+
+    def difference(self, rel, stem, r):
+        a, b, out = (self.num(stem, r, rel[k]) for k in ("a", "b", "out"))
+        if None in (a, b, out):
+            return
+        sign = Decimal(rel.get("sign", 1))
+        (al, ah), (bl, bh) = a.as_input(), b.as_input()
+        lo, hi = sorted([sign * (al - bh), sign * (ah - bl)])
+        x = sign * (a.value - b.value)
+        if not out.covers(lo, hi) and not (rel.get("abs") and out.covers(-hi, -lo)):
+            rec = fmt(x, out)
+            how = f"{a.text} - {b.text}" if sign > 0 else f"{b.text} - {a.text}"
+            self.item(rel["rule"], stem, r, rel["out"], out.text, rec, f"{how} = {rec}", fix=rec)
+
+    def scale(self, name):
+        if name in (None, "tingkat"):
+            return TINGKAT
+        bands = self.rel["scales"][name]
+        out = []
+        for b in bands:  # {label, min, max, min_open, max_open}
+            lo = None if b.get("min") is None else Decimal(str(b["min"]))
+            hi = None if b.get("max") is None else Decimal(str(b["max"]))
+            out.append((b["label"], lo, hi, b))
+        return out
+
+    def band_of(self, name, v):
+        for label, lo, hi, b in self.scale(name):
+            if isinstance(b, bool):
+                if (lo is None or v > lo or (b and v == lo)) and (hi is None or v < hi or (b and v == hi)):
+                    return label
+                continue
+            if lo is not None and (v < lo or (b.get("min_open") and v == lo)):
+                continue
+            if hi is not None and (v > hi or (b.get("max_open") and v == hi)):
+                continue
+            return label
+        return None
+
+    def label(self, rel, stem, r):
+        out_c, val_c = rel["out"], rel["value"]
+        text = " ".join(get(self.s, stem, r, out_c).split())
+        v = self.num(stem, r, val_c)
+        if not text or v is None:
+            return
+        name = rel.get("scale", "tingkat")
+        synonyms = {k.lower(): w for k, w in (self.rel.get("label_synonyms") or {}).items()}
+        norm = synonyms.get(text.lower(), text)
+        exp = self.band_of(name, v.value)
+        if exp is not None and exp.lower() != norm.lower():
+            self.item(rel["rule"], stem, r, out_c, text, exp, f"{v.text} -> {exp} ({name})", fix=exp)
+            return
+        if rel.get("real") is not None and rel.get("target") is not None:
+            real, tgt = self.num(stem, r, rel["real"]), self.num(stem, r, rel["target"])
+            if real is None or tgt is None or tgt.value == 0 or rel.get("lower"):
+                return
+            x = (real.value / tgt.value * D100).quantize(v.unit(), rounding=ROUND_HALF_UP)
+            exp2 = self.band_of(name, x)
+            if exp2 is not None and exp2.lower() != norm.lower():
+                self.item(rel["rule"], stem, r, out_c, text, exp2,
+                          f"{real.text} / {tgt.text} x 100 = {fmt(x, v)} -> {exp2} ({name})", fix=None)
+
+    def equal(self, rel, stem):
+        r, c = rel["cell"]
+        other = rel["equals"]
+        ostem = other.get("table", stem)
+        orow, ocol = other["cell"]
+        a, b = get(self.s, stem, r, c), get(self.s, ostem, orow, ocol)
+        try:
+            na, nb = parse(a, self.conv(stem, c)), parse(b, self.conv(ostem, ocol))
+            same = (na is None and nb is None) or (na is not None and nb is not None and na.value == nb.value)
+        except Malformed:
+            same = " ".join(a.split()).lower() == " ".join(b.split()).lower()
+        if not same:
+            ow = self.where(ostem, orow, ocol)
+            self.item(rel.get("rule", "XT001"), stem, r, c, a, b,
+                      f"Tabel {ow['table'] or ow.get('table_title')} prints {b}",
+                      related=[{"table": ow["table"], "row": ow["row"], "column": ow["column"], "printed": b}], fix=b)
+
+    # -- narrative claims
+    def claim(self, cl):
+        file, index = cl["block"]["file"], cl["block"]["index"]
+        b = block(self.s, file, index)
+        texts = [b["paragraph"]] if "paragraph" in b else list(b.get("bullets", []))
+        find = cl["text"]
+        if not any(find in t for t in texts):
+            return  # the sentence was changed (an injected error names its own find text)
+        m = re.search(r"\(?-?[\d][\d.,]*\)?", find[find.find(cl["value"]):] if cl.get("value") and cl["value"] in find else find)
+        printed = cl.get("value") or (m.group(0) if m else None)
+        if "equals" in cl:
+            e = cl["equals"]
+            stem = e["table"]
+            ref = get(self.s, stem, *e["cell"])
+            try:
+                pv, rv = parse(printed), parse(ref, self.conv(stem, e["cell"][1]))
+            except Malformed:
+                return
+            if pv is None or rv is None:
+                return
+            ok = pv.value == rv.value or (rv.decimals > pv.decimals and pv.covers(*rv.as_input()))
+            rec, arith = fmt(rv.value, pv, rv.decimals), f"Tabel {self.s['tables'][stem].get('number')} prints {ref}"
+        else:  # count claim: the number of rows the relation names
+            n = len(rowset(cl["count"]["rows"], 10**6))
+            pv = parse(printed)
+            ok = pv.value == n
+            rec, arith = str(n), f"Tabel {self.s['tables'][cl['count']['table']].get('number')} lists {n}"
+        if not ok:
+            self.items.append({"rule": cl.get("rule", "NAR001"), "severity": cl.get("severity", "error"),
+                               "table": None, "row": None, "text": find, "printed": printed, "recomputed": rec,
+                               "arithmetic": arith, "block": {"file": file, "index": index}})
+            self.block_fixes.append((file, index, find, find.replace(printed, rec, 1)))
+
+    # -- run
+    def run(self):
+        for stem, spec in self.rel["tables"].items():
+            if stem not in self.s["tables"]:
+                continue
+            n = len(self.s["tables"][stem]["rows"])
+            for rel in (spec or {}).get("relations") or []:
+                rule = rel["rule"]
+                rows = rowset(rel.get("rows"), n)
+                if rule == "PCT001" or (rule in ("CAP001",) and "num" in rel):
+                    for r in rows:
+                        self.ratio(rule, stem, r, rel["num"], rel["den"], rel["out"], Decimal(str(rel.get("factor", 100))))
+                elif rule in ("CAP001", "CAP002"):
+                    for r in rows:
+                        self.capaian(rel, stem, r)
+                elif rule == "CAP004":
+                    for r in rows:
+                        self.product(rel, stem, r)
+                elif rule in ("LBL001", "LBL002"):
+                    for r in rows:
+                        self.label(rel, stem, r)
+                elif rule in ("DIF001", "DIF002"):
+                    for r in rows:
+                        self.difference(rel, stem, r)
+                elif rule in ("SUM001", "SUM002", "SUM003", "NAR006") and "of_rows" in rel:
+                    # column sums: row `row` = sum of rows `of_rows`, for each col in `cols`
+                    for c in rel["cols"]:
+                        self.total(rule, stem, (rel["row"], c), [(stem, x, c) for x in rowset(rel["of_rows"], n)],
+                                   severity=rel.get("severity", "error"))
+                elif rule in ("SUM001", "SUM002", "SUM003") and "of_cols" in rel:
+                    # row sums: col `col` = sum of cols `of_cols`, for each row in rows
+                    for r in rows:
+                        self.total(rule, stem, (r, rel["col"]), [(stem, r, x) for x in rel["of_cols"]],
+                                   severity=rel.get("severity", "error"))
+                elif rule in ("SUM001", "SUM002", "SUM003", "NAR006") and "of" in rel:
+                    # general: cell = sum of cells, each [row, col] or {table, cell}
+                    adds = [(a["table"], *a["cell"]) if isinstance(a, dict) else (stem, *a) for a in rel["of"]]
+                    self.total(rule, stem, tuple(rel["cell"]), adds, severity=rel.get("severity", "error"))
+                elif rule in ("XT001", "XT002"):
+                    self.equal(rel, stem)
+                else:
+                    raise ValueError(f"{stem}: unknown relation {rel}")
+            for c in spec.get("numeric") or []:
+                for r in rowset(spec.get("numeric_rows"), n):
+                    self.num(stem, r, c)
+        for cl in self.rel.get("claims") or []:
+            if "block" in cl:
+                self.claim(cl)
+        for stem, r, c in sorted(self.malformed, key=lambda k: (_stem_key(k[0]), k[1], k[2])):
+            text = get(self.s, stem, r, c)
+            self.items.append({"rule": "DQ001", "severity": "error", **self.where(stem, r, c), "printed": text,
+                               "recomputed": None, "arithmetic": f"\"{text}\" is not a number"})
+            if not self.items[-1].get("table_title"):
+                self.items[-1].pop("table_title", None)
+        return self
+
+
+def _stem_key(stem):
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", stem)]
+
+
+def truth(source, relations) -> list[dict]:
+    o = Oracle(source, relations).run()
+    items = o.items
+    # a malformed cell is one item (DQ001), whatever relations read it
+    for i, it in enumerate(items, 1):
+        it["id"] = f"T{i:03d}"
+    return [{"id": it.pop("id"), **it} for it in items]
+
+
+def _repair(text, conv):
+    """A malformed number's digits, as one whole number in the column's convention."""
+    digits = re.sub(r"\D", "", text)
+    return fmt(Decimal(digits or "0"), None, 0) if conv == "id" else digits
+
+
+def clean(source, relations, max_passes: int = 12) -> dict:
+    out = copy.deepcopy(source)
+    o = Oracle(out, relations).run()
+    for stem, r, c in o.malformed:
+        put(out, stem, r, c, _repair(get(out, stem, r, c), o.conv(stem, c)))
+    for _ in range(max_passes):
+        o = Oracle(out, relations).run()
+        if not o.fixes and not o.block_fixes and not o.items:
+            return out
+        if not o.fixes and not o.block_fixes:
+            break
+        for (stem, r, c), text in o.fixes.items():
+            put(out, stem, r, c, text)
+        for file, index, find, repl in o.block_fixes:
+            b = block(out, file, index)
+            if "paragraph" in b:
+                b["paragraph"] = b["paragraph"].replace(find, repl, 1)
+            else:
+                b["bullets"] = [x.replace(find, repl, 1) for x in b["bullets"]]
+            for cl in relations.get("claims") or []:
+                if cl.get("block") == {"file": file, "index": index} and cl["text"] == find:
+                    pass  # the claim's text changes; the clean copy is checked with the fixed text below
+    left = Oracle(out, relations).run().items
+    if left:
+        raise RuntimeError(f"clean() did not converge: {left[:3]}")
+    return out
+
+
+# ------------------------------------------------------------------------------ CLI
+
+DOCUMENTS_FILE = WILD / "documents.yaml"
+
+
+def write_truth(name, pdf, source_dir, items, clean_flag, docx=None, extra=None):
+    doc = {"document": pdf, **({"docx": docx} if docx else {}), "source": source_dir, "clean": clean_flag,
+           "items": [] if clean_flag else [{k: v for k, v in it.items() if k != "block"} for it in items]}
+    if extra:
+        doc.update(extra)
+    path = ROOT / name
+    path.write_text("# Written by samples/wild/oracle.py --write from the source data; do not edit by hand.\n"
+                    + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    return path
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="write the truth files of every document")
+    ap.add_argument("--show", metavar="RELATIONS", help="print the truth of one relations file")
+    args = ap.parse_args(argv)
+    if args.show:
+        rel = load_relations(args.show)
+        src = load_source(rel["source"])
+        for it in truth(src, rel):
+            print(it["rule"], it.get("table"), "|", it.get("row"), "|", it.get("column"), "|", it["printed"], "->",
+                  it["recomputed"], "|", it["arithmetic"])
+        return 0
+    if args.write:
+        from documents import write_all  # noqa: E402  (samples/wild/documents.py: the document list)
+        write_all()
+        return 0
+    ap.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(WILD))
+    sys.exit(main())
