@@ -1,0 +1,238 @@
+"""Match findings to truth items and to triaged findings: pure functions, no I/O.
+
+The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
+
+- a finding (error or warning; info findings are not counted either way) matches a
+  truth item when the table is the same (both null for a narrative item, which is then
+  matched by page), the row labels are the same after normalising case, spaces and
+  punctuation (or one contains the other), and either the rule category or the
+  printed/recomputed value is the same. A cross-table (XT) finding also matches an item
+  at any of the places in its ``related`` list (and at the item's own ``related`` places);
+- a finding is the triaged one when rule, page, table, row, column and actual are the
+  same after normalising spaces and case.
+
+Findings may be lkip_audit.findings.Finding objects or dicts with the same keys (the
+scorer passes dicts between processes); items are dicts as read from a truth file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+CATEGORIES = ("PCT", "CAP", "SUM", "LBL", "XT", "NAR", "DIF", "BND", "DQ", "DOC")
+COUNTED = ("error", "warning")
+
+
+def get(obj, key, default=None):
+    """A field of a finding, an item or a related place (object or dict)."""
+    if isinstance(obj, dict):
+        return obj.get(key, default)
+    return getattr(obj, key, default)
+
+
+def category(rule: str | None) -> str:
+    """The letters of a rule id: 'PCT001' -> 'PCT', 'XT002' -> 'XT'."""
+    m = re.match(r"[A-Za-z]+", rule or "")
+    return m.group(0).upper() if m else ""
+
+
+def norm_label(s) -> str:
+    """Case, spaces and punctuation removed: 'Program I. Penunjang' -> 'programipenunjang'."""
+    return re.sub(r"[\W_]+", "", str(s or "").lower())
+
+
+def norm_table(s) -> str:
+    return re.sub(r"\s+", "", str(s or "")).strip(".").lower()
+
+
+def norm_value(s) -> str:
+    """A printed value without spaces, '%' and 'Rp': '97,15%' -> '97,15', 'Rp 1.000' -> '1.000'."""
+    v = re.sub(r"\s+", "", str(s or "")).lower()
+    v = v.replace("%", "")
+    if v.startswith("rp"):
+        v = v[2:]
+    return v
+
+
+def labels_match(a, b) -> bool:
+    """Same row label after normalising, or one contains the other; two empty labels match."""
+    na, nb = norm_label(a), norm_label(b)
+    if not na and not nb:
+        return True
+    if not na or not nb:
+        return False
+    return na == nb or na in nb or nb in na
+
+
+def is_narrative(item) -> bool:
+    """A narrative item: no table, no row (a sentence, located by its page)."""
+    return get(item, "table") is None and get(item, "row") is None and get(item, "table_title") is None
+
+
+def _values_match(finding, item) -> bool:
+    actual, expected = norm_value(get(finding, "actual")), norm_value(get(finding, "expected"))
+    printed, recomputed = norm_value(get(item, "printed")), norm_value(get(item, "recomputed"))
+    return bool((actual and actual == printed) or (expected and expected == recomputed))
+
+
+def _item_pages(item) -> set[int]:
+    pages = get(item, "pages") or []
+    if get(item, "page") is not None:
+        pages = [*pages, get(item, "page")]
+    return {int(p) for p in pages}
+
+
+def finding_matches_item(finding, item) -> bool:
+    """Does this finding report this truth item? (severity is not looked at here)."""
+    if not (category(get(finding, "rule")) == category(get(item, "rule")) or _values_match(finding, item)):
+        return False
+    if is_narrative(item):
+        # A narrative claim: the finding is at the sentence's page (the tool may name the
+        # table the sentence is checked against; the row is then that table's row).
+        pages = _item_pages(item)
+        return bool(pages) and get(finding, "page") in pages
+    places = [(get(finding, "table"), get(finding, "row"), get(finding, "page"))]
+    if category(get(finding, "rule")) == "XT":
+        places += [(get(r, "table"), get(r, "row"), get(r, "page")) for r in (get(finding, "related") or [])]
+    targets = [(get(item, "table"), get(item, "row"), _item_pages(item))]
+    if category(get(item, "rule")) == "XT" and category(get(finding, "rule")) == "XT":
+        targets += [(get(r, "table"), get(r, "row"), set()) for r in (get(item, "related") or [])]
+    for table, row, page in places:
+        for t_table, t_row, t_pages in targets:
+            if t_table is None:
+                # an uncaptioned table: the same page when the item knows it
+                if table is not None or (t_pages and page not in t_pages):
+                    continue
+            elif table is None or norm_table(table) != norm_table(t_table):
+                continue
+            if labels_match(row, t_row):
+                return True
+    return False
+
+
+@dataclass
+class DocScore:
+    """How one document's findings compare with its truth file."""
+
+    clean: bool
+    items: int = 0
+    found: list[str] = field(default_factory=list)  # ids of items some finding matched
+    missed: list[dict] = field(default_factory=list)  # items no finding matched
+    true_positives: list = field(default_factory=list)  # counted findings that match an item
+    false_positives: list = field(default_factory=list)  # counted findings that match none
+    matches: dict[str, list[int]] = field(default_factory=dict)  # item id -> indexes of counted findings
+    alarms: Counter = field(default_factory=Counter)  # clean twin: errors/warnings by severity
+    by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def recall(self) -> float | None:
+        return len(self.found) / self.items if self.items else None
+
+    @property
+    def precision(self) -> float | None:
+        n = len(self.true_positives) + len(self.false_positives)
+        return len(self.true_positives) / n if n else None
+
+
+def _cat_row() -> dict[str, int]:
+    return {"items": 0, "found": 0, "tp": 0, "fp": 0}
+
+
+def score_document(findings, items, clean: bool = False) -> DocScore:
+    """Match a document's findings to its truth items.
+
+    Only error and warning findings count. A finding that matches any item is a true
+    positive (several findings may match one item: the item is found once); an item is
+    found when at least one finding matches it. On a clean twin every counted finding is
+    an alarm (and a false positive).
+    """
+    counted = [f for f in findings if get(f, "severity") in COUNTED]
+    s = DocScore(clean=clean, items=len(items))
+    cats: dict[str, dict[str, int]] = {}
+    hit = [False] * len(counted)
+    for n, item in enumerate(items):
+        iid = str(get(item, "id") or f"#{n}")
+        c = cats.setdefault(category(get(item, "rule")), _cat_row())
+        c["items"] += 1
+        idx = [i for i, f in enumerate(counted) if finding_matches_item(f, item)]
+        if idx:
+            s.found.append(iid)
+            s.matches[iid] = idx
+            c["found"] += 1
+            for i in idx:
+                hit[i] = True
+        else:
+            s.missed.append(item)
+    for f, h in zip(counted, hit):
+        c = cats.setdefault(category(get(f, "rule")), _cat_row())
+        if h:
+            s.true_positives.append(f)
+            c["tp"] += 1
+        else:
+            s.false_positives.append(f)
+            c["fp"] += 1
+        if clean:
+            s.alarms[get(f, "severity")] += 1
+    s.by_category = cats
+    return s
+
+
+# ----------------------------------------------------------------- triage of real reports
+
+
+def _space(s) -> str:
+    return " ".join(str(s if s is not None else "").lower().split())
+
+
+def triage_key(f) -> tuple:
+    """(rule, page, table, row, column, actual) with spaces and case normalised."""
+    page = get(f, "page")
+    return (
+        _space(get(f, "rule")),
+        str(page) if page is not None else "",
+        _space(get(f, "table")),
+        _space(get(f, "row")),
+        _space(get(f, "column")),
+        _space(get(f, "actual")),
+    )
+
+
+@dataclass
+class TriageScore:
+    findings: int = 0  # current errors + warnings
+    matched: int = 0  # of them, with a triage entry
+    judged_true: int = 0  # of the matched, verdict true
+    untriaged: list = field(default_factory=list)  # current findings without a triage entry
+    matched_entries: list = field(default_factory=list)  # (finding, entry)
+    stale: list = field(default_factory=list)  # triage entries no current finding matches
+
+    @property
+    def share_true(self) -> float | None:
+        return self.judged_true / self.matched if self.matched else None
+
+
+def score_triage(findings, entries) -> TriageScore:
+    """Match current error/warning findings to triaged ones (entries: dicts of TRIAGE.md)."""
+    by_key: dict[tuple, dict] = {}
+    for e in entries:
+        by_key.setdefault(triage_key(e), e)
+    s = TriageScore()
+    used = set()
+    for f in findings:
+        if get(f, "severity") not in COUNTED:
+            continue
+        s.findings += 1
+        k = triage_key(f)
+        e = by_key.get(k)
+        if e is None:
+            s.untriaged.append(f)
+            continue
+        used.add(k)
+        s.matched += 1
+        s.matched_entries.append((f, e))
+        if e.get("verdict") is True:
+            s.judged_true += 1
+    s.stale = [e for k, e in by_key.items() if k not in used]
+    return s
