@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_audit.extract.errors import ReadError
-from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
+from lkip_audit.extract.identity import IdentityReader
+from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines
 from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table, Word
 from lkip_audit.extract.stitch import build_tables
 from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
@@ -193,6 +192,7 @@ def read_document(
     pieces: list[Piece] = []
     text_tops: dict[int, list[float]] = {}
     pending_caption: Caption | None = None
+    identity = IdentityReader()  # instansi and tahun (extract/identity.py)
     try:
         total = source.count
         for i in range(1, total + 1):
@@ -210,6 +210,7 @@ def read_document(
             else:
                 if not page.has_text and page.problem == "image-only":
                     problems.append(PageProblem(i, "image-only", "the page is an image without a text layer"))
+            identity.see(page)
             if not keep_words:
                 page.words = []
             pages.append(page)
@@ -220,7 +221,7 @@ def read_document(
     finally:
         source.close()
     tables = build_tables(pieces, text_tops)
-    instansi, tahun = detect_identity(pages)
+    instansi, tahun = identity.result(tables)
     return Document(
         path=str(path),
         sha256=digest,
@@ -334,32 +335,6 @@ def _attach_captions(pieces: list[Piece], captions: list[Caption], body_lines: l
             cand_below.caption, cand_below.caption_position = c, "above"
         elif cand_above is not None:
             cand_above.caption, cand_above.caption_position = c, "below"
-
-
-_INSTANSI_RE = re.compile(
-    r"^(Badan|Dinas|Inspektorat|Sekretariat|Kantor|Biro|Kementerian|Pemerintah|Rumah Sakit|Satuan|Lembaga|Bappeda|Kecamatan)\b.{5,100}$",
-    re.IGNORECASE,
-)
-_TAHUN_RE = re.compile(r"\b(?:LKIP|LKjIP|LAKIP|Laporan Kinerja|Tahun)\D{0,40}?(20\d\d)\b", re.IGNORECASE)
-
-
-def detect_identity(pages: list[Page]) -> tuple[str | None, int | None]:
-    """Instansi and tahun from the cover and the first pages."""
-    instansi = None
-    for p in pages[:3]:
-        for line in p.text.splitlines():
-            line = normalise_space(line)
-            if _INSTANSI_RE.match(line) and not line.lower().startswith("laporan"):
-                instansi = line.rstrip(".")
-                break
-        if instansi:
-            break
-    years = Counter()
-    for p in pages[:4]:
-        for m in _TAHUN_RE.finditer(p.text):
-            years[int(m.group(1))] += 1
-    tahun = years.most_common(1)[0][0] if years else None
-    return instansi, tahun
 
 
 def tables_summary(tables: list[Table]) -> list[dict]:
