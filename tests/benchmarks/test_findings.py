@@ -1,0 +1,58 @@
+"""benchmarks/findings.py: the parts that are not the matching (merging triage files,
+reading failures, the untriaged YAML, instansi comparison). Inputs are built by hand."""
+
+from __future__ import annotations
+
+import yaml
+
+from benchmarks import findings
+
+
+def test_triage_files_merged(tmp_path):
+    # real_triage.yaml and real_triage_a.yaml both judge r1.pdf: their entries are concatenated;
+    # a broken part is reported, not fatal
+    (tmp_path / "real_triage.yaml").write_text(yaml.safe_dump({"reports": {
+        "r1.pdf": {"pages": 10, "instansi": "Dinas A", "tahun": 2016, "findings": [{"rule": "SUM001"}]}}}))
+    (tmp_path / "real_triage_a.yaml").write_text(yaml.safe_dump({"reports": {
+        "r1.pdf": {"findings": [{"rule": "PCT001"}]}, "r2.pdf": {"tahun": 2017, "findings": []}}}))
+    (tmp_path / "real_triage_b.yaml").write_text("reports: [unclosed\n")
+    merged, used, problems = findings.load_triage(tmp_path)
+    assert used == ["real_triage.yaml", "real_triage_a.yaml"]
+    assert len(problems) == 1 and problems[0].startswith("real_triage_b.yaml")
+    assert [e["rule"] for e in merged["r1.pdf"]["findings"]] == ["SUM001", "PCT001"]
+    assert (merged["r1.pdf"]["instansi"], merged["r1.pdf"]["tahun"], merged["r2.pdf"]["tahun"]) == ("Dinas A", 2016, 2017)
+
+
+def test_no_triage_files(tmp_path):
+    assert findings.load_triage(tmp_path) == ({}, [], [])
+
+
+def test_unreadable_document_is_a_result(tmp_path):
+    # a text file named .pdf cannot be read: the result says so instead of raising
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("not a pdf")
+    r = findings.run_one(str(bad))
+    assert r["error"] and "findings" not in r
+
+
+def test_instansi_comparison():
+    # the triage may add the abbreviation read off the cover; case and punctuation do not count
+    assert findings.same_instansi("Badan Kesatuan Bangsa dan Politik Provinsi Jawa Barat",
+                                  "Badan Kesatuan Bangsa dan Politik (Kesbangpol) Provinsi Jawa Barat")
+    assert findings.same_instansi("DINAS A, PROVINSI B", "Dinas A Provinsi B")
+    assert not findings.same_instansi(None, "Dinas A")
+    assert not findings.same_instansi("Dinas A", "Dinas B")
+    assert findings.same_instansi("Dinas A", None) is None
+
+
+def test_untriaged_yaml_leaves_the_verdict_empty():
+    f = {"rule": "SUM001", "severity": "error", "page": 3, "table": "3.1", "row": "JUMLAH", "column": "Target",
+         "actual": "10", "expected": "12", "message": "m"}
+    report = {"reports": [{"report": "r.pdf", "error": None, "pages": 5, "instansi_triaged": None,
+                           "instansi_detected": "Dinas A", "tahun_triaged": None, "tahun_detected": 2016,
+                           "untriaged_findings": [f]}]}
+    text = findings.untriaged_yaml(report, "abc1234")
+    assert "\n      verdict:\n" in text
+    entry = yaml.safe_load(text)["reports"]["r.pdf"]["findings"][0]
+    assert entry["verdict"] is None and entry["actual"] == "10" and entry["commit"] == "abc1234"
+    assert yaml.safe_load(text)["reports"]["r.pdf"]["instansi"] == "Dinas A"
