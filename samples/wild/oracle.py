@@ -290,6 +290,9 @@ TINGKAT = [("Tidak Mencapai Target", None, Decimal(100), False), ("Sesuai Target
            ("Melebihi Target", Decimal(100), None, False)]
 
 
+NOT_MET = {"tidak mencapai target", "tidak tercapai", "belum mencapai target"}
+
+
 class Oracle:
     def __init__(self, source, relations):
         self.s, self.rel = source, relations
@@ -297,6 +300,7 @@ class Oracle:
         self.fixes: dict[tuple, str] = {}  # (stem, r, c) -> clean text
         self.block_fixes: list[tuple] = []  # (file, index, find, replace)
         self.malformed: set[tuple] = set()
+        self.xt_fixes: list[tuple] = []  # (cell, other cell) of a cross-table disagreement
 
     # -- cell access
     def spec(self, stem):
@@ -387,6 +391,19 @@ class Oracle:
         self.item(rel["rule"], stem, r, out_c, out.text, rec, f"{how} = {rec}" + (
             "; " + "; ".join(f"{h} = {fmt(v, out)}" for h, _, _, v in cands[1:]) if len(cands) > 1 else ""), fix=rec)
 
+    def range_judgement(self, rel, stem, r):
+        """CAP003 (warning): a realisation inside a range target labelled as not met."""
+        rng = parse_range(get(self.s, stem, r, rel["target"]))
+        real = self.num(stem, r, rel["real"])
+        label = " ".join(get(self.s, stem, r, rel["out"]).split())
+        if rng is None or real is None:
+            return
+        if rng[0].value <= real.value <= rng[1].value and label.lower() in NOT_MET:
+            self.item("CAP003", stem, r, rel["out"], label, "Sesuai Target",
+                      f"{real.text} lies inside {get(self.s, stem, r, rel['target'])}", severity="warning")
+            # the clean copy: a realisation at the upper bound (capaian 100, Sesuai Target under every reading)
+            self.fixes[(stem, r, rel["real"])] = fmt(rng[1].value, real)
+
     def product(self, rel, stem, r):
         cap, kor, out = (self.num(stem, r, rel[k]) for k in ("capaian", "koreksi", "out"))
         if None in (cap, kor, out):
@@ -397,7 +414,7 @@ class Oracle:
             rec = fmt(cap.value * (1 - kor.value / D100), out)
             self.item("CAP004", stem, r, rel["out"], out.text, rec, f"{cap.text} x (1 - {kor.text} / 100) = {rec}", fix=rec)
 
-    def total(self, rule, stem, out_cell, addends, severity="error", extra_related=None):
+    def total(self, rule, stem, out_cell, addends, severity="error", extra_related=None, fix_addend=False):
         """out_cell = sum of addend cells (each (stem, r, c))."""
         r, c = out_cell
         out = self.num(stem, r, c)
@@ -415,7 +432,64 @@ class Oracle:
         if not ok:
             rec = fmt(x, out)
             self.item(rule, stem, r, c, out.text, rec, " + ".join(v.text for v, _ in vals) + f" = {rec}",
-                      severity=severity, related=extra_related, fix=rec)
+                      severity=severity, related=extra_related, fix=None if fix_addend else rec)
+            if fix_addend:  # the clean copy keeps the total (printed elsewhere too) and corrects the last addend
+                v, a = vals[-1]
+                self.fixes[a] = fmt(v.value + out.value - x, v)
+
+    def mean(self, stem, out_cell, addends):
+        """CAP005: out_cell = mean of the addend cells (the report states the formula)."""
+        r, c = out_cell
+        out = self.num(stem, r, c)
+        vals = [self.num(*a) for a in addends]
+        if out is None or not vals or any(v is None for v in vals):
+            return
+        n = Decimal(len(vals))
+        lo = sum((v.as_input()[0] for v in vals), Decimal(0)) / n
+        hi = sum((v.as_input()[1] for v in vals), Decimal(0)) / n
+        if not out.covers(lo, hi):
+            x = sum((v.value for v in vals), Decimal(0)) / n
+            rec = fmt(x, out)
+            self.item("CAP005", stem, r, c, out.text, rec,
+                      f"({' + '.join(v.text for v in vals)}) / {len(vals)} = {rec}", fix=rec)
+            for also in self._also:  # the clean copy: the row's realisation is the mean too
+                self.fixes[(stem, r, also)] = rec
+
+    def bound(self, rel, stem, r):
+        """BND001: value <= limit cell (error); BND002: value <= max (warning)."""
+        v = self.num(stem, r, rel["value"])
+        if v is None:
+            return
+        if "limit" in rel:
+            lim = self.num(stem, r, rel["limit"])
+            if lim is None or v.value <= lim.value:
+                return
+            self.item("BND001", stem, r, rel["value"], v.text, lim.text,
+                      f"{v.text} > {lim.text} ({fmt(v.value / lim.value * D100, None, 2)}%)", fix=fmt(lim.value, v))
+        else:
+            mx = Decimal(str(rel["max"]))
+            if v.value - v.unit() / 2 > mx:
+                self.item("BND002", stem, r, rel["value"], v.text, str(rel["max"]), f"{v.text} > {rel['max']}",
+                          severity="warning")
+
+    def same_sum(self, rel, stem):
+        """SUM003 (totals): the sum of some cells here equals the sum of cells in another table."""
+        a = [(stem, r, c) for r, c in rel["cells"]]
+        o = rel["equals"]
+        b = [(o["table"], r, c) for r, c in o["cells"]]
+        va, vb = [self.num(*x) for x in a], [self.num(*x) for x in b]
+        if any(v is None for v in va + vb):
+            return
+        sa, sb = sum(v.value for v in va), sum(v.value for v in vb)
+        if sa != sb:
+            r, c = a[0][1], a[0][2]
+            ow = self.where(o["table"], b[0][1], b[0][2])
+            self.fixes[a[-1]] = fmt(va[-1].value + sb - sa, va[-1])  # the clean copy: the last part absorbs it
+            self.item(rel["rule"], stem, r, rel.get("at", c), fmt(sa, None, 0), fmt(sb, None, 0),
+                      " + ".join(v.text for v in va) + f" = {fmt(sa, None, 0)}; Tabel {ow['table']}: "
+                      + " + ".join(v.text for v in vb) + f" = {fmt(sb, None, 0)}",
+                      severity=rel.get("severity", "error"),
+                      related=[{"table": ow["table"], "row": ow["row"], "column": None, "printed": fmt(sb, None, 0)}])
 
     def difference(self, rel, stem, r):
         a, b, out = (self.num(stem, r, rel[k]) for k in ("a", "b", "out"))
@@ -483,6 +557,10 @@ class Oracle:
         ostem = other.get("table", stem)
         orow, ocol = other["cell"]
         a, b = get(self.s, stem, r, c), get(self.s, ostem, orow, ocol)
+        if not a.strip() or not b.strip():
+            return
+        if _unit(a) != _unit(b):
+            return  # "100,00" against "12 Bulan": different measures, not comparable
         try:
             na, nb = parse(a, self.conv(stem, c)), parse(b, self.conv(ostem, ocol))
             same = (na is None and nb is None) or (na is not None and nb is not None and na.value == nb.value)
@@ -492,7 +570,8 @@ class Oracle:
             ow = self.where(ostem, orow, ocol)
             self.item(rel.get("rule", "XT001"), stem, r, c, a, b,
                       f"Tabel {ow['table'] or ow.get('table_title')} prints {b}",
-                      related=[{"table": ow["table"], "row": ow["row"], "column": ow["column"], "printed": b}], fix=b)
+                      related=[{"table": ow["table"], "row": ow["row"], "column": ow["column"], "printed": b}])
+            self.xt_fixes.append(((stem, r, c), (ostem, orow, ocol)))
 
     # -- narrative claims
     def claim(self, cl):
@@ -539,6 +618,9 @@ class Oracle:
                 if rule == "PCT001" or (rule in ("CAP001",) and "num" in rel):
                     for r in rows:
                         self.ratio(rule, stem, r, rel["num"], rel["den"], rel["out"], Decimal(str(rel.get("factor", 100))))
+                elif rule == "CAP003":
+                    for r in rows:
+                        self.range_judgement(rel, stem, r)
                 elif rule in ("CAP001", "CAP002"):
                     for r in rows:
                         self.capaian(rel, stem, r)
@@ -555,7 +637,7 @@ class Oracle:
                     # column sums: row `row` = sum of rows `of_rows`, for each col in `cols`
                     for c in rel["cols"]:
                         self.total(rule, stem, (rel["row"], c), [(stem, x, c) for x in rowset(rel["of_rows"], n)],
-                                   severity=rel.get("severity", "error"))
+                                   severity=rel.get("severity", "error"), fix_addend=rel.get("clean_addend", False))
                 elif rule in ("SUM001", "SUM002", "SUM003") and "of_cols" in rel:
                     # row sums: col `col` = sum of cols `of_cols`, for each row in rows
                     for r in rows:
@@ -564,7 +646,17 @@ class Oracle:
                 elif rule in ("SUM001", "SUM002", "SUM003", "NAR006") and "of" in rel:
                     # general: cell = sum of cells, each [row, col] or {table, cell}
                     adds = [(a["table"], *a["cell"]) if isinstance(a, dict) else (stem, *a) for a in rel["of"]]
-                    self.total(rule, stem, tuple(rel["cell"]), adds, severity=rel.get("severity", "error"))
+                    self.total(rule, stem, tuple(rel["cell"]), adds, severity=rel.get("severity", "error"),
+                               fix_addend=rel.get("clean_addend", False))
+                elif rule == "CAP005":
+                    self._also = rel.get("clean_also", [])
+                    for c in rel["cols"]:
+                        self.mean(stem, (rel["row"], c), [(stem, x, c) for x in rowset(rel["of_rows"], n)])
+                elif rule in ("BND001", "BND002"):
+                    for r in rows:
+                        self.bound(rel, stem, r)
+                elif rule in ("SUM003", "NAR006") and "equals" in rel:
+                    self.same_sum(rel, stem)
                 elif rule in ("XT001", "XT002"):
                     self.equal(rel, stem)
                 else:
@@ -582,6 +674,11 @@ class Oracle:
             if not self.items[-1].get("table_title"):
                 self.items[-1].pop("table_title", None)
         return self
+
+
+def _unit(text) -> str:
+    m = re.search(r"\d\s*([A-Za-z][A-Za-z/ .]*)$", str(text).strip())
+    return m.group(1).strip().lower() if m else ""
 
 
 def _stem_key(stem):
@@ -612,10 +709,18 @@ def clean(source, relations, max_passes: int = 12) -> dict:
         o = Oracle(out, relations).run()
         if not o.fixes and not o.block_fixes and not o.items:
             return out
-        if not o.fixes and not o.block_fixes:
+        if not o.fixes and not o.block_fixes and not o.xt_fixes:
             break
         for (stem, r, c), text in o.fixes.items():
             put(out, stem, r, c, text)
+        # a cross-table disagreement: the side that was just recomputed wins, else the other side is copied
+        for a, b in o.xt_fixes:
+            if a in o.fixes and b not in o.fixes:
+                put(out, *b, o.fixes[a])
+            elif b in o.fixes:
+                put(out, *a, o.fixes[b])
+            else:
+                put(out, *a, get(out, *b))
         for file, index, find, repl in o.block_fixes:
             b = block(out, file, index)
             if "paragraph" in b:
