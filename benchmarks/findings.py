@@ -74,7 +74,7 @@ def run_one(path: str) -> dict:
 
         res = audit(path)
     except Exception as e:  # noqa: BLE001 (ReadError, or a .docx the tool does not read yet)
-        return {"path": path, "error": f"{type(e).__name__}: {e}".strip(), "seconds": time.monotonic() - t0}
+        return {"path": path, "error": f"{type(e).__name__}: {e}".strip(), "seconds": round(time.monotonic() - t0, 2)}
     doc = res.document
     return {"path": path, "error": None, "seconds": round(time.monotonic() - t0, 2), "pages": doc.page_count,
             "instansi": doc.instansi, "tahun": doc.tahun, "findings": [finding_dict(f) for f in res.findings]}
@@ -116,7 +116,8 @@ def _progress(r: dict) -> None:
 # ----------------------------------------------------------------- truth files
 
 
-def truth_files(root: Path = ROOT) -> list[Path]:
+def truth_files(root: Path | None = None) -> list[Path]:
+    root = root or ROOT
     return sorted((root / "samples").glob("*.truth.yaml")) + sorted((root / "samples" / "wild").glob("*.truth.yaml"))
 
 
@@ -214,9 +215,10 @@ def real_dir() -> Path:
     return ROOT / ".." / "shared" / "real"
 
 
-def load_triage(bench: Path = ROOT / "benchmarks") -> tuple[dict[str, dict], list[str], list[str]]:
+def load_triage(bench: Path | None = None) -> tuple[dict[str, dict], list[str], list[str]]:
     """The triaged reports of real_triage.yaml and every real_triage_*.yaml, merged by file name
     (findings lists concatenated). Returns (reports, files read, problems)."""
+    bench = bench or ROOT / "benchmarks"
     files = [bench / "real_triage.yaml"] + sorted(bench.glob("real_triage_*.yaml"))
     merged: dict[str, dict] = {}
     used, problems = [], []

@@ -56,3 +56,26 @@ def test_untriaged_yaml_leaves_the_verdict_empty():
     entry = yaml.safe_load(text)["reports"]["r.pdf"]["findings"][0]
     assert entry["verdict"] is None and entry["actual"] == "10" and entry["commit"] == "abc1234"
     assert yaml.safe_load(text)["reports"]["r.pdf"]["instansi"] == "Dinas A"
+
+
+def test_plan_with_docx_and_missing_document(tmp_path, monkeypatch):
+    # a truth file naming a PDF and its DOCX: with --docx both are scored against the same items;
+    # a document that does not exist is reported as such; a broken truth file too
+    (tmp_path / "samples" / "wild").mkdir(parents=True)
+    (tmp_path / "samples" / "wild" / "w.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "samples" / "wild" / "w.truth.yaml").write_text(yaml.safe_dump(
+        {"document": "samples/wild/w.pdf", "docx": "samples/wild/w.docx", "clean": True, "items": []}))
+    (tmp_path / "samples" / "x.truth.yaml").write_text("document: [\n")
+    monkeypatch.setattr(findings, "ROOT", tmp_path)
+
+    class Args:
+        docx, only = True, None
+
+    plans = findings.plan_samples(Args)
+    by_name = {p["name"]: p for p in plans}
+    assert set(by_name) == {"x", "w.pdf", "w.docx"}
+    assert by_name["x"]["error"].startswith("truth file unreadable")
+    assert by_name["w.pdf"]["error"] is None and by_name["w.pdf"]["clean"] is True
+    assert by_name["w.docx"]["error"] == "document missing: samples/wild/w.docx"
+    Args.docx = False
+    assert {p["name"] for p in findings.plan_samples(Args)} == {"x", "w.pdf"}
