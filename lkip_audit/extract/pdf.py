@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 WORD_ATTRS = ["fontname"]
 BACKENDS = ("pdfium", "pdfplumber")
 # Bump when a change to extraction changes what a Document holds (the cache key uses it).
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 
 
 def sha256_of(path: str | os.PathLike) -> str:
@@ -103,6 +103,26 @@ def _open_pdfium(path: Path):
     return pdf
 
 
+def ruling_edges(pp) -> tuple[list[dict], list[tuple[float, float, float, float]]]:
+    """The ruling-line edges of a pdfplumber page and its shading rectangles: ``pp.edges``
+    without the sides of shading rectangles (filled, unstroked, thicker than a rule both
+    ways), as pdfium_source reads them."""
+    from pdfplumber import utils
+
+    from lkip_audit.extract.pdfium_source import is_shading
+
+    rects, shading = [], []
+    for r in pp.rects:
+        if is_shading(bool(r.get("fill")), bool(r.get("stroke")), float(r["width"]), float(r["height"])):
+            shading.append((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        else:
+            rects.append(r)
+    edges = list(map(utils.line_to_edge, pp.lines))
+    edges += [e for r in rects for e in utils.rect_to_edges(r)]
+    edges += [e for c in pp.curves for e in utils.curve_to_edges(c)]
+    return [e for e in edges if e.get("orientation") in ("h", "v")], shading
+
+
 class _PlumberSource:
     """Pages read by pdfplumber (pdfminer's layout parse)."""
 
@@ -118,9 +138,10 @@ class _PlumberSource:
         pp = self.pdf.pages[number - 1]
         try:
             words = pp.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
-            edges = [e for e in pp.edges if e.get("orientation") in ("h", "v")]
+            edges, shading = ruling_edges(pp)
             has_images = bool(pp.images) if not words else False
-            data = PageData(number, float(pp.width), float(pp.height), int(pp.rotation or 0), words, edges, has_images)
+            data = PageData(number, float(pp.width), float(pp.height), int(pp.rotation or 0), words, edges,
+                            has_images, shading)
         finally:
             pp.close()  # drop pdfminer's layout objects of this page
         return data, self.name
@@ -273,11 +294,7 @@ def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
 
     # Candidate table signs: both finders need horizontal rules; a page without any
     # is plain text and costs nothing more.
-    pieces: list[Piece] = []
-    if any(e["orientation"] == "h" for e in data.edges):
-        ruled = find_ruled(data.edges, number, words, read_by)
-        hr = find_hrules(data.edges, number, words, [p.bbox for p in ruled], read_by)
-        pieces = sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
+    pieces = _find_pieces(data, read_by)
 
     def in_table(ln: Line) -> bool:
         mid = (ln.top + ln.bottom) / 2
@@ -302,6 +319,38 @@ def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
                 new_pending = c
     tops = [ln.top for ln in body_lines if _is_body_text(ln, data.height)]
     return page, pieces, tops, new_pending
+
+
+def _find_pieces(data: PageData, read_by: str) -> list[Piece]:
+    """The tables of a page: ruled ones from the ruling lines, then h-rule ones.
+
+    Shading (filled rectangles behind cells or rows) is no ruling line: inside a table
+    found from the rules it is ignored, so a shaded header cell does not split its
+    column into sub-columns. A table drawn only with shaded cells (white gaps between
+    coloured boxes, no lines) is found from the shading's sides, as a last resort.
+    """
+    from lkip_audit.extract.pdfium_source import shading_edges
+
+    words, number = data.words, data.number
+    edges = data.edges
+    ruled = find_ruled(edges, number, words, read_by) if any(e["orientation"] == "h" for e in edges) else []
+
+    def inside(r: tuple, b: BBox) -> bool:
+        return r[0] >= b.x0 - 3 and r[2] <= b.x1 + 3 and r[1] >= b.top - 3 and r[3] <= b.bottom + 3
+
+    rest = [r for r in data.shading if not any(inside(r, p.bbox) for p in ruled)]
+    if rest:
+        edges = edges + shading_edges(rest)
+        more = find_ruled(edges, number, words, read_by)
+        ruled += [p for p in more if not any(_overlap(p.bbox, q.bbox) for q in ruled)]
+    if not any(e["orientation"] == "h" for e in edges):
+        return []
+    hr = find_hrules(edges, number, words, [p.bbox for p in ruled], read_by)
+    return sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 - 2 and b.x0 < a.x1 - 2 and a.top < b.bottom - 2 and b.top < a.bottom - 2
 
 
 def _is_body_text(ln: Line, page_height: float) -> bool:

@@ -15,7 +15,11 @@ which source read the page:
   dicts, derived from the page's path objects the way pdfminer and pdfplumber
   do it (a subpath "m l" is a line, an axis-aligned closed "m l l l h" a
   rectangle contributing its four sides, anything else a curve contributing
-  its axis-aligned segments).
+  its axis-aligned segments). A filled, unstroked rectangle thicker than
+  ``SHADING_MIN`` both ways is cell or row shading, not a rule, and gives no
+  edges (``is_shading``): Word paints a shaded cell as several such rectangles
+  (the padding strips and the text area), whose sides would otherwise cut the
+  column into sub-columns with the header in one and the values in another.
 
 Character boxes follow pdfminer's: x0 is the glyph origin, the box is one em
 high with its bottom at the font's descent under the baseline. Widths come
@@ -41,6 +45,9 @@ from pdfplumber.utils.text import WordExtractor
 X_TOLERANCE = 3
 Y_TOLERANCE = 3
 EPS = 1e-3  # coordinates from PDFium are float32: equal within this
+# A filled rectangle at most this thick one way is a ruling line drawn as a rectangle
+# (Word draws cell borders as 0.5-1.5 pt filled rectangles); thicker both ways, shading.
+SHADING_MIN = 3.0
 
 
 class UnsupportedPage(Exception):
@@ -58,6 +65,9 @@ class PageData:
     words: list[dict]
     edges: list[dict] = field(default_factory=list)  # orientation "h" or "v" only
     has_images: bool = False
+    # Shading rectangles (x0, top, x1, bottom): no ruling lines, kept for tables drawn
+    # with nothing but shaded cells (pdf._find_pieces).
+    shading: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def open_document(path: str | os.PathLike) -> pdfium.PdfDocument:
@@ -82,8 +92,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
             if not chars or upright < 0.8 * len(chars):
                 raise UnsupportedPage(f"rotated {rotation}")
         words = _WORDS.extract_words(chars)
-        edges, has_images = _edges_and_images(page, mx0, my1)
-        return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images)
+        edges, has_images, shading = _edges_and_images(page, mx0, my1)
+        return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images, shading)
     finally:
         page.close()
 
@@ -322,13 +332,43 @@ def path_edges(shape: str, pts: list[tuple[float, float]]) -> list[dict]:
     return out
 
 
-def _edges_and_images(page, mx0: float, my1: float) -> tuple[list[dict], bool]:
+def is_shading(filled: bool, stroked: bool, width: float, height: float) -> bool:
+    """A filled, unstroked area thicker than a rule both ways: background, not a line."""
+    return filled and not stroked and width > SHADING_MIN and height > SHADING_MIN
+
+
+def _rect_size(edges: list[dict]) -> tuple[float, float]:
+    return (max(e["x1"] for e in edges) - min(e["x0"] for e in edges),
+            max(e["bottom"] for e in edges) - min(e["top"] for e in edges))
+
+
+def shading_edges(rects: list[tuple[float, float, float, float]]) -> list[dict]:
+    """The four sides of each shading rectangle, as edges."""
+    out = []
+    for x0, top, x1, bottom in rects:
+        out += [
+            _edge(x0, top, x1, top, "h", "rect_edge"), _edge(x0, bottom, x1, bottom, "h", "rect_edge"),
+            _edge(x0, top, x0, bottom, "v", "rect_edge"), _edge(x1, top, x1, bottom, "v", "rect_edge"),
+        ]
+    return out
+
+
+def _edges_and_images(page, mx0: float, my1: float) -> tuple[list[dict], bool, list[tuple]]:
     edges: list[dict] = []
+    shading: list[tuple[float, float, float, float]] = []
     has_images = False
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj, kind, m in _iter_objects(page):
         if kind == pr.FPDF_PAGEOBJ_PATH:
+            if not pr.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+                fill.value, stroke.value = 0, 1
             for shape, pts in _subpaths(obj, m, mx0, my1):
-                edges.extend(path_edges(shape, pts))
+                pe = path_edges(shape, pts)
+                if pe and pe[0]["object_type"] == "rect_edge" and is_shading(
+                        fill.value != 0, bool(stroke.value), *_rect_size(pe)):
+                    shading.append((pe[0]["x0"], pe[0]["top"], pe[0]["x1"], pe[1]["bottom"]))
+                    continue
+                edges.extend(pe)
         elif kind == pr.FPDF_PAGEOBJ_IMAGE:
             has_images = True
-    return edges, has_images
+    return edges, has_images, shading

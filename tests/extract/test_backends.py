@@ -17,7 +17,7 @@ from pdfplumber import table as pt
 from pdfplumber.utils import filter_edges
 
 from lkip_audit.extract import pdfium_source
-from lkip_audit.extract.pdf import read_document
+from lkip_audit.extract.pdf import read_document, ruling_edges
 from lkip_audit.extract.tables import LINE_SETTINGS, intersections_to_cells
 
 from tests.extract.conftest import SAMPLES, extracted
@@ -35,7 +35,7 @@ def _plumber_page(path, number):
     with pdfplumber.open(str(path)) as pdf:
         pp = pdf.pages[number - 1]
         words = pp.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=False)
-        edges = [e for e in pp.edges if e["orientation"] in ("h", "v")]
+        edges, _shading = ruling_edges(pp)
         return words, edges, pp.width, pp.height
 
 
