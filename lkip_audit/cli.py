@@ -85,8 +85,10 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Message language (default: id).")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="Exit 1 when a finding at or above this severity exists.")
-@click.option("--select", multiple=True, help="Only these rule ids or prefixes (e.g. PCT, SUM001).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option("--select", multiple=True,
+              help="Only these rule ids or prefixes (e.g. PCT, SUM001; ALL for every rule). "
+                   "An unknown id or prefix is a usage error.")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (unknown ones are a usage error).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="lkip-audit.toml or pyproject.toml ([tool.lkip-audit]); default: found in the current directory.")
 @click.option("--severity", "severity", multiple=True, metavar="RULE=LEVEL",

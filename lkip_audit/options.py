@@ -16,7 +16,8 @@ import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from lkip_audit.check.config import CheckConfig, read_settings
+from lkip_audit.check.config import CheckConfig, read_settings, unknown_selector
+from lkip_audit.i18n import t
 
 _NUM = r"(-?\d+(?:[.,]\d+)?)"
 _RANGE = re.compile(rf"^\s*{_NUM}\s*(?:-|–|s/d|sd|to)\s*{_NUM}\s*$", re.I)
@@ -108,6 +109,39 @@ def read_section(path: str | Path) -> dict:
     return read_settings(path)
 
 
+def known_rule_ids() -> list[str]:
+    """Every id in the catalogue, implemented or planned (the yaml alone: no rule kind
+    is imported, so a cached check stays light)."""
+    from lkip_audit.check.catalogue import catalogue_dir, load_catalogue_from_texts
+
+    root = catalogue_dir()
+    texts = {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
+    return list(load_catalogue_from_texts(texts))
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def check_selectors(sources: list[tuple[str, list[str]]], lang: str = "id") -> None:
+    """Raise ValueError (a usage error) at the first selector that is neither ALL nor a
+    rule id or prefix of one, naming where it came from and the nearest known ids."""
+    if not any(sels for _, sels in sources):
+        return
+    known = known_rule_ids()
+    for where, sels in sources:
+        for sel in sels:
+            sel = sel.strip().upper()
+            near = unknown_selector(sel, known)
+            if near is None:
+                continue
+            hint = t("selector.hint", lang, near=near) if near else t(
+                "selector.prefixes", lang, near=", ".join(sorted({k.rstrip("0123456789") for k in known})))
+            raise ValueError(t("selector.unknown", lang, where=where, sel=sel, hint=hint))
+
+
 def build_config(config_path: str | None = None, *, directory: str | Path = ".", lang: str | None = None,
                  select=(), ignore=(), severity=(), rounding: str | None = None, tolerance: str | None = None,
                  kategori: str | None = None) -> CheckConfig:
@@ -120,16 +154,27 @@ def build_config(config_path: str | None = None, *, directory: str | Path = ".",
     for name in ("kategori", "tingkat"):
         if section.get(name) is not None and not isinstance(section[name], list):
             section[name] = parse_scale(section[name])
+    cli_select = [x.strip() for s in select for x in s.split(",") if x.strip()]
+    cli_ignore = [x.strip() for s in ignore for x in s.split(",") if x.strip()]
+    cli_severity = parse_severity(severity)
+    file_name = Path(path).name if path else ""
+    sev = section.get("severity")
+    check_selectors([
+        (f"{file_name}: select", _as_list(section.get("select"))),
+        (f"{file_name}: ignore", _as_list(section.get("ignore"))),
+        (f"{file_name}: severity", list(sev) if isinstance(sev, dict) else []),
+        ("--select", cli_select),
+        ("--ignore", cli_ignore),
+        ("--severity", list(cli_severity)),
+    ], lang=lang or str(section.get("lang") or "id"))
     if lang:
         section["lang"] = lang
-    if select:
-        section["select"] = [x.strip() for s in select for x in s.split(",") if x.strip()]
-    if ignore:
-        old = section.get("ignore") or []
-        section["ignore"] = ([old] if isinstance(old, str) else list(old)) + \
-            [x.strip() for s in ignore for x in s.split(",") if x.strip()]
-    if severity:
-        section["severity"] = {**(section.get("severity") or {}), **parse_severity(severity)}
+    if cli_select:
+        section["select"] = cli_select
+    if cli_ignore:
+        section["ignore"] = _as_list(section.get("ignore")) + cli_ignore
+    if cli_severity:
+        section["severity"] = {**(section.get("severity") or {}), **cli_severity}
     if rounding:
         section["rounding"] = rounding
     if tolerance is not None:

@@ -21,16 +21,42 @@ Read from ``lkip-audit.toml`` (top level, or a ``[tool.lkip-audit]`` table) or f
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from lkip_audit.findings import SEVERITIES
+from lkip_audit.i18n import register
 from lkip_audit.understand.model import Band, Scale
 
 ROUNDING = ("round", "truncate", "either")
 LANGS = ("id", "en")
+
+register({
+    "selector.unknown": {
+        "id": "{where}: aturan atau awalan tidak dikenal: {sel}{hint}",
+        "en": "{where}: unknown rule id or prefix: {sel}{hint}",
+    },
+    "selector.hint": {"id": " (mungkin maksudnya: {near})", "en": " (did you mean: {near}?)"},
+    "selector.prefixes": {"id": " (awalan yang ada: {near})", "en": " (known prefixes: {near})"},
+})
+
+
+def unknown_selector(selector: str, known: Iterable[str]) -> str | None:
+    """None when ``selector`` (upper case) is ALL, a rule id or a prefix of one; else
+    the nearest known ids and prefixes, comma-separated (like ruff's "did you mean")."""
+    known = sorted(set(known))
+    if selector == "ALL" or any(k.startswith(selector) for k in known):
+        return None
+    prefixes = sorted({k.rstrip("0123456789") for k in known})
+    near = difflib.get_close_matches(selector, known + prefixes, n=3, cutoff=0.5)
+    if not near:  # "PCT01": the ids that share its letters
+        letters = selector.rstrip("0123456789")
+        near = [k for k in known if k.rstrip("0123456789") == letters][:3]
+    return ", ".join(near)
 
 
 @dataclass

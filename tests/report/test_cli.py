@@ -62,6 +62,39 @@ def test_usage_errors_exit_2(cached_audit, tmp_path):
     assert run("check", PDF, "--baseline", str(bad)).exit_code == 2
 
 
+@pytest.mark.parametrize("args, unknown, near", [
+    (("--select", "NOPE"), "NOPE", None),
+    (("--select", "PCT01"), "PCT01", "PCT001"),  # no id starts with PCT01 (the catalogue has PCT001)
+    (("--select", "PCT,SUMM"), "SUMM", "SUM"),
+    (("--ignore", "XT9"), "XT9", "XT"),
+    (("--severity", "BND9=info"), "BND9", "BND"),
+])
+def test_unknown_rule_selectors_are_usage_errors(args, unknown, near):
+    # rejected before anything is read: the usage error names the selector and, like
+    # ruff, the nearest known ids or prefixes
+    r = CliRunner().invoke(main, ["check", PDF, "--no-progress", "--lang", "en", *args])
+    assert r.exit_code == 2
+    assert f"unknown rule id or prefix: {unknown}" in r.output
+    assert args[0] in r.output
+    if near:
+        assert near in r.output.split(unknown, 1)[1]
+    else:  # nothing close: the known prefixes are listed
+        assert "known prefixes: BND, CAP" in r.output
+
+
+def test_known_selectors_and_all_are_accepted(cached_audit):
+    assert findings_json("--select", "ALL", "--ignore", "DOC002,NAR", "--severity", "pct=info")[0].exit_code in (0, 1)
+
+
+def test_unknown_selector_in_the_config_file_names_the_file(tmp_path, monkeypatch):
+    (tmp_path / "lkip-audit.toml").write_text('ignore = ["SUM001", "DOC9"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["check", PDF, "--no-progress"])
+    assert r.exit_code == 2
+    assert "lkip-audit.toml: ignore" in r.output and "DOC9" in r.output
+    assert "aturan atau awalan tidak dikenal" in r.output  # Bahasa Indonesia by default
+
+
 def test_unreadable_input_exits_3(tmp_path):
     txt = tmp_path / "laporan.pdf"
     txt.write_text("bukan PDF", encoding="utf-8")
