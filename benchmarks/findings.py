@@ -27,6 +27,7 @@ real findings go to ``--json`` (default benchmarks/results/findings.json).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import json
 import re
@@ -46,6 +47,7 @@ from benchmarks.scoring import (  # noqa: E402
     CATEGORIES,
     COUNTED,
     category,
+    near_misses,
     norm_label,
     score_document,
     score_triage,
@@ -282,14 +284,15 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "instansi_ok": same_instansi(r["instansi"], t.get("instansi")),
             "tahun_ok": None if t.get("tahun") is None else r["tahun"] == t.get("tahun"),
             "untriaged_findings": s.untriaged,
+            "near_misses": [{"finding": f, "triaged": e, "differs_in": k} for f, e, k in near_misses(s.untriaged, s.stale)],
             "false_findings": [{**f, "cause": e.get("cause")} for f, e in s.matched_entries if e.get("verdict") is False],
         })
         reports.append(d)
         tot.update({"findings": s.findings, "matched": s.matched, "judged_true": s.judged_true,
                     "untriaged": len(s.untriaged), "reports": 1, "dq": dq, "pages": r["pages"],
-                    "gone_true": d["gone_true"], "gone_false": d["gone_false"]})
+                    "gone_true": d["gone_true"], "gone_false": d["gone_false"], "near_misses": len(d["near_misses"])})
     overall = {k: tot[k] for k in ("reports", "findings", "matched", "judged_true", "untriaged", "dq", "pages",
-                                   "gone_true", "gone_false")}
+                                   "gone_true", "gone_false", "near_misses")}
     overall["share_true"] = _ratio(tot["judged_true"], tot["matched"])
     overall["dq_per_page"] = round(tot["dq"] / tot["pages"], 3) if tot["pages"] else None
     causes = Counter(f["cause"] or "?" for d in reports for f in d.get("false_findings", []))
@@ -451,6 +454,14 @@ def main(argv=None) -> int:
     ap.add_argument("--untriaged", action="store_true",
                     help="print the real findings without triage entry as TRIAGE.md YAML, verdict empty")
     args = ap.parse_args(argv)
+    stdout = sys.stdout
+    if args.untriaged:  # stdout carries only the YAML to judge; the tables go to stderr
+        with contextlib.redirect_stdout(sys.stderr):
+            return _main(args, stdout)
+    return _main(args, stdout)
+
+
+def _main(args, stdout) -> int:
     t0 = time.monotonic()
     commit = _commit()
 
@@ -501,9 +512,10 @@ def main(argv=None) -> int:
             print_tables(real_tables(r), args.markdown)
             o = r["overall"]
             print(f"overall share judged true: {pct(o['share_true'])} ({o['judged_true']} of {o['matched']} triaged);"
-                  f" untriaged {o['untriaged']}; false by cause: {o['false_by_cause'] or '-'}")
+                  f" untriaged {o['untriaged']} ({o['near_misses']} differ from a no-longer-matched triage entry in one"
+                  f" field: near_misses in the JSON); false by cause: {o['false_by_cause'] or '-'}")
             if args.untriaged:
-                print(untriaged_yaml(r, commit))
+                print(untriaged_yaml(r, commit), file=stdout)
     out["seconds"] = round(time.monotonic() - t0, 1)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")

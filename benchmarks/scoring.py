@@ -236,3 +236,22 @@ def score_triage(findings, entries) -> TriageScore:
             s.judged_true += 1
     s.stale = [e for k, e in by_key.items() if k not in used]
     return s
+
+
+TRIAGE_FIELDS = ("rule", "page", "table", "row", "column", "actual")
+
+
+def near_misses(untriaged, stale) -> list[tuple]:
+    """(finding, entry, field) for an untriaged finding that differs from a triaged entry no
+    longer matched in exactly one field: most often a label the tool now reads differently,
+    so the verdict can be carried over after a look. Not a match: TRIAGE.md matches exactly."""
+    out = []
+    keys = [(e, triage_key(e)) for e in stale]
+    for f in untriaged:
+        k = triage_key(f)
+        for e, ke in keys:
+            diff = [i for i in range(len(k)) if k[i] != ke[i]]
+            if len(diff) == 1:
+                out.append((f, e, TRIAGE_FIELDS[diff[0]]))
+                break
+    return out

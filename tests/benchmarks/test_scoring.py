@@ -10,6 +10,7 @@ from benchmarks.scoring import (
     category,
     finding_matches_item,
     labels_match,
+    near_misses,
     score_document,
     score_triage,
 )
@@ -160,3 +161,15 @@ def test_triage_matching_normalises_space_and_case():
     # f1 matches the false entry, f3 the true one, f2 (other page) is untriaged, f4 (info) not counted
     assert (s.findings, s.matched, s.judged_true) == (3, 2, 1)
     assert s.untriaged == [f2] and s.share_true == 0.5 and s.stale == []
+
+
+def test_near_miss_names_the_one_differing_field():
+    # the tool now prints a longer column label: one field differs, so it is a near miss (not a match);
+    # a finding differing in two fields is not
+    entry = {"rule": "CAP001", "page": 39, "table": "3.1", "row": "Prosentase rekomendasi", "column": "capaian thn lalu",
+             "actual": "75", "verdict": False}
+    f1 = F(rule="CAP001", page=39, table="3.1", row="Prosentase rekomendasi", column="capaian thn lalu 4", actual="75")
+    f2 = F(rule="CAP001", page=40, table="3.1", row="Prosentase rekomendasi", column="capaian thn lalu 4", actual="75")
+    s = score_triage([f1, f2], [entry])
+    assert s.matched == 0 and s.stale == [entry]
+    assert near_misses(s.untriaged, s.stale) == [(f1, entry, "column")]
