@@ -581,30 +581,81 @@ class Oracle:
         find = cl["text"]
         if not any(find in t for t in texts):
             return  # the sentence was changed (an injected error names its own find text)
-        m = re.search(r"\(?-?[\d][\d.,]*\)?", find[find.find(cl["value"]):] if cl.get("value") and cl["value"] in find else find)
-        printed = cl.get("value") or (m.group(0) if m else None)
-        if "equals" in cl:
+        printed = str(cl["value"])
+        pv = parse(printed)
+        if "equals" in cl:  # the number quoted equals a cell
             e = cl["equals"]
-            stem = e["table"]
-            ref = get(self.s, stem, *e["cell"])
+            ref = get(self.s, e["table"], *e["cell"])
             try:
-                pv, rv = parse(printed), parse(ref, self.conv(stem, e["cell"][1]))
+                rv = parse(ref, self.conv(e["table"], e["cell"][1]))
             except Malformed:
                 return
-            if pv is None or rv is None:
+            if rv is None:
                 return
-            ok = pv.value == rv.value or (rv.decimals > pv.decimals and pv.covers(*rv.as_input()))
-            rec, arith = fmt(rv.value, pv, rv.decimals), f"Tabel {self.s['tables'][stem].get('number')} prints {ref}"
-        else:  # count claim: the number of rows the relation names
-            n = len(rowset(cl["count"]["rows"], 10**6))
-            pv = parse(printed)
-            ok = pv.value == n
-            rec, arith = str(n), f"Tabel {self.s['tables'][cl['count']['table']].get('number')} lists {n}"
+            lo, hi = rv.as_input() if rv.decimals > pv.decimals else (rv.value, rv.value)
+            ok = pv.value == rv.value or pv.covers(lo, hi)
+            t = self.s["tables"][e["table"]]
+            rec, arith = fmt(rv.value, pv, rv.decimals), f"Tabel {t.get('number') or t.get('title')} prints {ref}"
+        elif "share" in cl:  # "N orang atau P%": N / total x 100
+            e = cl["share"]
+            part = parse(get(self.s, e["table"], *e["cell"]))
+            parts = [parse(get(self.s, e["table"], *x)) for x in e["of"]]
+            total = sum(x.value for x in parts)
+            x = part.value / total * D100
+            ok = pv.covers(x, x)
+            rec = fmt(x, pv)
+            arith = f"{part.text} / ({' + '.join(v.text for v in parts)}) x 100 = {rec}"
+        elif "count" in cl:  # "N ... yaitu:" and the items listed, or rows of a table
+            e = cl["count"]
+            if "block" in e:
+                n = len(block(self.s, e["block"]["file"], e["block"]["index"]).get("bullets", []))
+                arith = f"{n} items are listed"
+            else:
+                n = len(rowset(e["rows"], 10**6))
+                arith = f"Tabel {self.s['tables'][e['table']].get('number')} lists {n}"
+            ok, rec = pv.value == n, str(n)
+        elif "year" in cl:  # the year stated for the results
+            ok, rec, arith = pv.value == Decimal(cl["year"]), str(cl["year"]), f"the report is for {cl['year']}"
+        else:
+            raise ValueError(f"claim without a kind: {cl}")
         if not ok:
             self.items.append({"rule": cl.get("rule", "NAR001"), "severity": cl.get("severity", "error"),
                                "table": None, "row": None, "text": find, "printed": printed, "recomputed": rec,
                                "arithmetic": arith, "block": {"file": file, "index": index}})
-            self.block_fixes.append((file, index, find, find.replace(printed, rec, 1)))
+            fixed = re.sub(re.escape(printed) + r" \([A-Za-z ]+\)", f"{rec} ({terbilang(int(rec))})", find, count=1) \
+                if "count" in cl else find.replace(printed, rec, 1)
+            self.block_fixes.append((file, index, find, fixed))
+
+    WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+             "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100}
+
+    def words_value(self, words):
+        total, cur = 0, 0
+        for w in words.lower().split():
+            if w in self.WORDS:
+                cur += self.WORDS[w]
+            elif w == "belas":
+                cur += 10
+            elif w == "puluh":
+                cur *= 10
+            elif w == "ratus":
+                cur *= 100
+            else:
+                return None
+        return total + cur
+
+    def number_words(self):
+        """NAR003: every "N (terbilang)" in the included text blocks says the same number twice."""
+        for file, index in [tuple(x.values()) if isinstance(x, dict) else tuple(x) for x in self.rel.get("blocks") or []]:
+            b = block(self.s, file, index)
+            for t in [b["paragraph"]] if "paragraph" in b else list(b.get("bullets", [])):
+                for m in re.finditer(r"\b(\d+) \(([A-Za-z ]+)\)", t):
+                    v = self.words_value(m.group(2))
+                    if v is not None and v != int(m.group(1)):
+                        self.items.append({"rule": "NAR003", "severity": "error", "table": None, "row": None,
+                                           "text": m.group(0), "printed": m.group(1), "recomputed": str(v),
+                                           "arithmetic": f"\"{m.group(2)}\" is {v}", "block": {"file": file, "index": index}})
+                        self.block_fixes.append((file, index, m.group(0), f"{v} ({m.group(2)})"))
 
     # -- run
     def run(self):
@@ -667,6 +718,7 @@ class Oracle:
         for cl in self.rel.get("claims") or []:
             if "block" in cl:
                 self.claim(cl)
+        self.number_words()
         for stem, r, c in sorted(self.malformed, key=lambda k: (_stem_key(k[0]), k[1], k[2])):
             text = get(self.s, stem, r, c)
             self.items.append({"rule": "DQ001", "severity": "error", **self.where(stem, r, c), "printed": text,
@@ -674,6 +726,16 @@ class Oracle:
             if not self.items[-1].get("table_title"):
                 self.items[-1].pop("table_title", None)
         return self
+
+
+def terbilang(n: int) -> str:
+    """Indonesian words of 0 <= n < 100."""
+    w = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+    if n < 12:
+        return w[n]
+    if n < 20:
+        return w[n - 10] + " belas"
+    return w[n // 10] + " puluh" + (" " + w[n % 10] if n % 10 else "")
 
 
 def _unit(text) -> str:
