@@ -6,7 +6,8 @@ The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
   truth item when the table is the same (both null for a narrative item, which is then
   matched by page), the row labels are the same after normalising case, spaces and
   punctuation (or one contains the other), and either the rule category or the
-  printed/recomputed value is the same. A cross-table (XT) finding also matches an item
+  printed/recomputed value is the same (a narrative item without a page: the finding
+  quotes its printed value or a value of its sentence). A cross-table (XT) finding also matches an item
   at any of the places in its ``related`` list (and at the item's own ``related`` places);
 - a finding is the triaged one when rule, page, table, row, column and actual are the
   same after normalising spaces and case.
@@ -92,7 +93,13 @@ def finding_matches_item(finding, item) -> bool:
         # A narrative claim: the finding is at the sentence's page (the tool may name the
         # table the sentence is checked against; the row is then that table's row).
         pages = _item_pages(item)
-        return bool(pages) and get(finding, "page") in pages
+        if pages:
+            return get(finding, "page") in pages
+        # no page known (the sentence's text is on several pages or none): the finding must
+        # quote the item's printed value, or a value that stands in the item's sentence
+        actual = norm_value(get(finding, "actual"))
+        text = norm_value(get(item, "text"))
+        return _values_match(finding, item) or bool(actual and text and actual in text)
     places = [(get(finding, "table"), get(finding, "row"), get(finding, "page"))]
     if category(get(finding, "rule")) == "XT":
         places += [(get(r, "table"), get(r, "row"), get(r, "page")) for r in (get(finding, "related") or [])]

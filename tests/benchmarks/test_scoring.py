@@ -173,3 +173,13 @@ def test_near_miss_names_the_one_differing_field():
     s = score_triage([f1, f2], [entry])
     assert s.matched == 0 and s.stale == [entry]
     assert near_misses(s.untriaged, s.stale) == [(f1, entry, "column")]
+
+
+def test_narrative_item_without_page_matched_by_value():
+    # the truth builder could not place the sentence on one page: a NAR finding matches when it
+    # quotes the sentence's printed value (or a value in its text), wherever it is
+    it = item(id="T7", rule="NAR001", table=None, row=None, column=None, text="sebesar 97,15%",
+              printed="97,15", recomputed="95,15")
+    assert finding_matches_item(F(rule="NAR001", page=5, table="3.18", row="x", actual="97,15%", expected="9"), it)
+    assert finding_matches_item(F(rule="NAR001", page=9, table=None, row=None, actual="97,15", expected=None), it)
+    assert not finding_matches_item(F(rule="NAR001", page=5, table=None, row=None, actual="12,00", expected="13"), it)
