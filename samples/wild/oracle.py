@@ -798,42 +798,149 @@ def clean(source, relations, max_passes: int = 12) -> dict:
     return out
 
 
+# ------------------------------------------------------------------------------ documents
+
+def restrict(relations, tables: set, blocks: set) -> dict:
+    """The relations of a document that holds only `tables` (stems) and `blocks` ((file, index))."""
+    rel = copy.deepcopy(relations)
+
+    def others(r):
+        out = []
+        if isinstance(r.get("equals"), dict) and "table" in r["equals"]:
+            out.append(r["equals"]["table"])
+        for a in r.get("of") or []:
+            if isinstance(a, dict):
+                out.append(a["table"])
+        for k in ("share", "count"):
+            if isinstance(r.get(k), dict) and "table" in r[k]:
+                out.append(r[k]["table"])
+        return out
+
+    rel["tables"] = {stem: {**spec, "relations": [r for r in (spec or {}).get("relations") or []
+                                                  if all(o in tables for o in others(r))]}
+                     for stem, spec in rel["tables"].items() if stem in tables}
+    key = lambda x: (x["file"], int(x["index"])) if isinstance(x, dict) else tuple(x)  # noqa: E731
+    rel["blocks"] = [x for x in rel.get("blocks") or [] if key(x) in blocks]
+    rel["claims"] = [c for c in rel.get("claims") or [] if key(c["block"]) in blocks
+                     and all(o in tables for o in others(c))
+                     and (not isinstance(c.get("count"), dict) or "block" not in c["count"]
+                          or key(c["count"]["block"]) in blocks)]
+    return rel
+
+
+def _builder():
+    """samples/wild/build.py (the document list and what each document holds), or None."""
+    import importlib.util
+    path = WILD / "build.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("wild_build_for_oracle", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["wild_build_for_oracle"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def document_truths():
+    """(truth file path, document dict) of every document: the reportlab BKD sample and the Word corpus."""
+    out = []
+    bkd_rel = WILD / "relations" / "bkd-banten-2024.yaml"
+    if bkd_rel.exists():
+        rel = load_relations(bkd_rel)
+        src = load_source(rel["source"])
+        out.append((ROOT / "samples" / "lkip-bkd-banten-2024.truth.yaml",
+                    {"document": "samples/lkip-bkd-banten-2024.pdf", "source": rel["source"], "clean": False,
+                     "items": truth(src, rel)}))
+    b = _builder()
+    for spec in (b.DOCS if b else []):
+        rpath = b.relations_path(spec)
+        if rpath is None or not (spec.source / "meta.yaml").exists():
+            continue
+        rel = load_relations(rpath)
+        src = load_source(spec.source)
+        epath = spec.source / "errors.yaml"
+        errors = (yaml.safe_load(epath.read_text(encoding="utf-8")) or []) if epath.exists() else []
+        printed = apply_errors(src, errors) if errors and spec.errors else src
+        held, _ = b.select_blocks(spec, printed, rel)
+        tables = {str(x["table"]) for _, _, x in held if "table" in x}
+        blocks = {(f, i) for f, i, x in held if "paragraph" in x or "bullets" in x}
+        r = restrict(rel, tables, blocks)
+        source_dir = str(Path(spec.source).resolve().relative_to(ROOT))
+        for name, data, is_clean in ((spec.name, printed, False), (spec.name + "-bersih", clean(src, rel), True)):
+            items = truth(data, r)
+            if is_clean and items:
+                raise RuntimeError(f"{name}: the clean copy is not clean: {items[:2]}")
+            out.append((WILD / f"{name}.truth.yaml",
+                        {"document": f"samples/wild/{name}.pdf", "docx": f"samples/wild/{name}.docx",
+                         "source": source_dir, "clean": is_clean, "items": items}))
+    return out
+
+
+def add_pages(doc: dict) -> None:
+    """Fill `page` from the PDF text when the row label (or the sentence) is found on exactly one page."""
+    pdf = ROOT / doc["document"]
+    if not pdf.exists() or not doc["items"]:
+        return
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        return
+    pages = []
+    pdfdoc = pdfium.PdfDocument(str(pdf))
+    for i in range(len(pdfdoc)):
+        tp = pdfdoc[i].get_textpage()
+        pages.append(re.sub(r"[^a-z0-9]", "", tp.get_text_range().lower()))
+    for it in doc["items"]:
+        needles = []
+        if it.get("table"):
+            needles.append(re.sub(r"[^a-z0-9]", "", f"tabel{it['table']}".lower()))
+        label = it.get("row") or it.get("text") or ""
+        lab = re.sub(r"[^a-z0-9]", "", re.sub(r"\*", "", label).lower())[:40]
+        if not lab:
+            continue
+        hits = [k for k, t in enumerate(pages) if lab in t and str(it.get("printed") or "").replace(".", "").replace(",", "") in t]
+        if len(hits) == 1:
+            it["page"] = hits[0] + 1
+
+
+def write_all(pages: bool = True) -> list[Path]:
+    written = []
+    for path, doc in document_truths():
+        if pages:
+            add_pages(doc)
+        for i, it in enumerate(doc["items"], 1):
+            it.pop("block", None)
+            it["id"] = f"T{i:03d}"
+        doc["items"] = [{"id": it.pop("id"), **it} for it in doc["items"]]
+        path.write_text("# Written by samples/wild/oracle.py --write from the source data and\n"
+                        "# samples/wild/relations/; do not edit by hand.\n"
+                        + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 # ------------------------------------------------------------------------------ CLI
-
-DOCUMENTS_FILE = WILD / "documents.yaml"
-
-
-def write_truth(name, pdf, source_dir, items, clean_flag, docx=None, extra=None):
-    doc = {"document": pdf, **({"docx": docx} if docx else {}), "source": source_dir, "clean": clean_flag,
-           "items": [] if clean_flag else [{k: v for k, v in it.items() if k != "block"} for it in items]}
-    if extra:
-        doc.update(extra)
-    path = ROOT / name
-    path.write_text("# Written by samples/wild/oracle.py --write from the source data; do not edit by hand.\n"
-                    + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
-    return path
-
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the truth files of every document")
+    ap.add_argument("--no-pages", action="store_true", help="with --write: leave page numbers out")
     ap.add_argument("--show", metavar="RELATIONS", help="print the truth of one relations file")
     args = ap.parse_args(argv)
     if args.show:
         rel = load_relations(args.show)
         src = load_source(rel["source"])
         for it in truth(src, rel):
-            print(it["rule"], it.get("table"), "|", it.get("row"), "|", it.get("column"), "|", it["printed"], "->",
-                  it["recomputed"], "|", it["arithmetic"])
+            print(it["rule"], it.get("table"), "|", it.get("row") or it.get("text"), "|", it.get("column"), "|",
+                  it["printed"], "->", it["recomputed"], "|", it["arithmetic"])
         return 0
     if args.write:
-        from documents import write_all  # noqa: E402  (samples/wild/documents.py: the document list)
-        write_all()
+        for p in write_all(pages=not args.no_pages):
+            print(p.relative_to(ROOT))
         return 0
     ap.print_help()
     return 2
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(WILD))
     sys.exit(main())
