@@ -110,7 +110,7 @@ def run_all(paths: list[str], jobs: int) -> dict[str, dict]:
 
 def _progress(r: dict) -> None:
     name = Path(r["path"]).name
-    what = f"unreadable ({r['error']})" if r.get("error") else f"{len(r['findings'])} findings"
+    what = f"not checked ({r['error']})" if r.get("error") else f"{len(r['findings'])} findings"
     secs = f"{r['seconds']:.1f} s" if r.get("seconds") is not None else "-"
     print(f"  checked {name}: {what}, {secs}", file=sys.stderr, flush=True)
 
@@ -180,7 +180,7 @@ def score_samples(plans: list[dict], results: dict[str, dict]) -> dict:
         if err or r is None:
             d.update({"error": err or "not run"})
             docs.append(d)
-            tot["unreadable"] += 1
+            tot["not_checked"] += 1
             continue
         s = score_document(r["findings"], p["items"], clean=p["clean"])
         d.update({
@@ -204,7 +204,7 @@ def score_samples(plans: list[dict], results: dict[str, dict]) -> dict:
         tot.update({"items": d["items"], "found": d["found"], "tp": d["tp"], "fp": d["fp"], "documents": 1})
     for c in cats.values():
         c["recall"], c["precision"] = _ratio(c["found"], c["items"]), _ratio(c["tp"], c["tp"] + c["fp"])
-    totals = {"documents": tot["documents"], "unreadable": tot["unreadable"], "items": tot["items"],
+    totals = {"documents": tot["documents"], "not_checked": tot["not_checked"], "items": tot["items"],
               "found": tot["found"], "tp": tot["tp"], "fp": tot["fp"], "clean_alarms": tot["clean_alarms"],
               "recall": _ratio(tot["found"], tot["items"]), "precision": _ratio(tot["tp"], tot["tp"] + tot["fp"])}
     return {"documents": docs, "categories": cats, "totals": totals}
@@ -315,7 +315,7 @@ def sample_tables(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     doc_rows = []
     for d in s["documents"]:
         if d.get("error"):
-            doc_rows.append([d["document"], _num(d["items"]), "-", "-", "-", "-", "-", "-", f"unreadable: {d['error']}"])
+            doc_rows.append([d["document"], _num(d["items"]), "-", "-", "-", "-", "-", "-", f"not checked: {d['error']}"])
             continue
         clean = f"{d['clean_errors']} E, {d['clean_warnings']} W" if d["clean"] else ""
         doc_rows.append([d["document"], _num(d["items"]), _num(d["found"]), pct(d["recall"]), pct(d["precision"]),
@@ -326,7 +326,7 @@ def sample_tables(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                      f"{t['clean_alarms']} E+W"])
     cat_rows = [[c, _num(v["items"]), _num(v["found"]), pct(v["recall"]), _num(v["tp"]), _num(v["fp"]),
                  pct(v["precision"])]
-                for c, v in s["categories"].items() if v["items"] or v["tp"] or v["fp"]]
+                for c, v in s["categories"].items() if c in CATEGORIES or v["items"] or v["tp"] or v["fp"]]
     return [
         ("Documents with a truth file",
          ["document", "items", "found", "recall", "precision", "TP", "FP", "missed", "clean twin"], doc_rows),
@@ -339,7 +339,7 @@ def real_tables(r: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     rows = []
     for d in r["reports"]:
         if d.get("error"):
-            rows.append([d["report"], "-", "-", "-", "-", "-", "-", "-", "-", f"unreadable: {d['error']}", ""])
+            rows.append([d["report"], "-", "-", "-", "-", "-", "-", "-", "-", f"not checked: {d['error']}", ""])
             continue
         ins = {True: "as triaged", False: f"{d['instansi_detected'] or '-'} (triaged: {d['instansi_triaged']})",
                None: f"{d['instansi_detected'] or '-'} (not triaged)"}
@@ -406,6 +406,15 @@ def print_false(s: dict) -> None:
                   f"recomputed={i.get('recomputed')!r}")
             if i.get("arithmetic"):
                 print(f"         {i['arithmetic']}")
+
+
+def print_real_false(r: dict) -> None:
+    for d in r["reports"]:
+        if d.get("error") or not d["false_findings"]:
+            continue
+        print(f"\n== {d['report']} (judged false, still reported)")
+        for f in d["false_findings"]:
+            print(f"  FALSE  {f['rule']} {f['severity']} {where(f)} actual={f['actual']!r} cause={f['cause']}")
 
 
 def _commit() -> str | None:
@@ -497,7 +506,8 @@ def _main(args, stdout) -> int:
         s = score_samples(plans, results)
         out["samples"] = s
         if not plans:
-            print("no truth files found (samples/*.truth.yaml, samples/wild/*.truth.yaml)")
+            print("no truth file" + (f" matches --only {args.only}" if args.only else
+                                     " found (samples/*.truth.yaml, samples/wild/*.truth.yaml)"))
         else:
             print_tables(sample_tables(s), args.markdown)
         if args.list_false:
@@ -514,6 +524,8 @@ def _main(args, stdout) -> int:
             print(f"overall share judged true: {pct(o['share_true'])} ({o['judged_true']} of {o['matched']} triaged);"
                   f" untriaged {o['untriaged']} ({o['near_misses']} differ from a no-longer-matched triage entry in one"
                   f" field: near_misses in the JSON); false by cause: {o['false_by_cause'] or '-'}")
+            if args.list_false:
+                print_real_false(r)
             if args.untriaged:
                 print(untriaged_yaml(r, commit), file=stdout)
     out["seconds"] = round(time.monotonic() - t0, 1)
