@@ -114,7 +114,7 @@ def finding_matches_item(finding, item) -> bool:
                     continue
             elif table is None or norm_table(table) != norm_table(t_table):
                 continue
-            if labels_match(row, t_row):
+            if t_row is None or labels_match(row, t_row):  # an item without a row is about the table
                 return True
     return False
 

@@ -183,3 +183,10 @@ def test_narrative_item_without_page_matched_by_value():
     assert finding_matches_item(F(rule="NAR001", page=5, table="3.18", row="x", actual="97,15%", expected="9"), it)
     assert finding_matches_item(F(rule="NAR001", page=9, table=None, row=None, actual="97,15", expected=None), it)
     assert not finding_matches_item(F(rule="NAR001", page=5, table=None, row=None, actual="12,00", expected="13"), it)
+
+
+def test_table_item_without_row_matches_any_row_of_its_table():
+    # an item about a whole table (row null, table given) is reported at whatever row the tool picks
+    it = item(rule="SUM001", row=None, printed="10", recomputed="12")
+    assert finding_matches_item(F(rule="SUM001", row="JUMLAH", actual="10", expected="12"), it)
+    assert not finding_matches_item(F(rule="SUM001", table="3.21", row="JUMLAH"), it)
