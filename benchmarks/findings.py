@@ -284,8 +284,10 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "instansi_ok": same_instansi(r["instansi"], t.get("instansi")),
             "tahun_ok": None if t.get("tahun") is None else r["tahun"] == t.get("tahun"),
             "untriaged_findings": s.untriaged,
-            "near_misses": [{"finding": f, "triaged": e, "differs_in": k} for f, e, k in near_misses(s.untriaged, s.stale)],
-            "false_findings": [{**f, "cause": e.get("cause")} for f, e in s.matched_entries if e.get("verdict") is False],
+            "near_misses": [{"finding": f, "triaged": e, "differs_in": k}
+                            for f, e, k in near_misses(s.untriaged, s.stale)],
+            "false_findings": [{**f, "cause": e.get("cause")}
+                               for f, e in s.matched_entries if e.get("verdict") is False],
         })
         reports.append(d)
         tot.update({"findings": s.findings, "matched": s.matched, "judged_true": s.judged_true,
@@ -315,7 +317,8 @@ def sample_tables(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     doc_rows = []
     for d in s["documents"]:
         if d.get("error"):
-            doc_rows.append([d["document"], _num(d["items"]), "-", "-", "-", "-", "-", "-", f"not checked: {d['error']}"])
+            doc_rows.append([d["document"], _num(d["items"]), "-", "-", "-", "-", "-", "-",
+                             f"not checked: {d['error']}"])
             continue
         clean = f"{d['clean_errors']} E, {d['clean_warnings']} W" if d["clean"] else ""
         doc_rows.append([d["document"], _num(d["items"]), _num(d["found"]), pct(d["recall"]), pct(d["precision"]),
@@ -343,7 +346,8 @@ def real_tables(r: dict) -> list[tuple[str, list[str], list[list[str]]]]:
             continue
         ins = {True: "as triaged", False: f"{d['instansi_detected'] or '-'} (triaged: {d['instansi_triaged']})",
                None: f"{d['instansi_detected'] or '-'} (not triaged)"}
-        tah = {True: f"{d['tahun_detected']} as triaged", False: f"{d['tahun_detected']} (triaged {d['tahun_triaged']})",
+        tah = {True: f"{d['tahun_detected']} as triaged",
+               False: f"{d['tahun_detected']} (triaged {d['tahun_triaged']})",
                None: f"{d['tahun_detected']}"}
         rows.append([d["report"], _num(d["pages"]), _num(d["findings"]), _num(d["matched"]), _num(d["judged_true"]),
                      pct(d["share_true"]), _num(d["untriaged"]), f"{d['gone_true']}/{d['gone_false']}",

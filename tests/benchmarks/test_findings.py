@@ -20,7 +20,8 @@ def test_triage_files_merged(tmp_path):
     assert used == ["real_triage.yaml", "real_triage_a.yaml"]
     assert len(problems) == 1 and problems[0].startswith("real_triage_b.yaml")
     assert [e["rule"] for e in merged["r1.pdf"]["findings"]] == ["SUM001", "PCT001"]
-    assert (merged["r1.pdf"]["instansi"], merged["r1.pdf"]["tahun"], merged["r2.pdf"]["tahun"]) == ("Dinas A", 2016, 2017)
+    r1, r2 = merged["r1.pdf"], merged["r2.pdf"]
+    assert (r1["instansi"], r1["tahun"], r2["tahun"]) == ("Dinas A", 2016, 2017)
 
 
 def test_no_triage_files(tmp_path):

@@ -166,8 +166,8 @@ def test_triage_matching_normalises_space_and_case():
 def test_near_miss_names_the_one_differing_field():
     # the tool now prints a longer column label: one field differs, so it is a near miss (not a match);
     # a finding differing in two fields is not
-    entry = {"rule": "CAP001", "page": 39, "table": "3.1", "row": "Prosentase rekomendasi", "column": "capaian thn lalu",
-             "actual": "75", "verdict": False}
+    entry = {"rule": "CAP001", "page": 39, "table": "3.1", "row": "Prosentase rekomendasi",
+             "column": "capaian thn lalu", "actual": "75", "verdict": False}
     f1 = F(rule="CAP001", page=39, table="3.1", row="Prosentase rekomendasi", column="capaian thn lalu 4", actual="75")
     f2 = F(rule="CAP001", page=40, table="3.1", row="Prosentase rekomendasi", column="capaian thn lalu 4", actual="75")
     s = score_triage([f1, f2], [entry])
