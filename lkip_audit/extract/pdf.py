@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.identity import IdentityReader
-from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines
+from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
 from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table, Word
 from lkip_audit.extract.stitch import build_tables
 from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
@@ -213,6 +214,7 @@ def read_document(
     pieces: list[Piece] = []
     text_tops: dict[int, list[float]] = {}
     pending_caption: Caption | None = None
+    running: set = set()  # the previous page's lines, to tell running headers and footers
     identity = IdentityReader()  # instansi and tahun (extract/identity.py)
     try:
         total = source.count
@@ -220,14 +222,15 @@ def read_document(
             try:
                 with page_guard(i) if page_guard else nullcontext():
                     data, read_by = source.page(i)
-                    page, page_pieces, tops, pending_caption = _read_page(data, read_by, pending_caption)
+                    page, page_pieces, tops, pending_caption, running = _read_page(
+                        data, read_by, pending_caption, running)
                     _check_complexity(page_pieces)
             except Exception as e:  # a damaged page must not stop the others
                 reason = getattr(e, "page_reason", "damaged")
                 detail = getattr(e, "page_detail", None) or f"{type(e).__name__}: {e}"[:200]
                 page = Page(number=i, width=0, height=0, text="", has_text=False, problem=reason)
                 problems.append(PageProblem(i, reason, detail))
-                page_pieces, tops = [], []
+                page_pieces, tops, running = [], [], set()
             else:
                 if not page.has_text and page.problem == "image-only":
                     problems.append(PageProblem(i, "image-only", "the page is an image without a text layer"))
@@ -274,7 +277,19 @@ def _check_complexity(pieces: list[Piece]) -> None:
         raise PageTooComplex(cells)
 
 
-def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
+def _line_key(ln: Line) -> tuple[str, int]:
+    """A line's text with its numbers blanked, and its position: a running header or
+    footer ("Laporan Kinerja ... Tahun 2016  37") has the same key on the next page."""
+    return re.sub(r"\d+", "#", normalise_space(ln.text)).lower(), round(ln.top / 3)
+
+
+def _read_page(data: PageData, read_by: str, pending_caption: Caption | None, running: set | None = None):
+    """The page, its table pieces, the tops of its body-text lines, the caption left
+    pending for the next page, and its line keys (``running`` of the next call).
+
+    ``running``: the previous page's line keys; a line repeated there at the same height
+    is a running header or footer, not body text, wherever it stands on the page."""
+    running = running or set()
     words, number = data.words, data.number
     lines = group_lines(words)
     text = "\n".join(ln.text for ln in lines)
@@ -290,7 +305,7 @@ def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
     if not words:
         if data.has_images:
             page.problem = "image-only"
-        return page, [], [], pending_caption
+        return page, [], [], pending_caption, set()
 
     # Candidate table signs: both finders need horizontal rules; a page without any
     # is plain text and costs nothing more.
@@ -303,7 +318,13 @@ def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
     free_lines = [ln for ln in lines if not in_table(ln)]
     captions = find_captions(free_lines)
     caption_lines = {id(ln) for c in captions for ln in c.lines}
-    body_lines = [ln for ln in free_lines if id(ln) not in caption_lines]
+    keys = {_line_key(ln) for ln in lines}
+
+    def repeated(ln: Line) -> bool:
+        text, y = _line_key(ln)
+        return any((text, y + d) in running for d in (-1, 0, 1))
+
+    body_lines = [ln for ln in free_lines if id(ln) not in caption_lines and not repeated(ln)]
     _attach_captions(pieces, captions, body_lines)
 
     # A caption left at the bottom of the previous page belongs to this page's first table.
@@ -318,7 +339,7 @@ def _read_page(data: PageData, read_by: str, pending_caption: Caption | None):
             if not any(ln.top > c.bbox.bottom and _is_body_text(ln, data.height) for ln in body_lines):
                 new_pending = c
     tops = [ln.top for ln in body_lines if _is_body_text(ln, data.height)]
-    return page, pieces, tops, new_pending
+    return page, pieces, tops, new_pending, keys
 
 
 def _find_pieces(data: PageData, read_by: str) -> list[Piece]:

@@ -153,6 +153,20 @@ _get_origin = _fast(pr.FPDFText_GetCharOrigin, _int, _vp, _int, _dbl_p, _dbl_p)
 _get_loosebox = _fast(pr.FPDFText_GetLooseCharBox, _int, _vp, _int, ctypes.POINTER(pr.FS_RECTF))
 
 
+def _font_size(raw, i: int) -> float:
+    """The character's size on the page, as pdfminer computes it: the font size times the
+    scale of the text matrix. (FPDFText_GetFontSize alone is the Tf operand: a document
+    that sets "1 Tf" and scales with Tm would get one-point-high words, which breaks
+    lines, captions and cells.)"""
+    size = pr.FPDFText_GetFontSize(raw, i)
+    m = pr.FS_MATRIX()
+    if pr.FPDFText_GetMatrix(raw, i, m):
+        scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+        if scale > 1e-6:
+            size *= scale
+    return size
+
+
 def _chars(page, mx0: float, my1: float) -> list[dict]:
     """pdfplumber-style character dicts, in content order, generated characters left out."""
     tp = page.get_textpage()
@@ -181,7 +195,7 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
                 fontname, descent = _font_of(ctypes.cast(obj, pr.FPDF_PAGEOBJECT), fonts) if obj else ("", -0.2)
                 angle = pr.FPDFText_GetCharAngle(raw, i)
                 upright = angle < 0 or abs(angle) < 1e-3 or abs(angle - 2 * math.pi) < 1e-3
-                info = objinfo[obj] = (fontname, descent, pr.FPDFText_GetFontSize(raw, i), upright)
+                info = objinfo[obj] = (fontname, descent, _font_size(raw, i), upright)
             fontname, descent, size, upright = info
             _get_loosebox(handle, i, prect)
             if upright:

@@ -39,6 +39,20 @@ def _is_column_numbering(texts: list[str]) -> bool:
     return [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
 
 
+def _is_section_row(p: Piece, r: int) -> bool:
+    """Row ``r`` is one text running over (nearly) the whole width of the table: a cell
+    spanning all columns, or the only text of the row in a cell spanning most of them
+    (a section row "Misi 1 : ...", "Sasaran Strategis 7 : ...", a Program row)."""
+    cells = [c for c in p.grid()[r] if c is not None and c.text.strip()]
+    if len(cells) != 1 or p.ncols < 2:
+        return False
+    c = cells[0]
+    if c.colspan >= p.ncols:
+        return True
+    # Part of the row's width is a narrow numbering column left empty or merged apart.
+    return c.colspan >= 2 and c.colspan * 4 >= p.ncols * 3 and c.rowspan == 1
+
+
 def header_row_count(p: Piece) -> int:
     """How many leading grid rows are header rows.
 
@@ -68,6 +82,8 @@ def header_row_count(p: Piece) -> int:
             break  # a numbered or total row is a body row, even without numbers
         if not nonempty and r >= spanning_until:
             break
+        if count and r >= spanning_until and _is_section_row(p, r):
+            break  # "Misi 1 : ...", "Program ...": a full-width section row opens the body
         upper = sum(1 for c in nonempty if c.text.upper() == c.text) * 2 > len(nonempty) if nonempty else False
         spans = any(c.colspan > 1 or c.rowspan > 1 for c in cells)
         if not (bold or upper or spans or colnums or r < spanning_until):

@@ -221,9 +221,15 @@ def find_ruled(edges: list[dict], page_no: int, words: list[dict], source: str =
     pieces = []
     for cells in lattice_cells(edges):
         p = piece_from_cells(page_no, list(cells), words, f"{source}-lines")
-        if p is not None and (p.ncols >= 2 and p.nrows >= 2):
+        if p is not None and (p.ncols >= 2 and p.nrows >= 2) and _texts(p) >= 2:
             pieces.append(p)
     return pieces
+
+
+def _texts(p: Piece) -> int:
+    """How many cells hold text. A frame around one text (a boxed page number, a framed
+    note) drawn with double lines has a grid but is no table."""
+    return sum(1 for c in p.cells if c.text.strip())
 
 
 def _h_segments(edges: list[dict]) -> list[tuple[float, float, float]]:

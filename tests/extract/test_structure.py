@@ -85,3 +85,26 @@ def test_table_of_shaded_cells_without_lines_is_still_found(tmp_path):
     (t,) = doc.tables
     assert t.columns == ["URAIAN", "TARGET", "REALISASI"]
     assert [c.text for c in t.rows[1].cells] == ["Indikator B", "10", "12"]
+
+
+def test_full_width_section_row_is_not_header(tmp_path):
+    s = Sheet(tmp_path / "section.pdf")
+    xs, ys = [60, 260, 340, 420, 500], [100, 125, 145, 165, 185]
+    for y in ys:
+        s.line(xs[0], y, xs[-1], y)
+    for x in xs:  # the section row (125-145) is one merged cell: no inner verticals there
+        s.line(x, 100, x, 125)
+        s.line(x, 145, x, 185)
+    s.line(xs[0], 125, xs[0], 145)
+    s.line(xs[-1], 125, xs[-1], 145)
+    for x, h in zip(xs, ["INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]):
+        s.text(x + 8, 116, h, font="Helvetica-Bold")
+    s.text(68, 139, "MISI 1 : MEWUJUDKAN APARATUR YANG PROFESIONAL", font="Helvetica-Bold")
+    for y, row in ((159, ["Indeks A", "80", "84", "105"]), (179, ["Indeks B", "70", "63", "90"])):
+        for x, v in zip(xs, row):
+            s.text(x + 8, y, v)
+    doc = read_document(s.save())
+    (t,) = doc.tables
+    assert t.columns == ["INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
+    assert [c.text for c in t.rows[0].cells] == ["MISI 1 : MEWUJUDKAN APARATUR YANG PROFESIONAL", "", "", ""]
+    assert [c.text for c in t.rows[2].cells] == ["Indeks B", "70", "63", "90"]

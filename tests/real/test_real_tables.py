@@ -86,3 +86,52 @@ def test_alternate_row_shading_keeps_rows_in_their_columns():
     assert [r[3] for r in body] == ["-", "2", "1", "1", "1", "3", "3", "11"]
     assert [r[4] for r in body] == ["1", "4", "8", "8", "12", "13", "11", "56"]
     assert body[3][1] == "Staf Bagian Fisik"
+
+
+# -- section rows, continuation, captions ----------------------------------------------------
+
+def test_section_row_under_the_header_is_body_and_columns_are_recognised():
+    # bab_iii_akuntabilitas_kinerja_2016 p3, Tabel 3.2 "Pencapaian Indikator Kinerja Utama
+    # (IKU) ...": header Tahun 2015 / Tahun 2016 over Target, Realisasi, Capaian (%);
+    # under it the full-width row "Misi Pertama: Meningkatkan Produktivitas dan Daya Saing
+    # Sumber Daya Perikanan dan Kelautan", then "Sasaran 1: ...". Row "4 Produksi Non
+    # Konsumsi %": 2016 Target 102, Realisasi 224.53, Capaian 219.60 (read off p3).
+    t = _table("bab_iii_akuntabilitas_kinerja_2016.pdf", "3.2")
+    assert t.title.startswith("Pencapaian Indikator Kinerja Utama (IKU)")
+    assert len(t.header_rows) == 2
+    assert t.rows[0].cells[0].text.startswith("Misi Pertama: Meningkatkan Produktivitas")
+    assert t.rows[1].cells[0].text.startswith("Sasaran 1: Meningkatnya Produksi")
+    f = {(c.field, c.group): c.index for c in analyze_table(t).columns}
+    assert {("target", "2016"), ("realisasi", "2016"), ("capaian", "2016")} <= set(f)
+    row = next(r for r in t.rows if r.cells[1].text == "Produksi Non Konsumsi")
+    got = [row.cells[f[(k, "2016")]].text for k in ("target", "realisasi", "capaian")]
+    assert got == ["102", "224.53", "219.60"]
+
+
+def test_table_continues_under_a_running_header_at_a_seventh_of_the_page():
+    # bab_iii_akuntabilitas_kinerja_2016 p3-5: Tabel 3.2 runs on over p4 and p5, each
+    # repeating the two header rows under the running title "Dinas Perikanan dan
+    # Kelautan Provinsi Jawa Barat" (at 14% of the landscape page); p4's first body row
+    # is "9 *) Prosentase kontribusi pemenuhan benih ikan lele" (read off p3-p4).
+    t = _table("bab_iii_akuntabilitas_kinerja_2016.pdf", "3.2")
+    assert t.pages == [3, 4, 5]
+    nine = next(r for r in t.rows if r.cells[0].text == "9 *)")
+    assert nine.page == 4
+    assert nine.cells[1].text == "Prosentase kontribusi pemenuhan benih ikan lele"
+
+
+def test_program_section_row_on_a_continued_page_is_body():
+    # lakip_2016_update_22_juni_2017 p22-23, Tabel II.3 (NO. / PROGRAM/ KEGIATAN /
+    # ANGGARAN (Rp.)): p23 repeats the header, then the full-width row "Program
+    # Peningkatan Pengembangan Sistem Pelaporan Capaian Kinerja Dan Keuangan", then
+    # "10. Perencanaan, Evaluasi dan Pelaporan Internal Biro Administrasi Pembangunan
+    # 60.000.000,-" and "JUMLAH 6.711.000.000,-" (read off p23). The boxed page number
+    # at the foot of p22 is no table and does not break the continuation.
+    t = _table("lakip_2016_update_22_juni_2017.pdf", "II.3")
+    assert t.columns == ["NO.", "PROGRAM/ KEGIATAN", "ANGGARAN (Rp.)"]
+    assert t.pages == [22, 23]
+    texts = [[c.text for c in r.cells] for r in t.rows]
+    assert texts[-3] == ["Program Peningkatan Pengembangan Sistem Pelaporan Capaian Kinerja Dan Keuangan", "", ""]
+    assert texts[-2] == ["10.", "Perencanaan, Evaluasi dan Pelaporan Internal Biro Administrasi Pembangunan",
+                         "60.000.000,-"]
+    assert texts[-1][0] == "JUMLAH" and texts[-1][2] == "6.711.000.000,-"
