@@ -10,11 +10,75 @@ from dataclasses import dataclass, field
 
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check.engine import active_rules, run_checks
+from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.guard import Limits, ReadOptions, discard_prestarted, prestart_reader, read_guarded
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
+from lkip_audit.i18n import register
 from lkip_audit.understand import understand
 from lkip_audit.understand.model import Understanding
+
+
+# Exit 3 also when a document was read but nothing in it could be checked: a report
+# of scanned pages without --ocr, or one in which no table was found, is not a pass.
+register({
+    "read_error.unchecked-scanned": {
+        "id": "{path}: tidak ada halaman yang dapat diperiksa: {detail} halaman hasil pindai (gambar tanpa "
+              "lapisan teks); jalankan lagi dengan --ocr",
+        "en": "{path}: no page could be checked: {detail} pages are scanned (images without a text layer); "
+              "run again with --ocr",
+    },
+    "read_error.unchecked-ocr": {
+        "id": "{path}: tidak ada halaman yang dapat diperiksa: {detail} halaman hasil pindai dan OCR tidak "
+              "membacanya (Tesseract dengan bahasa ind terpasang? apt-get install tesseract-ocr tesseract-ocr-ind)",
+        "en": "{path}: no page could be checked: {detail} pages are scanned and OCR did not read them "
+              "(is Tesseract with the ind language installed? apt-get install tesseract-ocr tesseract-ocr-ind)",
+    },
+    "read_error.unchecked-pages": {
+        "id": "{path}: tidak ada halaman yang dapat diperiksa ({detail}); lihat --debug, atau naikkan "
+              "--timeout / --page-timeout bila waktunya habis",
+        "en": "{path}: no page could be checked ({detail}); see --debug, or raise --timeout / --page-timeout "
+              "if time ran out",
+    },
+    "read_error.no-tables": {
+        "id": "{path}: tidak ada tabel yang ditemukan pada {detail} halaman, jadi tidak ada yang diperiksa; bila "
+              "tabelnya berupa gambar hasil pindai, jalankan lagi dengan --ocr",
+        "en": "{path}: no table was found on its {detail} pages, so nothing was checked; if the tables are "
+              "scanned images, run again with --ocr",
+    },
+})
+
+# A document this long without a single table is not a report whose tables were read
+# (a one- or two-page excerpt of text may have none).
+MIN_PAGES_FOR_TABLES = 3
+
+
+class NothingChecked(ReadError):
+    """The document was read, but nothing in it could be checked (exit code 3, like an
+    unreadable input). ``reason`` names the message (read_error.<reason>)."""
+
+    REASONS = ("unchecked-scanned", "unchecked-ocr", "unchecked-pages", "no-tables")
+
+    def __init__(self, path: str, reason: str, detail: str = ""):
+        assert reason in self.REASONS, reason
+        self.path, self.reason, self.detail = path, reason, detail
+        Exception.__init__(self, f"{path}: {reason}: {detail}")
+
+
+def require_something_checked(path: str, doc: Document) -> None:
+    """Raise NothingChecked when no page of ``doc`` could be checked, or when a document
+    of MIN_PAGES_FOR_TABLES pages or more has no table at all."""
+    unchecked = {p.page for p in doc.problems}
+    if doc.page_count and len(unchecked) >= doc.page_count:
+        reasons = {p.reason for p in doc.problems}
+        if reasons == {"image-only"}:
+            raise NothingChecked(path, "unchecked-scanned", str(doc.page_count))
+        if reasons <= {"image-only", "ocr-unavailable", "ocr-failed"}:
+            raise NothingChecked(path, "unchecked-ocr", str(doc.page_count))
+        counts = {r: sum(p.reason == r for p in doc.problems) for r in sorted(reasons)}
+        raise NothingChecked(path, "unchecked-pages", ", ".join(f"{r}: {n}" for r, n in counts.items()))
+    if not doc.tables and doc.page_count >= MIN_PAGES_FOR_TABLES:
+        raise NothingChecked(path, "no-tables", str(doc.page_count))
 
 
 @dataclass
@@ -56,6 +120,9 @@ def audit(
     per-page and whole-document time limits, a memory limit); ``options.ocr`` OCRs
     image-only pages. ``cache`` (lkip_audit.cache.Cache), when given and enabled, serves
     an unchanged file checked before with the same rules and configuration from disk.
+
+    Raises NothingChecked (a ReadError: exit code 3) when the document was read but no
+    page could be checked or no table was found (require_something_checked).
     """
     config = config or CheckConfig()
 
@@ -82,10 +149,13 @@ def audit(
         from lkip_audit.cache import cached_audit
 
         try:
-            return cached_audit(path, config, cache, read, check, options=options)
+            result = cached_audit(path, config, cache, read, check, options=options)
         finally:
             discard_prestarted()  # a cache hit did not need it
-    return check(read())
+    else:
+        result = check(read())
+    require_something_checked(path, result.document)
+    return result
 
 
 class _SchemaPreload:

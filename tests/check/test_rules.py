@@ -560,17 +560,32 @@ def test_dq003_quiet_on_section_and_complete_rows():
 
 @fires("DOC002")
 def test_doc002_page_unchecked():
-    fs = check(problems=[PageProblem(page=170, reason="image-only"), PageProblem(page=3, reason="damaged", detail="xref")])
+    fs = check(problems=[PageProblem(page=170, reason="image-only"), PageProblem(page=3, reason="damaged", detail="xref")],
+               select=["DOC002"])
     assert [(f.rule, f.page, f.table, f.row, f.column) for f in fs] == [
         ("DOC002", 3, None, None, None), ("DOC002", 170, None, None, None)]
     assert "--ocr" in fs[1].message and "170" in fs[1].message and fs[1].severity == "info"
-    (en,) = [f for f in check(problems=[PageProblem(page=170, reason="image-only")], lang="en")]
+    (en,) = [f for f in check(problems=[PageProblem(page=170, reason="image-only")], lang="en", select=["DOC002"])]
     assert "--ocr" in en.message and "could not be checked" in en.message
 
 
 @quiet("DOC002")
 def test_doc002_quiet_without_problems():
     assert check() == []
+
+
+@fires("DOC003")
+def test_doc003_one_warning_naming_every_unchecked_page():
+    probs = [PageProblem(page=p, reason="image-only") for p in (40, 41, 42, 7)] + [PageProblem(page=9, reason="timeout")]
+    (f,) = only(check(problems=probs), "DOC003")
+    assert (f.severity, f.page, f.actual) == ("warning", 7, "7, 9, 40-42")
+    assert f.message.startswith("5 halaman tidak dapat diperiksa")
+    assert "7, 40-42 (hasil pindai" in f.message and "--ocr" in f.message and "9 (waktu habis" in f.message
+
+
+@quiet("DOC003")
+def test_doc003_quiet_when_every_page_was_read():
+    assert only(check(), "DOC003") == []
 
 
 def test_dq001_skips_code_columns():

@@ -49,6 +49,17 @@ def test_exit_code_depends_on_level_when_only_lower_findings(cached_audit):
     assert findings_json("--select", "DOC002", "--fail-on", "info")[0].exit_code == 1
 
 
+def test_unchecked_pages_are_one_warning_that_fail_on_warning_holds(cached_audit):
+    # Page 31 of the sample is an image without a text layer (samples/src/dinkes-sukamaju-2024):
+    # DOC002 says so at info, DOC003 names every unchecked page at warning.
+    r, data = findings_json("--select", "DOC002,DOC003", "--fail-on", "warning")
+    doc003 = [f for f in data["findings"] if f["rule"] == "DOC003"]
+    assert len(doc003) == 1 and doc003[0]["severity"] == "warning" and doc003[0]["page"] == 31
+    assert "halaman 31" in doc003[0]["message"] and "--ocr" in doc003[0]["message"]
+    assert r.exit_code == 1
+    assert findings_json("--select", "DOC002,DOC003", "--fail-on", "error")[0].exit_code == 0
+
+
 def test_usage_errors_exit_2(cached_audit, tmp_path):
     assert run("check", PDF, "--format", "pdf").exit_code == 2
     assert run("check", PDF, "--format", "json,html").exit_code == 2  # several formats need -o DIR
@@ -111,7 +122,8 @@ def test_config_file_select_and_ignore(cached_audit, tmp_path, monkeypatch):
     # the command line overrides the file's select and adds to its ignore
     r = runner.invoke(main, ["check", PDF, "--format", "json", "--no-progress", "--select", "DOC,SUM",
                              "--ignore", "SUM"], catch_exceptions=False)
-    assert {f["rule"] for f in json.loads(r.stdout)["findings"]} == {"DOC002"}
+    # the sample's page 31 is a scan: DOC002 (the page, info) and DOC003 (the report, warning)
+    assert {f["rule"] for f in json.loads(r.stdout)["findings"]} == {"DOC002", "DOC003"}
 
 
 def test_pyproject_config_and_severity_override(cached_audit, tmp_path, monkeypatch):

@@ -172,6 +172,25 @@ def bomb(out: Path, inflated_mb: int = 400) -> Path:
     return out
 
 
+def text_only(out: Path, pages: int = 3) -> Path:
+    """``pages`` pages of running text and not a single table: read completely, yet
+    nothing for the rules to check (a report whose tables are missing or are images)."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    n_font = 3 + 2 * pages
+    res = b"/Resources << /Font << /F1 %d 0 R >> >>" % n_font
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R " % (3 + pages + i) + res + b" >>"
+             for i in range(pages)]
+    for i in range(pages):
+        text = _text_page_stream([f"Bab {i + 1}", "Laporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2024.",
+                                  "Halaman ini hanya berisi teks, tanpa tabel."])
+        objs.append(b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream")
+    objs.append(font)
+    out.write_bytes(_raw_pdf(objs))
+    return out
+
+
 # --- pages that are hard to read --------------------------------------------
 
 def _render_page_image(src: Path, page: int, dpi: int = 200):
@@ -348,6 +367,7 @@ SMALL = {
     "bomb": bomb,
     "unicode": unicode_text,
     "two-pages": two_pages,
+    "text-only": text_only,
 }
 BIG = {"thousand-pages": thousand_pages}
 

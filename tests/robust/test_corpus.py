@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import time
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import pytest
 
@@ -141,18 +142,42 @@ def doc002(rep):
     return {f["page"]: f for f in rep["findings"] if f["rule"] == "DOC002"}
 
 
-def test_scanned_pages_reported_unchecked_without_ocr(corpus_dir):
-    r, rep = check_json(corpus_dir / "scanned.pdf")
-    assert r.code == 0  # DOC002 is info: nothing failed, but nothing was checked either
-    assert rep["summary"]["pages_checked"] == 0 and rep["summary"]["pages_unchecked"] == [1, 2]
-    pages = doc002(rep)
-    assert sorted(pages) == [1, 2]
-    for f in pages.values():
-        assert f["actual"] == "image-only"
-        assert "--ocr" in f["message"] and "tidak dapat diperiksa" in f["message"]
-    _, rep_en = check_json(corpus_dir / "scanned.pdf", "--lang", "en")
-    assert "run with --ocr to enable OCR" in doc002(rep_en)[1]["message"]
+# --- nothing checked is not a pass: exit 3, why, and what to do -------------
 
+NOTHING_CHECKED = {"scanned", "text-only"}  # read, but nothing in them could be checked
+
+
+def test_scanned_document_without_ocr_exits_3_and_says_ocr(corpus_dir):
+    # Both pages of scanned.pdf are images without a text layer (corpus.scanned):
+    # no page could be checked, so no report, exit 3, and the way out named.
+    r = run_cli("check", str(corpus_dir / "scanned.pdf"), "--format", "json", "--no-progress")
+    no_traceback(r)
+    assert r.code == 3 and r.stdout == ""
+    err = " ".join(r.stderr.split())
+    assert "scanned.pdf" in err.replace(" ", "") and "tidak ada halaman yang dapat diperiksa" in err
+    assert "2 halaman hasil pindai" in err and "--ocr" in err
+    r = run_cli("check", str(corpus_dir / "scanned.pdf"), "--no-progress", "--lang", "en")
+    assert r.code == 3 and "no page could be checked: 2 pages are scanned" in " ".join(r.stderr.split())
+
+
+def test_real_scanned_report_exits_3():
+    real = Path(__file__).resolve().parents[2] / ".." / "shared" / "real" / "scanned_iku_distan_2016.pdf"
+    if not real.exists():
+        pytest.skip(f"{real} is absent (the real reports live in ../shared/real)")
+    r = run_cli("check", str(real), "--no-progress", "--lang", "en")
+    no_traceback(r)
+    # its two pages are scans without a text layer (pdftoppm shows a letter and the IKU table)
+    assert r.code == 3 and "2 pages are scanned" in " ".join(r.stderr.split()) and "--ocr" in r.stderr
+
+
+def test_document_without_any_table_exits_3(corpus_dir):
+    # text-only.pdf: three pages of running text, no table (corpus.text_only)
+    r = run_cli("check", str(corpus_dir / "text-only.pdf"), "--no-progress", "--lang", "en")
+    no_traceback(r)
+    assert r.code == 3 and "no table was found on its 3 pages" in " ".join(r.stderr.split())
+
+
+# --- partly readable: the rest is checked, the page is named ----------------
 
 def test_tiny_cells_page_is_skipped_with_a_finding(corpus_dir):
     t0 = time.monotonic()
@@ -209,7 +234,7 @@ def test_whole_corpus_in_one_batch(corpus_dir, tmp_path):
     assert took < 300, took  # the bound this test states for the whole corpus on 2 cores
     no_traceback(r)
     assert r.code == 3  # the worst of: findings (1) and unreadable files (3)
-    unreadable = {u[0] for u in UNREADABLE}
+    unreadable = {u[0] for u in UNREADABLE} | NOTHING_CHECKED
     err = " ".join(r.stderr.split())
     for n in names:
         stem = n[:-4]

@@ -22,7 +22,7 @@ from lkip_audit.check.kinds.crosstable import (
     check_pk_target,
 )
 from lkip_audit.check.kinds.difference import FIELDS_DIFF, check_difference
-from lkip_audit.check.kinds.document import FIELDS_PART, check_document_part
+from lkip_audit.check.kinds.document import FIELDS_PART, FIELDS_UNCHECKED, check_document_part, check_pages_unchecked
 from lkip_audit.check.kinds.labels import FIELDS_LABEL, FIELDS_RANGE, check_label_band, check_range_judgement
 from lkip_audit.check.kinds.narrative import (
     FIELDS_BREAKDOWN,
@@ -80,6 +80,7 @@ KINDS: dict[str, Kind] = dict(
         _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
         _k("schema", check_schema, FIELDS_SCHEMA),
         _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
+        _k("pages-unchecked", check_pages_unchecked, FIELDS_UNCHECKED, scope="document"),
         _k("cross-table", check_cross_table, FIELDS_XT, scope="document"),
         _k("pk-target", check_pk_target, FIELDS_PK, scope="document"),
         _k("composite", check_composite, FIELDS_COMPOSITE, scope="document"),
