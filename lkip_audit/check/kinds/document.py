@@ -10,20 +10,46 @@ from lkip_audit.check.kinds.base import Ctx
 from lkip_audit.findings import Finding
 from lkip_audit.understand.structure import BAB3_PARTS, MAIN_PARTS, NAMES, structure
 
-FIELDS_PART = {"part", "where"}
+FIELDS_PART = {"part", "where", "why"}
 FIELDS_UNCHECKED = {"n", "pages"}
+CHAPTERS = ("bab1", "bab2", "bab3", "bab4")
 
 
 def check_document_part(rule, at, ctx: Ctx) -> Iterable[Finding]:
     """One finding per missing part. A missing main part (Ikhtisar Eksekutif, Bab I-IV, the
     Perjanjian Kinerja appendix) has the rule's severity; a missing analysis inside Bab III
     has params.bab3_severity (default info). The page is where the part was expected: the
-    heading of the part before it (page 1 when none)."""
+    heading of the part before it (page 1 when none).
+
+    A partial document (a draft of one chapter, an excerpt: no chapter heading at all, or
+    the heading of one chapter only, e.g. a Bab-III-only file) is not held to the whole
+    report's structure: it gets one finding (variant "partial", params.partial_severity,
+    default info) saying the structure was not checked and why, and nothing else."""
     if ctx.doc is None or not ctx.doc.pages:
         return
     st = structure(ctx.doc)
     sub_sev = rule.params.get("bab3_severity", "info")
     lang = ctx.lang
+
+    chapters = [c for c in CHAPTERS if st.parts.get(c) is not None]
+    if len(chapters) <= 1 and "partial" in rule.variants:
+        if chapters:
+            only = NAMES[chapters[0]].get(lang) or NAMES[chapters[0]]["id"]
+            why = {"id": f"hanya memuat {only}", "en": f"holds only {only}"}
+        else:
+            why = {"id": "tidak memiliki judul bab", "en": "has no chapter headings"}
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=None, actual=None,
+            fields={"part": "", "where": "", "why": why.get(lang) or why["id"]},
+            detail={"partial": True, "chapters": chapters, "found": dict(st.parts), "searched": "headings"},
+            variant="partial",
+            page=st.parts.get(chapters[0]) if chapters else 1,
+        )
+        g = replace(f, severity=rule.params.get("partial_severity", "info"))
+        ctx.order[id(g)] = ctx.order.pop(id(f), (g.page, -1, -1, -1, rule.id, f.message))
+        yield g
+        return
 
     def where(order, found, name):
         before = [found[p] for p in order[: order.index(name)] if found.get(p) is not None]
@@ -35,7 +61,7 @@ def check_document_part(rule, at, ctx: Ctx) -> Iterable[Finding]:
         yield ctx.finding(
             rule, None, None, None,
             expected=label, actual=None,
-            fields={"part": label, "where": ""},
+            fields={"part": label, "where": "", "why": ""},
             detail={"part": name, "found": dict(st.parts), "searched": "headings"},
             page=page,
         )
@@ -46,7 +72,7 @@ def check_document_part(rule, at, ctx: Ctx) -> Iterable[Finding]:
         f = ctx.finding(
             rule, None, None, None,
             expected=label, actual=None,
-            fields={"part": label, "where": "Bab III"},
+            fields={"part": label, "where": "Bab III", "why": ""},
             detail={"part": name, "found": dict(st.bab3), "searched": "Bab III headings"},
             variant="bab3" if "bab3" in rule.variants else None,
             page=page,
