@@ -92,6 +92,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 __all__ = [
+    "STYLES",
     "ParsedNumber",
     "parse_number",
     "format_number",
@@ -99,6 +100,12 @@ __all__ = [
     "consistent",
     "clean_text",
 ]
+
+
+# Number conventions (the ``style`` of parse_number).  "id" and "en" are the
+# document-level hints of old; the others are column conventions decided by
+# extract/numstyle.py from all of a column's cells (see "Column conventions").
+STYLES = ("id", "en", "comma", "dot", "decimal")
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,14 @@ class ParsedNumber:
     negative: bool = False  # "(1.234)" or "-1.234"
     style: str = "plain"  # "id" (1.234,5), "en" (1,234.5) or "plain" (no separators)
     problem: str | None = None  # malformed: why (English, short)
+    # A cell that cannot be read reliably: kind "malformed", value None, and
+    # doubt says why ("ambiguous": two plausible readings under its column's
+    # convention; "ocr": it parses only after repairing an OCR confusion;
+    # "reversed": it parses only read backwards); readings names them
+    # ("1.250 = 1250", "1.250 = 1,25").  Reported as info (DQ004), never as a
+    # malformed-number error, and never used in arithmetic.
+    doubt: str | None = None
+    readings: tuple[str, ...] = ()
 
     @property
     def is_number(self) -> bool:
@@ -168,8 +183,8 @@ class _Text(Exception):
 
 def parse_number(text: str, style: str = "id") -> ParsedNumber:
     """Parse one printed cell.  Never raises on any text; see module docstring."""
-    if style not in ("id", "en"):
-        raise ValueError(f"style must be 'id' or 'en', not {style!r}")
+    if style not in STYLES:
+        raise ValueError(f"style must be one of {STYLES}, not {style!r}")
     if text is None:
         return ParsedNumber(text=text, kind="empty")
     try:
@@ -341,6 +356,10 @@ def _read_core(core: str, style: str) -> tuple[str, str, str]:
     dots, commas = core.count("."), core.count(",")
     if not dots and not commas:
         return core, "", "plain"
+    if style in ("comma", "dot"):
+        return _read_same_sep(core, "," if style == "comma" else ".", style)
+    if style == "decimal":
+        return _read_decimal(core)
 
     if dots and commas:
         first_comma, last_dot = core.index(","), core.rindex(".")
@@ -389,6 +408,42 @@ def _read_core(core: str, style: str) -> tuple[str, str, str]:
     if problem is None:
         return "".join(groups), "", "en"
     raise _Malformed(f"several commas: {problem}")
+
+
+def _read_same_sep(core: str, sep: str, style: str) -> tuple[str, str, str]:
+    """Convention "comma" (624,989,000,00) or "dot" (624.989.000.00): one character
+    separates thousands and, before a last group of 1-2 digits, the decimals."""
+    other = "." if sep == "," else ","
+    if other in core:
+        raise _Malformed(f"'{other}' in a number whose column separates with '{sep}'")
+    groups = core.split(sep)
+    last = groups[-1]
+    if 1 <= len(last) <= 2:
+        ints = groups[:-1]
+        problem = _valid_groups(ints) if len(ints) > 1 else None
+        if problem is None:
+            return "".join(ints), last, style
+    else:
+        problem = _valid_groups(groups)
+        if problem is None:
+            return "".join(groups), "", style
+    if sep == "." and _is_code_or_date(groups):
+        raise _Text()
+    raise _Malformed(problem)
+
+
+def _read_decimal(core: str) -> tuple[str, str, str]:
+    """Convention "decimal": no thousands separators; one "." or "," is the decimal mark."""
+    dots, commas = core.count("."), core.count(",")
+    if dots and commas:
+        raise _Malformed("both '.' and ',' in a number whose column has no thousands separators")
+    sep = "." if dots else ","
+    groups = core.split(sep)
+    if len(groups) == 2:
+        return groups[0], groups[1], "decimal"
+    if sep == "." and _is_code_or_date(groups):
+        raise _Text()
+    raise _Malformed(f"several '{sep}' in a number whose column has no thousands separators")
 
 
 # --------------------------------------------------------------------------

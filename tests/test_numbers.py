@@ -457,3 +457,64 @@ def test_never_raises_on_number_like_noise(text, style):
         # whatever was read must print back in a format that reads the same
         again = parse_number(format_number(p.value, p.decimals, style=style), style=style)
         assert again.value == p.value
+
+
+# -- column conventions (style "comma", "dot", "decimal"; decided per column by
+#    extract/numstyle.py).  Expected values are hand arithmetic on the printed text.
+
+@pytest.mark.parametrize(
+    "text, style, value, decimals",
+    [
+        # comma thousands with a ",00" decimal, as Excel-made tables print money
+        # (bab_iii_lkip_2016.pdf page 24 prints "641,773,572,00")
+        ("641,773,572,00", "comma", "641773572.00", 2),
+        ("1,141,250,000,00", "comma", "1141250000.00", 2),
+        ("78,50", "comma", "78.50", 2),  # a percentage of the same table
+        ("1,250", "comma", "1250", 0),  # a last group of 3 digits is thousands
+        ("Rp 90,750,000,00", "comma", "90750000.00", 2),
+        # the same with dots
+        ("624.989.000.00", "dot", "624989000.00", 2),
+        ("1.250.000", "dot", "1250000", 0),
+        # no thousands separators: "." or "," is the decimal mark
+        ("48.7", "decimal", "48.7", 1),
+        ("100,53", "decimal", "100.53", 2),
+        ("98.90", "decimal", "98.90", 2),
+        ("100", "decimal", "100", 0),
+    ],
+)
+def test_column_conventions_read(text, style, value, decimals):
+    p = parse_number(text, style=style)
+    assert p.kind == "number"
+    assert p.value == D(value) and p.decimals == decimals
+    assert p.style in (style, "plain")
+
+
+@pytest.mark.parametrize(
+    "text, style",
+    [
+        ("1.234,56", "comma"),  # a dot in a column of commas
+        ("1,234.56", "dot"),
+        ("12,34,56", "comma"),  # groups of 2 digits are no thousands groups
+        ("1.234.567", "decimal"),  # several marks in a column without thousands
+        ("1.234,5", "decimal"),
+    ],
+)
+def test_column_conventions_reject(text, style):
+    p = parse_number(text, style=style)
+    assert p.kind == "malformed" and p.problem
+
+
+def test_column_conventions_keep_codes_as_text():
+    assert parse_number("1.02.03", style="dot").kind == "text"
+    assert parse_number("1.2.3", style="decimal").kind == "text"
+
+
+def test_unknown_style_is_refused():
+    with pytest.raises(ValueError):
+        parse_number("1", style="fr")
+
+
+def test_range_under_decimal_convention():
+    # "60 - 79.99" in a scale column (lkip_bp3iptek_2016.pdf page 38)
+    p = parse_number("60 – 79.99", style="decimal")
+    assert p.kind == "range" and p.low == D(60) and p.high == D("79.99")

@@ -23,6 +23,7 @@ document instead of once per table. The issues are the same as table by table
 from __future__ import annotations
 
 import warnings
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -95,28 +96,94 @@ def column_names(at: AnalyzedTable) -> dict[str, ColumnRole]:
 ABSENT = "absent"  # __kind of a cell in a column another table of the batch has, this one not
 
 
-def _rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
-    """The frame's rows of one table: (body row index, role, row kind, required, cells by name)."""
+# Printed values that are not numbers and are not wrong in kind: qualitative targets and
+# realisations, predicates, "not available". A number column holding one of them is read
+# as the report states it ("stated"): present, not missing, not unparseable.
+LEGIT_TEXT = re.compile(
+    r"^(?:n/?a|n\.a\.?|t/?a|nihil|belum(?: ada)?(?: data)?|tidak ada(?: data)?|ada|ya|tidak|"
+    r"aaa|aa|a|bb|b|cc|c|d|e|sb|sk|k|wtp|wdp|tmp|tw|opini wtp|"
+    r"tercapai|tidak tercapai|belum tercapai|sesuai(?: target)?|melebihi(?: target)?|"
+    r"tidak mencapai(?: target)?|mencapai(?: target)?|terlaksana|tidak terlaksana|tersedia|"
+    r"sangat baik|baik|cukup(?: baik)?|kurang(?: baik)?|sangat kurang|sedang|tinggi|rendah|"
+    r"istimewa|memuaskan|butuh perbaikan|dalam proses|proses|on progress|progres|"
+    r"tidak dianggarkan|tidak diukur|tidak ada target|tanpa target)$",
+    re.IGNORECASE,
+)
+_NUMBER_TOKEN = re.compile(r"^\(?(?:Rp\.?)?[0-9][0-9.,]*\)?%?$", re.IGNORECASE)
+_RATIO = re.compile(r"^[0-9][0-9.,]*\s*[:/]\s*[0-9][0-9.,]*$")
+_NUMERIC_KINDS = ("number", "percent", "range", "malformed", "doubtful", "stacked")
+
+
+def cell_kind(cell) -> str:
+    """The frame's ``__kind`` of one cell: the ParsedNumber kind, refined.
+
+    "empty" (blank, or a dash-like text that is no printed dash); "dash" (a printed
+    "-": the report states there is none, present); "stated" (a legitimate
+    non-numeric value: "NA", "BB", "Tercapai", "Sesuai Target", a ratio "1:400");
+    "stacked" (several numbers in one cell, "36,9 17,7": the extraction joined
+    rows, in doubt, not wrong in kind); "doubtful" (a number that cannot be read
+    reliably, ParsedNumber.doubt: DQ004's, info); else the ParsedNumber kind
+    ("text" is a cell wrong in kind: "abc" where a number belongs)."""
+    if cell is None or cell.is_empty:
+        return "empty"
+    p = cell.number
+    text = " ".join(cell.text.split())
+    if p.kind == "empty":
+        return "dash" if cell.text.strip() in DASHES else "empty"
+    if p.kind == "malformed" and p.doubt:
+        return "doubtful"
+    if p.kind == "text":
+        if LEGIT_TEXT.match(text) or _RATIO.match(text):
+            return "stated"
+        tokens = text.split(" ")
+        if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) for t in tokens):
+            return "stacked"
+    return p.kind
+
+
+def _text_column(kinds: list[str]) -> bool:
+    """A column the understanding mapped to a number field but whose cells are mostly
+    words (labels, descriptions): its role is in doubt, the schema does not judge it."""
+    numeric = sum(1 for k in kinds if k in _NUMERIC_KINDS)
+    wordy = sum(1 for k in kinds if k in ("text", "stated"))
+    return wordy >= 2 and wordy > numeric
+
+
+def frame_rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
+    """The frame's rows of one table: (body row index, role, row kind, required, cells
+    by name as (value, kind, text)).
+
+    A row must have the kind's required cells when it is a body or parent row, not of
+    an exempt kind, and carries at least one number in the table's value columns (a
+    row with no number at all is a heading or a label row, not a row with a value
+    missing). A column that is mostly words (``_text_column``) is treated as absent."""
     roles = {ri.index: ri.role for ri in at.rows}
     kinds = {ri.index: ri.kind for ri in at.rows}
     spec = SPECS.get(at.kind)
     exempt = spec.exempt_kinds if spec else ()
+    rows = []
     for row in at.table.rows:
         role = roles.get(row.index, BODY)
         if role == SECTION:
             continue
-        kind = kinds.get(row.index)
         cells = {}
         for name, c in names.items():
             cell = row.cells[c.index] if c.index < len(row.cells) else None
-            if cell is None or cell.is_empty:
-                cells[name] = (None, "empty", "")
-                continue
-            p = cell.number
-            # a printed dash states "none": present, not missing
-            k = "dash" if p.kind == "empty" and cell.text.strip() in DASHES else p.kind
-            cells[name] = (p.value if p.kind in _VALUE_KINDS else None, k, cell.text)
-        yield row.index, role, kind or "", role in (BODY, PARENT) and kind not in exempt, cells
+            k = cell_kind(cell)
+            p = cell.number if k != "empty" else None
+            cells[name] = (p.value if p is not None and p.kind in _VALUE_KINDS else None, k,
+                           cell.text if cell is not None and k != "empty" else "")
+        rows.append((row, role, kinds.get(row.index), cells))
+    text_cols = {name for name in names if _text_column([cells[name][1] for *_, cells in rows])}
+    for row, role, kind, cells in rows:
+        for name in text_cols:
+            cells[name] = (None, ABSENT, cells[name][2])
+        has_number = any(k in _NUMERIC_KINDS for _, k, _ in cells.values())
+        required = role in (BODY, PARENT) and kind not in exempt and has_number
+        yield row.index, role, kind or "", required, cells
+
+
+_rows = frame_rows
 
 
 def _frame(parts: list[tuple[AnalyzedTable, dict[str, ColumnRole]]]) -> tuple[pd.DataFrame, list[int]]:

@@ -30,7 +30,7 @@ from lkip_audit.understand import analyze_table
 from lkip_audit.understand.columns import NUMERIC_FIELDS
 from lkip_audit.understand.model import BODY, PARENT, SECTION, AnalyzedTable
 from lkip_audit.understand.schemas import (
-    DASHES, PROBLEMS, SPECS, SchemaIssue, column_names, validate, validate_tables,
+    DASHES, PROBLEMS, SPECS, SchemaIssue, column_names, frame_rows, validate, validate_tables,
 )
 
 from tests.extract.conftest import SAMPLES, extracted
@@ -53,26 +53,18 @@ def _ref_to_frame(at: AnalyzedTable) -> pd.DataFrame:
         data[f"{name}__kind"] = []
         data[f"{name}__text"] = []
     index = []
-    for row in at.table.rows:
-        role = roles.get(row.index, BODY)
-        if role == SECTION:
-            continue
-        index.append(row.index)
-        data["_row"].append(row.index)
+    # The rows and cell kinds come from schemas.frame_rows (which rows are required,
+    # legitimate text, text columns): this reference checks the batching, not them.
+    for row_index, role, kind, required, cells in frame_rows(at, names):
+        index.append(row_index)
+        data["_row"].append(row_index)
         data["_role"].append(role)
-        data["_kind"].append(kinds.get(row.index) or "")
-        data["_required"].append(role in (BODY, PARENT) and kinds.get(row.index) not in exempt)
-        for name, c in names.items():
-            cell = row.cells[c.index] if c.index < len(row.cells) else None
-            if cell is None or cell.is_empty:
-                data[name].append(None)
-                data[f"{name}__kind"].append("empty")
-                data[f"{name}__text"].append("")
-                continue
-            p = cell.number
-            data[name].append(p.value if p.kind in _VALUE_KINDS else None)
-            data[f"{name}__kind"].append("dash" if p.kind == "empty" and cell.text.strip() in DASHES else p.kind)
-            data[f"{name}__text"].append(cell.text)
+        data["_kind"].append(kind)
+        data["_required"].append(required)
+        for name, (v, k, t) in cells.items():
+            data[name].append(v)
+            data[f"{name}__kind"].append(k)
+            data[f"{name}__text"].append(t)
     return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
 
 

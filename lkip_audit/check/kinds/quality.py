@@ -12,7 +12,7 @@ from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, row_
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
 
-FIELDS_MALFORMED = {"problem"}
+FIELDS_MALFORMED = {"problem", "readings"}
 FIELDS_DUPLICATE = {"first_row", "first_page"}
 FIELDS_SCHEMA = {"field", "problem", "text"}
 FIELDS_PAGE = {"reason", "detail"}
@@ -24,21 +24,35 @@ _CODE_HEADER = re.compile(r"\bKODE\b|\bREKENING\b|\bNIP\b|\bNOMENKLATUR\b", re.I
 def check_malformed(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     """Every cell whose number is malformed ("900.00.0"): reported, never guessed.
 
+    ``params.doubtful`` false (DQ001): cells broken under every plausible reading
+    of their column's convention (extract/numstyle.py). ``params.doubtful`` true
+    (DQ004, info): cells that cannot be read reliably (``ParsedNumber.doubt``: two
+    readings under the column's convention, an OCR confusion, digits wrapped in the
+    cell, text extracted backwards), with their readings.
+
     Columns of codes (KODE, KODE REKENING, NO. REKENING) hold nomenclature such as
     "5.03" or "4.1.01", not amounts: they are not read as numbers."""
+    want_doubt = bool(rule.params.get("doubtful"))
     code_cols = {j for j, label in enumerate(at.table.columns) if _CODE_HEADER.search(label or "")}
     for i, row in enumerate(at.table.rows):
         for j, cell in enumerate(row.cells):
             p = cell.number
-            if p.kind != "malformed" or j in code_cols:
+            if p.kind != "malformed" or j in code_cols or bool(p.doubt) != want_doubt:
                 continue
+            readings = " / ".join(p.readings)
+            detail = {"problem": p.problem or "malformed"}
+            if p.doubt:
+                detail.update(doubt=p.doubt, readings=list(p.readings))
+            if cell.ocr:
+                detail["ocr"] = True
             yield ctx.finding(
                 rule, at, i, j,
                 expected=None,
                 actual=" ".join(cell.text.split()),
-                fields={"problem": p.problem or "malformed"},
-                detail={"problem": p.problem or "malformed"},
+                fields={"problem": p.problem or "malformed", "readings": readings},
+                detail=detail,
                 page=cell.page,
+                variant=p.doubt if p.doubt in rule.variants else None,
             )
 
 
@@ -91,17 +105,35 @@ RATIO_TRIPLES = (("realisasi_rp", "anggaran", "persen"), ("realisasi", "target",
 
 
 def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
-    """Required numbers the check stage needs but cannot read (not malformed: that is DQ001)."""
+    """Required numbers the check stage needs but cannot read (not malformed: that is DQ001).
+
+    Not an issue (understand/schemas.py ``cell_kind``): a legitimate non-numeric value
+    ("NA", "BB", "Tercapai"), several numbers stacked in one cell (extraction in doubt),
+    a number that cannot be read reliably (DQ004's); nor any cell of a column that is
+    mostly words (its number role is in doubt)."""
+    from lkip_audit.understand.schemas import _text_column, cell_kind
+
     issues = []
+    text_cols: dict[int, bool] = {}
+
+    def is_text_column(col) -> bool:
+        if col.index not in text_cols:
+            text_cols[col.index] = _text_column([cell_kind(cell_at(at, k, col)) for k in data_rows(at)])
+        return text_cols[col.index]
+
     for num, den, res in RATIO_TRIPLES:
         for rcol in at.cols(res):
             ncol, dcol = same_group(at, num, rcol.group), same_group(at, den, rcol.group)
             if ncol is None or dcol is None:
                 continue
+            if any(is_text_column(c) for c in (rcol, ncol, dcol)):
+                continue
             for i in data_rows(at):
                 cells = {f: (c, cell_at(at, i, c)) for f, c in ((res, rcol), (num, ncol), (den, dcol))}
                 states = {f: state(cc) for f, (_, cc) in cells.items()}
                 if "malformed" in states.values():
+                    continue
+                if any(cell_kind(cc) in ("stated", "stacked", "doubtful") for _, cc in cells.values()):
                     continue
                 good = [f for f, s in states.items() if s in ("number", "range")]
                 if len(good) < 2:
