@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from lkip_audit.extract.model import BBox
 
 CAPTION_RE = re.compile(
-    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*)(?![A-Za-z])\s*\.?\s*(?P<title>.*)$",
+    # The number may run straight into the title when it ends in a digit: "Tabel III.3Evaluasi".
+    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
+    r"\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 

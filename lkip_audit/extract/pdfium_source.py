@@ -68,6 +68,9 @@ class PageData:
     # Shading rectangles (x0, top, x1, bottom): no ruling lines, kept for tables drawn
     # with nothing but shaded cells (pdf._find_pieces).
     shading: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # 90 / 270 when the page's text ran sideways and the page was turned upright to be
+    # read (``turn_page``): words, edges, width and height are those of the turned page.
+    turned: int = 0
 
 
 def open_document(path: str | os.PathLike) -> pdfium.PdfDocument:
@@ -91,9 +94,13 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
             upright = sum(1 for c in chars if c.get("upright"))
             if not chars or upright < 0.8 * len(chars):
                 raise UnsupportedPage(f"rotated {rotation}")
-        words = _WORDS.extract_words(chars)
         edges, has_images, shading = _edges_and_images(page, mx0, my1)
-        return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images, shading)
+        turned = 0 if rotation else sideways(chars)
+        if turned:
+            chars, edges, shading, width, height = turn_page(chars, edges, shading, width, height, turned)
+        words = _WORDS.extract_words(chars)
+        return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images, shading,
+                        turned)
     finally:
         page.close()
 
@@ -195,8 +202,9 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
                 fontname, descent = _font_of(ctypes.cast(obj, pr.FPDF_PAGEOBJECT), fonts) if obj else ("", -0.2)
                 angle = pr.FPDFText_GetCharAngle(raw, i)
                 upright = angle < 0 or abs(angle) < 1e-3 or abs(angle - 2 * math.pi) < 1e-3
-                info = objinfo[obj] = (fontname, descent, _font_size(raw, i), upright)
-            fontname, descent, size, upright = info
+                quarter = 0 if upright else round(math.degrees(angle)) % 360
+                info = objinfo[obj] = (fontname, descent, _font_size(raw, i), upright, quarter)
+            fontname, descent, size, upright, quarter = info
             _get_loosebox(handle, i, prect)
             if upright:
                 _get_origin(handle, i, pox, poy)
@@ -210,7 +218,7 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
             append({
                 "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
                 "width": x1 - x0, "height": bottom - top, "upright": upright, "size": size,
-                "fontname": fontname,
+                "fontname": fontname, "angle": quarter,
             })
         return out
     finally:
@@ -219,6 +227,52 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
 
 def _words(page, mx0: float, my1: float) -> list[dict]:
     return _WORDS.extract_words(_chars(page, mx0, my1))
+
+
+# -- sideways text -------------------------------------------------------------------------------
+
+def sideways(chars: list[dict]) -> int:
+    """The quarter turn most of the page's text is set at (PDFium's character angle: 270
+    runs bottom to top, 90 top to bottom), or 0 when most of it is upright. A landscape
+    table pasted into a portrait page reads sideways; read as it stands, its rows and
+    columns swap and, one way round, every number's digits come out reversed."""
+    counts = {0: 0, 90: 0, 270: 0}
+    for c in chars:
+        if not c["text"].isspace():
+            a = c.get("angle", 0)
+            counts[a if a in counts else 0] += 1
+    total = sum(counts.values())
+    for q in (90, 270):
+        if total and counts[q] * 2 > total:
+            return q
+    return 0
+
+
+def _turn_box(x0: float, top: float, x1: float, bottom: float, q: int, width: float, height: float):
+    """A box in the page turned so that text set at angle ``q`` reads upright."""
+    if q == 270:  # text runs upward: turn the page a quarter clockwise
+        return height - bottom, x0, height - top, x1
+    return top, width - x1, bottom, width - x0  # q == 90, text runs downward: anticlockwise
+
+
+def turn_page(chars, edges, shading, width: float, height: float, q: int):
+    """Chars, edges and shading of the page turned upright for text at angle ``q``; the
+    page's width and height swap."""
+    out = []
+    for c in chars:
+        x0, top, x1, bottom = _turn_box(c["x0"], c["top"], c["x1"], c["bottom"], q, width, height)
+        d = dict(c, x0=x0, x1=x1, top=top, bottom=bottom, doctop=top, width=x1 - x0, height=bottom - top)
+        d["upright"] = c.get("angle", 0) == q
+        d["angle"] = 0 if d["upright"] else (c.get("angle", 0) - q) % 360
+        out.append(d)
+    turned_edges = []
+    for e in edges:
+        x0, top, x1, bottom = _turn_box(e["x0"], e["top"], e["x1"], e["bottom"], q, width, height)
+        o = "v" if e["orientation"] == "h" else "h"
+        turned_edges.append(dict(e, x0=x0, x1=x1, top=top, bottom=bottom, doctop=top, width=x1 - x0,
+                                 height=bottom - top, orientation=o))
+    turned_shading = [_turn_box(*r, q, width, height) for r in shading]
+    return out, turned_edges, turned_shading, height, width
 
 
 # -- ruling lines ------------------------------------------------------------------------------

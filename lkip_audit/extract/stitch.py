@@ -22,6 +22,19 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _ROWNUM_RE = re.compile(r"^(\d{1,3}|[IVX]{1,4}|[a-z])\.?$")
 
 
+_UNIT_RE = re.compile(
+    r"^\(?\s*(?:rp\.?(?:\s*\(?000\)?)?|%|persen|ribu\s+rp\.?|juta\s+rp\.?|rp\.?\s+(?:ribu|juta)|"
+    r"orang|unit|satuan|nilai|indeks)\s*\)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_unit_row(texts: list[str]) -> bool:
+    """A header row of units only: "(Rp)", "(%)", "Rp", "(Rp. 000)"."""
+    filled = [t.strip() for t in texts if t.strip()]
+    return bool(filled) and all(_UNIT_RE.match(t) for t in filled)
+
+
 def _is_header_text(text: str) -> bool:
     t = text.strip()
     if not t:
@@ -67,7 +80,7 @@ def header_row_count(p: Piece) -> int:
     for r in range(min(p.nrows - 1, 4)):
         cells = [c for c in grid[r] if c is not None]
         texts = [c.text for c in cells]
-        colnums = _is_column_numbering(texts)
+        colnums = _is_column_numbering(texts) or (r > 0 and count == r and _is_unit_row(texts))
         nonempty = [c for c in cells if c.text.strip()]
         bold = sum(1 for c in nonempty if c.bold) * 2 > len(nonempty) if nonempty else False
         # The first row, bold, starting with a text label is a header even when other
@@ -96,7 +109,15 @@ def header_row_count(p: Piece) -> int:
         for c in cells:
             spanning_until = max(spanning_until, c.row + c.rowspan)
     # A header that spans into rows must be taken whole.
-    return max(count, min(spanning_until, p.nrows - 1)) if count else 0
+    n = max(count, min(spanning_until, p.nrows - 1)) if count else 0
+    # The row numbering the columns "(1) (2) (3)" (and a unit row "(Rp) (%)") closes the
+    # header even past the usual four rows; the body never starts with one.
+    while n < p.nrows - 1 and n < 8:
+        texts = [c.text for c in grid[n] if c is not None]
+        if not (_is_column_numbering(texts) or (n > 0 and _is_unit_row(texts))):
+            break
+        n += 1
+    return n
 
 
 def flatten_columns(p: Piece, nheader: int) -> list[str]:

@@ -108,3 +108,42 @@ def test_full_width_section_row_is_not_header(tmp_path):
     assert t.columns == ["INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
     assert [c.text for c in t.rows[0].cells] == ["MISI 1 : MEWUJUDKAN APARATUR YANG PROFESIONAL", "", "", ""]
     assert [c.text for c in t.rows[2].cells] == ["Indeks B", "70", "63", "90"]
+
+
+def _sideways_table(path: Path, angle: int) -> Path:
+    """A ruled 3 x 3 table typeset sideways on a portrait page: the canvas turned by
+    ``angle`` (90: text runs bottom to top; -90: top to bottom), as a landscape table
+    pasted into a portrait report."""
+    c = canvas.Canvas(str(path), pagesize=(595.0, H))
+    if angle == 90:
+        c.translate(595.0, 0)
+    else:
+        c.translate(0, H)
+    c.rotate(angle)
+    # In the turned frame: x runs along the page's height, y along its width (up).
+    xs, ys = [60, 300, 420, 540], [500, 475, 455, 435]  # ys downward in the landscape view
+    c.setLineWidth(0.5)
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, ["URAIAN", "TARGET", "REALISASI"]):
+        c.drawString(x + 6, 484, h)
+    c.setFont("Helvetica", 9)
+    for y, row in ((462, ["Anggaran belanja", "2391", "2.145.070"]), (442, ["Indeks kepuasan", "80,5", "78,25"])):
+        for x, v in zip(xs, row):
+            c.drawString(x + 6, y, v)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_sideways_table_is_read_upright_both_ways(tmp_path):
+    # The digits must come out in their order ("2391", never "1932"), rows as rows.
+    for angle in (90, -90):
+        doc = read_document(_sideways_table(tmp_path / f"side{angle}.pdf", angle))
+        (t,) = doc.tables
+        assert t.columns == ["URAIAN", "TARGET", "REALISASI"], angle
+        assert [[c.text for c in r.cells] for r in t.rows] == [
+            ["Anggaran belanja", "2391", "2.145.070"], ["Indeks kepuasan", "80,5", "78,25"]], angle

@@ -135,3 +135,34 @@ def test_program_section_row_on_a_continued_page_is_body():
     assert texts[-2] == ["10.", "Perencanaan, Evaluasi dan Pelaporan Internal Biro Administrasi Pembangunan",
                          "60.000.000,-"]
     assert texts[-1][0] == "JUMLAH" and texts[-1][2] == "6.711.000.000,-"
+
+
+# -- sideways tables, captions run into their title --------------------------------------------
+
+def test_sideways_table_reads_upright_with_digits_in_order():
+    # 6_lkip_2016_full_1 p48: a landscape table set sideways on a portrait page (text
+    # running bottom to top). Turned upright (read off p48 turned a quarter clockwise):
+    # caption "Tabel III. 5 Evaluasi Program dan Kegiatan yang Menunjang Capaian Kinerja"
+    # (printed "Tabel III. 5Evaluasi", no space); row "Misi 1 : Meningkatkan Kinerja
+    # Penataan Ruang yang Berkualitas dan Implementatif" with Anggaran 5.565.643.000,00,
+    # Realisasi Keuangan 5.331.689.583,00, Fisik 95,80% - read before as "%08,59".
+    t = _table("6_lkip_2016_full_1.pdf", "III.5")
+    assert t.title == "Evaluasi Program dan Kegiatan yang Menunjang Capaian Kinerja"
+    assert t.pages == [48]
+    misi = next(r for r in t.rows if any(c.text.startswith("Misi 1 : Meningkatkan")
+                                         for c in r.cells))
+    values = [c.text for c in misi.cells if c.text and not c.text.startswith("Misi")]
+    assert values == ["5.565.643.000,00", "5.331.689.583,00", "95,80%"]
+    # the header of the money column, read upright
+    i = next(i for i, c in enumerate(misi.cells) if c.text == "5.565.643.000,00")
+    assert "Anggaran" in t.columns[i]
+
+
+def test_caption_number_run_into_its_title():
+    # 6_lkip_2016_full_1 p43: "Tabel III.3Evaluasi Capaian Indikator Kinerja Tahun
+    # 2014-2016" (no space after the number, read off p43); p46: "Tabel III. 4Efisiensi
+    # Penggunaan Sumber Daya Tahun 2016".
+    t = _table("6_lkip_2016_full_1.pdf", "III.3")
+    assert t.title == "Evaluasi Capaian Indikator Kinerja Tahun 2014-2016"
+    t = _table("6_lkip_2016_full_1.pdf", "III.4")
+    assert t.title == "Efisiensi Penggunaan Sumber Daya Tahun 2016"
