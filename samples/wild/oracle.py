@@ -620,7 +620,8 @@ class Oracle:
             raise ValueError(f"claim without a kind: {cl}")
         if not ok:
             self.items.append({"rule": cl.get("rule", "NAR001"), "severity": cl.get("severity", "error"),
-                               "table": None, "row": None, "text": find, "printed": printed, "recomputed": rec,
+                               "table": None, "row": None, "text": find.replace("**", ""), "printed": printed,
+                               "recomputed": rec,
                                "arithmetic": arith, "block": {"file": file, "index": index}})
             fixed = re.sub(re.escape(printed) + r" \([A-Za-z ]+\)", f"{rec} ({terbilang(int(rec))})", find, count=1) \
                 if "count" in cl else find.replace(printed, rec, 1)
@@ -890,15 +891,18 @@ def add_pages(doc: dict) -> None:
     for i in range(len(pdfdoc)):
         tp = pdfdoc[i].get_textpage()
         pages.append(re.sub(r"[^a-z0-9]", "", tp.get_text_range().lower()))
+    norm = lambda x: re.sub(r"[^a-z0-9]", "", re.sub(r"\*", "", str(x or "")).lower())  # noqa: E731
     for it in doc["items"]:
-        needles = []
-        if it.get("table"):
-            needles.append(re.sub(r"[^a-z0-9]", "", f"tabel{it['table']}".lower()))
-        label = it.get("row") or it.get("text") or ""
-        lab = re.sub(r"[^a-z0-9]", "", re.sub(r"\*", "", label).lower())[:40]
+        lab = norm(it.get("row") or it.get("text"))[:40]
         if not lab:
             continue
-        hits = [k for k, t in enumerate(pages) if lab in t and str(it.get("printed") or "").replace(".", "").replace(",", "") in t]
+        hits = [k for k, t in enumerate(pages) if lab in t]
+        with_value = [k for k in hits if norm(it.get("printed")) in pages[k]]
+        hits = with_value or hits
+        if len(hits) > 1 and it.get("table"):
+            # the first such page at or after the table's caption ("Tabel 3.20")
+            cap = [k for k, t in enumerate(pages) if "tabel" + norm(it["table"]) in t]
+            hits = [k for k in hits if cap and k >= cap[0]][:1]
         if len(hits) == 1:
             it["page"] = hits[0] + 1
 
