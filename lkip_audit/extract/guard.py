@@ -16,6 +16,10 @@ code a Python timer cannot interrupt. So:
 - the whole document has a deadline (``timeout``): when it is reached the pages
   read so far are kept (their findings are not lost) and every page not read
   becomes a ``PageProblem("timeout")``;
+- both deadlines read time from one clock, ``time.monotonic`` unless another is
+  given (``read_in_process(clock=...)``, ``_PageGuard.clock``): the tests drive a
+  fake clock that a page advances by a set cost, so the deadline logic is tested
+  without real time and without depending on the machine's speed;
 - the parent watches the child: when the child stalls on a page beyond what the
   timer could stop, or dies on it (segfault, out of memory), the parent kills it
   and reads the document again, skipping that page (reported as "timeout" or
@@ -92,6 +96,7 @@ class _PageGuard:
     on_start: Callable[[int, float | None], None] | None = None  # (page, its time limit)
     timers: bool = True  # signal timers need the main thread
     document_timeout: float | None = None  # for the message only
+    clock: Callable[[], float] = time.monotonic  # what "now" is (a test gives a fake one)
 
     def __call__(self, number: int):
         return self._guard(number)
@@ -102,29 +107,42 @@ class _PageGuard:
 
         return replace(self, page_timeout=self.page_timeout * factor if self.page_timeout else None)
 
-    @contextmanager
-    def _guard(self, number: int):
-        if number in self.skip:
-            reason, detail = self.skip[number]
-            raise PageLimit(reason, detail)
-        now = time.monotonic()
+    def budget(self, now: float) -> float | None:
+        """Seconds page reading may take when it starts at ``now``: the page limit, cut
+        to what is left before the document deadline; None: no limit. Raises PageLimit
+        when the deadline has passed (the page is not read)."""
         if self.deadline is not None and now >= self.deadline:
             raise PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s); page not read")
         budget = self.page_timeout
         if self.deadline is not None:
             left = self.deadline - now
             budget = left if budget is None else min(budget, left)
+        return budget
+
+    def overrun(self, budget: float) -> PageLimit:
+        """What stops a page that used up ``budget``: its own limit, or the document's."""
+        if self.page_timeout is not None and budget >= self.page_timeout - 1e-6:
+            return PageLimit("timeout", f"page took longer than {_secs(self.page_timeout)} s; skipped")
+        return PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s) while reading the page")
+
+    @contextmanager
+    def _guard(self, number: int):
+        if number in self.skip:
+            reason, detail = self.skip[number]
+            raise PageLimit(reason, detail)
+        start = self.clock()
+        budget = self.budget(start)
         if self.on_start:
             self.on_start(number, self.page_timeout)
         if not self.timers or budget is None:
             yield
+            if budget is not None and self.clock is not time.monotonic and self.clock() - start > budget:
+                # a clock given for a test: the page is judged by the time it took on it
+                raise self.overrun(budget)
             return
-        page_budget = self.page_timeout
 
         def on_alarm(signum, frame):
-            if page_budget is not None and budget >= page_budget - 1e-6:
-                raise PageLimit("timeout", f"page took longer than {_secs(page_budget)} s; skipped")
-            raise PageLimit("timeout", f"document time limit reached ({_secs(self.document_timeout)} s) while reading the page")
+            raise self.overrun(budget)
 
         old = signal.signal(signal.SIGALRM, on_alarm)
         # Repeats every 0.5 s: a library that swallows the first exception (pdfminer
@@ -166,21 +184,30 @@ def read_in_process(
     skip: dict[int, tuple[str, str]] | None = None,
     on_page_start: Callable[[int, float | None], None] | None = None,
     started: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Document:
-    """Read one document in this process under the per-page timer and the document deadline."""
+    """Read one document in this process under the per-page timer and the document deadline.
+
+    ``clock`` is what the deadlines read the time from (``started`` is on it). With a
+    clock other than time.monotonic the page timer (a real-time signal) is off, and the
+    limits hold in the clock's time: a test's fake clock that each page advances by a
+    set cost makes the document deadline fall at an exact page.
+    """
     import threading
 
     from lkip_audit.extract.pdf import read_document
 
-    started = time.monotonic() if started is None else started
+    started = clock() if started is None else started
     deadline = started + limits.timeout if limits.timeout else None
+    real_time = clock is time.monotonic
     guard = _PageGuard(
         page_timeout=limits.page_timeout,
         deadline=deadline,
         skip=dict(skip or {}),
         on_start=on_page_start,
-        timers=threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"),
+        timers=real_time and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"),
         document_timeout=limits.timeout,
+        clock=clock,
     )
     if options.ocr:
         from lkip_audit.extract.ocr import read_with_ocr

@@ -13,7 +13,6 @@ sample recomputed here by hand (samples/src/dinkes-sukamaju-2024/errors.yaml):
 from __future__ import annotations
 
 import json
-import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -21,7 +20,13 @@ import pytest
 
 from tests.robust.conftest import no_traceback, run_cli
 
-PAGE_LIMIT = "3"  # seconds per page in these runs: the pathological pages stop quickly
+# Seconds per page. Where a test needs every page read, the limit is far above what a
+# page costs (hundredths of a second here; a slow, busy CI runner is still far below):
+# no test depends on the machine's speed. The pathological pages (tiny-cells, bomb) are
+# stopped by PAGE_LIMIT; the deadline logic itself is tested with a fake clock
+# (test_guard.py), and wall times are benchmarks/robust.py's figures, not asserted here.
+READ_ALL = "120"
+PAGE_LIMIT = "3"
 
 
 def pct(a: str, b: str) -> str:
@@ -40,8 +45,8 @@ def test_hand_recomputation():
     assert (E01[1], E02[1], E04[1]) == ("86,27", "95,25", "98,13")
 
 
-def check_json(path, *extra, timeout=180):
-    r = run_cli("check", str(path), "--format", "json", "--no-progress", "--page-timeout", PAGE_LIMIT, *extra,
+def check_json(path, *extra, page_limit=READ_ALL, timeout=600):
+    r = run_cli("check", str(path), "--format", "json", "--no-progress", "--page-timeout", page_limit, *extra,
                 timeout=timeout)
     no_traceback(r)
     assert r.code in (0, 1), (r.code, r.stderr)
@@ -180,46 +185,49 @@ def test_document_without_any_table_exits_3(corpus_dir):
 # --- partly readable: the rest is checked, the page is named ----------------
 
 def test_tiny_cells_page_is_skipped_with_a_finding(corpus_dir):
-    t0 = time.monotonic()
-    _, rep = check_json(corpus_dir / "tiny-cells.pdf")
-    assert time.monotonic() - t0 < 90  # bound: one 3 s page plus start-up, with room for a slow CI
+    _, rep = check_json(corpus_dir / "tiny-cells.pdf", page_limit=PAGE_LIMIT)
     assert rep["summary"]["pages_checked"] == 1 and rep["summary"]["pages_unchecked"] == [2]
     f = doc002(rep)[2]
     assert f["actual"] in ("too-complex", "timeout")
 
 
 def test_decompression_bomb_page_is_skipped_with_a_finding(corpus_dir):
-    t0 = time.monotonic()
-    _, rep = check_json(corpus_dir / "bomb.pdf")
-    # bound: the page's 3 s, the watchdog's 2 x 3 + 10 s if the stall is inside C, a restart
-    assert time.monotonic() - t0 < 120
+    _, rep = check_json(corpus_dir / "bomb.pdf", page_limit=PAGE_LIMIT)
     assert rep["summary"]["pages_checked"] == 1 and rep["summary"]["pages_unchecked"] == [2]
     f = doc002(rep)[2]
     assert f["actual"] in ("timeout", "damaged")
     assert "Halaman 2 tidak dapat diperiksa" in f["message"]
 
 
-@pytest.mark.slow
 def test_thousand_pages_under_a_document_timeout(tmp_path):
-    # The 98-page bkd sample repeated to 1,000 pages, read with --timeout 15: the
-    # pages read by then are checked, every other page is reported (timeout, or
-    # image-only for the copies of the sample's scanned last page), and the run
-    # ends in bounded time. The full read and its peak RSS: benchmarks/robust.py --big.
+    # The 98-page bkd sample repeated to 1,000 pages, read under a 15 s document limit on
+    # a fake clock on which every page costs 1 s (read_in_process(clock=...); no real
+    # time): pages 1-15 are read and checked, pages 16-1000 are reported as not read.
+    # Hand arithmetic: page n starts at n - 1 s; page 15 starts at 14 s with 1 s left and
+    # takes 1 s; page 16 starts at 15 s, at the deadline. The real run's wall time and
+    # peak RSS: benchmarks/robust.py --big.
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.extract.guard import Limits, read_in_process
+    from lkip_audit.pipeline import check_document
     from tests.robust.corpus import thousand_pages
+    from tests.robust.clock import FakeClock
 
     path = thousand_pages(tmp_path / "thousand-pages.pdf")
-    t0 = time.monotonic()
-    r, rep = check_json(path, "--timeout", "15", timeout=300)
-    assert time.monotonic() - t0 < 120  # 15 s of reading, then checking what was read
-    assert r.code == 1  # the sample's own errors, found on the pages read
-    s = rep["summary"]
-    assert rep["document"]["pages"] == 1000
-    assert 0 < s["pages_checked"] < 1000
-    assert s["pages_checked"] + len(s["pages_unchecked"]) == 1000
-    reasons = {f["actual"] for f in doc002(rep).values()}
-    assert reasons <= {"timeout", "image-only"} and "timeout" in reasons
-    timeouts = [f for f in doc002(rep).values() if f["actual"] == "timeout"]
-    assert all("waktu pemrosesan halaman habis" in f["message"] for f in timeouts)
+    clock = FakeClock(cost=lambda page: 1.0)
+    doc = read_in_process(str(path), Limits(timeout=15, page_timeout=30, isolate=False),
+                          on_page_start=clock.page, clock=clock)
+    assert doc.page_count == 1000
+    assert [p.page for p in doc.problems] == list(range(16, 1001))
+    assert {p.reason for p in doc.problems} == {"timeout"}
+    assert doc.problems[0].detail == "document time limit reached (15 s); page not read"
+    result = check_document(doc, CheckConfig())
+    doc002 = [f for f in result.findings if f.rule == "DOC002"]
+    assert len(doc002) == 985 and all("waktu pemrosesan halaman habis" in f.message for f in doc002)
+    (doc003,) = [f for f in result.findings if f.rule == "DOC003"]
+    assert doc003.severity == "warning" and doc003.actual == "16-1000"
+    # what was read is checked: the sample's own errors on those pages are found (the
+    # CLI run this replaces exited 1 for them)
+    assert any(f.severity == "error" and f.page <= 15 for f in result.findings)
 
 
 # --- batch: one bad file does not stop the others ---------------------------
@@ -227,11 +235,8 @@ def test_thousand_pages_under_a_document_timeout(tmp_path):
 def test_whole_corpus_in_one_batch(corpus_dir, tmp_path):
     names = sorted(p.name for p in corpus_dir.glob("*.pdf"))
     out = tmp_path / "out"
-    t0 = time.monotonic()
     r = run_cli("check", *[str(corpus_dir / n) for n in names], "--format", "json", "-o", str(out),
-                "--no-progress", "--page-timeout", PAGE_LIMIT, timeout=400)
-    took = time.monotonic() - t0
-    assert took < 300, took  # the bound this test states for the whole corpus on 2 cores
+                "--no-progress", "--page-timeout", PAGE_LIMIT, timeout=900)
     no_traceback(r)
     assert r.code == 3  # the worst of: findings (1) and unreadable files (3)
     unreadable = {u[0] for u in UNREADABLE} | NOTHING_CHECKED
