@@ -627,8 +627,9 @@ def add_table(doc, t: Table, borders: str, avail_tw: int) -> None:
             if j in skip or (i, j) in covered:
                 continue
             al = cell_align(text, j, short_first)
-            if any(a == j for a, _ in row["span"]) and al != "l":
-                al = "c"
+            if any(a == j for a, _ in row["span"]):
+                # a merged cell: a section row ("Sasaran Strategis 1 : ...") reads from the left
+                al = "l" if len(text.strip()) > 5 and not _NUM.match(text.strip()) else "c"
             cell = grid[nh + i][j]
             _cell_text(cell, text, al, row["bold"], row["indent"], t.font_pt)
             if any(v[0] == j and v[1] == i for v in t.vmerge):
@@ -637,7 +638,10 @@ def add_table(doc, t: Table, borders: str, avail_tw: int) -> None:
 
 def _caption(doc, text: str, above: bool) -> None:
     p = doc.add_paragraph(style="Caption")
-    _add_runs(p, text)
+    for k, line in enumerate(text.split("\n")):  # "Tabel 7" / title on the next line
+        if k:
+            p.add_run().add_break()
+        _add_runs(p, line)
     p.paragraph_format.keep_with_next = above
 
 
