@@ -135,6 +135,10 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     Example: lkip-audit check samples/lkip-bkd-banten-2024.pdf --format json -o hasil.json
 
     Batch: lkip-audit check laporan/ --format json,html -o hasil/ --jobs 4
+
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage
+    error (also an unknown rule id or prefix); 3 a report could not be read, or nothing
+    in it could be checked (every page scanned without --ocr, no table at all).
     """
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
