@@ -76,6 +76,10 @@ def run_one(path: str) -> dict:
 
         res = audit(path)
     except Exception as e:  # noqa: BLE001 (ReadError, or a .docx the tool does not read yet)
+        if type(e).__name__ == "NothingChecked":  # read, but nothing in it could be checked: no finding
+            return {"path": path, "error": None, "seconds": round(time.monotonic() - t0, 2), "pages": None,
+                    "instansi": None, "tahun": None, "findings": [],
+                    "nothing_checked": f"{getattr(e, 'reason', '')} {getattr(e, 'detail', '')}".strip()}
         return {"path": path, "error": f"{type(e).__name__}: {e}".strip(), "seconds": round(time.monotonic() - t0, 2)}
     doc = res.document
     return {"path": path, "error": None, "seconds": round(time.monotonic() - t0, 2), "pages": doc.page_count,
@@ -111,6 +115,8 @@ def run_all(paths: list[str], jobs: int) -> dict[str, dict]:
 def _progress(r: dict) -> None:
     name = Path(r["path"]).name
     what = f"not checked ({r['error']})" if r.get("error") else f"{len(r['findings'])} findings"
+    if r.get("nothing_checked"):
+        what = f"nothing checked ({r['nothing_checked']})"
     secs = f"{r['seconds']:.1f} s" if r.get("seconds") is not None else "-"
     print(f"  checked {name}: {what}, {secs}", file=sys.stderr, flush=True)
 
@@ -189,6 +195,7 @@ def score_samples(plans: list[dict], results: dict[str, dict]) -> dict:
             "tp": len(s.true_positives), "fp": len(s.false_positives),
             "recall": s.recall and round(s.recall, 4), "precision": s.precision and round(s.precision, 4),
             "info": sum(1 for f in r["findings"] if f["severity"] == "info"),
+            "nothing_checked": r.get("nothing_checked"),
         })
         if p["clean"]:
             d["clean_errors"], d["clean_warnings"] = s.alarms.get("error", 0), s.alarms.get("warning", 0)
@@ -281,6 +288,7 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "dq": dq, "dq_errors_warnings": dq_counted,
             "dq_per_page": round(dq / r["pages"], 3) if r["pages"] else None,
             "instansi_detected": r["instansi"], "tahun_detected": r["tahun"],
+            "nothing_checked": r.get("nothing_checked"),
             "instansi_ok": same_instansi(r["instansi"], t.get("instansi")),
             "tahun_ok": None if t.get("tahun") is None else r["tahun"] == t.get("tahun"),
             "untriaged_findings": s.untriaged,
@@ -291,7 +299,7 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
         })
         reports.append(d)
         tot.update({"findings": s.findings, "matched": s.matched, "judged_true": s.judged_true,
-                    "untriaged": len(s.untriaged), "reports": 1, "dq": dq, "pages": r["pages"],
+                    "untriaged": len(s.untriaged), "reports": 1, "dq": dq, "pages": r["pages"] or 0,
                     "gone_true": d["gone_true"], "gone_false": d["gone_false"], "near_misses": len(d["near_misses"])})
     overall = {k: tot[k] for k in ("reports", "findings", "matched", "judged_true", "untriaged", "dq", "pages",
                                    "gone_true", "gone_false", "near_misses")}
@@ -321,6 +329,8 @@ def sample_tables(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                              f"not checked: {d['error']}"])
             continue
         clean = f"{d['clean_errors']} E, {d['clean_warnings']} W" if d["clean"] else ""
+        if d.get("nothing_checked"):
+            clean = f"{clean}; " * bool(clean) + f"nothing checked ({d['nothing_checked']})"
         doc_rows.append([d["document"], _num(d["items"]), _num(d["found"]), pct(d["recall"]), pct(d["precision"]),
                          _num(d["tp"]), _num(d["fp"]), _num(d["missed"]), clean])
     t = s["totals"]
@@ -349,10 +359,14 @@ def real_tables(r: dict) -> list[tuple[str, list[str], list[list[str]]]]:
         tah = {True: f"{d['tahun_detected']} as triaged",
                False: f"{d['tahun_detected']} (triaged {d['tahun_triaged']})",
                None: f"{d['tahun_detected']}"}
+        if d.get("nothing_checked"):
+            d_ins = f"nothing checked ({d['nothing_checked']})"
+        else:
+            d_ins = ins[d["instansi_ok"]]
         rows.append([d["report"], _num(d["pages"]), _num(d["findings"]), _num(d["matched"]), _num(d["judged_true"]),
                      pct(d["share_true"]), _num(d["untriaged"]), f"{d['gone_true']}/{d['gone_false']}",
                      f"{d['dq_per_page']:.2f}" if d["dq_per_page"] is not None else "-",
-                     ins[d["instansi_ok"]], tah[d["tahun_ok"]]])
+                     d_ins, tah[d["tahun_ok"]]])
     o = r["overall"]
     rows.append(["all", _num(o["pages"]), _num(o["findings"]), _num(o["matched"]), _num(o["judged_true"]),
                  pct(o["share_true"]), _num(o["untriaged"]), f"{o['gone_true']}/{o['gone_false']}",

@@ -80,3 +80,26 @@ def test_plan_with_docx_and_missing_document(tmp_path, monkeypatch):
     assert by_name["w.docx"]["error"] == "document missing: samples/wild/w.docx"
     Args.docx = False
     assert {p["name"] for p in findings.plan_samples(Args)} == {"x", "w.pdf"}
+
+
+def test_nothing_checked_is_scored_as_no_finding(monkeypatch):
+    # the tool read the document but checked nothing (NothingChecked): its items are missed, it is
+    # not set aside as unreadable; 2 items, 0 found -> recall 0
+    class NothingChecked(Exception):
+        reason, detail = "no-tables", "84"
+
+    def boom(path):
+        raise NothingChecked(path)
+
+    import lkip_audit.pipeline
+
+    monkeypatch.setattr(lkip_audit.pipeline, "audit", boom)
+    r = findings.run_one("x.pdf")
+    assert r["error"] is None and r["findings"] == [] and r["nothing_checked"] == "no-tables 84"
+    plan = {"name": "x.pdf", "path": "x.pdf", "truth": "x.truth.yaml", "clean": False, "error": None,
+            "items": [{"id": "T1", "rule": "SUM001", "table": "1", "row": "a"},
+                      {"id": "T2", "rule": "PCT001", "table": "1", "row": "b"}]}
+    s = findings.score_samples([plan], {"x.pdf": r})
+    d = s["documents"][0]
+    assert (d["found"], d["missed"], d["recall"], d["nothing_checked"]) == (0, 2, 0.0, "no-tables 84")
+    assert s["totals"]["items"] == 2 and s["totals"]["recall"] == 0.0
