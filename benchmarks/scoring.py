@@ -6,7 +6,8 @@ The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
   truth item when the table is the same (both null for a narrative item, which is then
   matched by page), the row labels are the same after normalising case, spaces and
   punctuation (or one contains the other), and either the rule category or the
-  printed/recomputed value is the same (a narrative item without a page: the finding
+  printed/recomputed value is the same (a finding that names no row: the same table and
+  the same printed/recomputed value; a narrative item without a page: the finding
   quotes its printed value or a value of its sentence). A cross-table (XT) finding also matches an item
   at any of the places in its ``related`` list (and at the item's own ``related`` places);
 - a finding is the triaged one when rule, page, table, row, column and actual are the
@@ -115,6 +116,8 @@ def finding_matches_item(finding, item) -> bool:
             elif table is None or norm_table(table) != norm_table(t_table):
                 continue
             if t_row is None or labels_match(row, t_row):  # an item without a row is about the table
+                return True
+            if row is None and _values_match(finding, item):  # the finding names no row: its values must
                 return True
     return False
 

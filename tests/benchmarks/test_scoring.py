@@ -190,3 +190,11 @@ def test_table_item_without_row_matches_any_row_of_its_table():
     it = item(rule="SUM001", row=None, printed="10", recomputed="12")
     assert finding_matches_item(F(rule="SUM001", row="JUMLAH", actual="10", expected="12"), it)
     assert not finding_matches_item(F(rule="SUM001", table="3.21", row="JUMLAH"), it)
+
+
+def test_finding_without_row_matches_by_table_and_value():
+    # the tool located the claim in Tabel 3.42 but named no row: it is the item when it prints the
+    # item's value (876 printed, 478 recomputed); with other values it is not
+    it = item(rule="NAR006", table="3.42", row="2024", column="I", printed="876", recomputed="478")
+    assert finding_matches_item(F(rule="NAR006", table="3.42", row=None, actual="876", expected="478"), it)
+    assert not finding_matches_item(F(rule="NAR006", table="3.42", row=None, actual="875", expected="470"), it)
