@@ -6,7 +6,8 @@ The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
   truth item when the table is the same (both null for a narrative item, which is then
   matched by page), the row labels are the same after normalising case, spaces and
   punctuation (or one contains the other), and either the rule category or the
-  printed/recomputed value is the same (a finding that names no row: the same table and
+  printed/recomputed value is the same (a finding without table, its caption lost, is at the
+  item's table when it is on the item's page; a finding that names no row: the same table and
   the same printed/recomputed value; a narrative item without a page: the finding
   quotes its printed value or a value of its sentence). A cross-table (XT) finding also matches an item
   at any of the places in its ``related`` list (and at the item's own ``related`` places);
@@ -113,7 +114,12 @@ def finding_matches_item(finding, item) -> bool:
                 # an uncaptioned table: the same page when the item knows it
                 if table is not None or (t_pages and page not in t_pages):
                     continue
-            elif table is None or norm_table(table) != norm_table(t_table):
+            elif table is None:
+                # the tool lost the caption: the finding still points at the item's cell when it is
+                # on the item's page (known) with the item's row
+                if not (t_pages and page in t_pages):
+                    continue
+            elif norm_table(table) != norm_table(t_table):
                 continue
             if t_row is None or labels_match(row, t_row):  # an item without a row is about the table
                 return True

@@ -198,3 +198,16 @@ def test_finding_without_row_matches_by_table_and_value():
     it = item(rule="NAR006", table="3.42", row="2024", column="I", printed="876", recomputed="478")
     assert finding_matches_item(F(rule="NAR006", table="3.42", row=None, actual="876", expected="478"), it)
     assert not finding_matches_item(F(rule="NAR006", table="3.42", row=None, actual="875", expected="470"), it)
+
+
+def test_finding_without_caption_matches_on_the_items_page():
+    # the tool lost Tabel 3.65's caption (table None) but reports the item's row on the item's page 73
+    it = item(table="3.65", page=73, row="Administrasi Kepegawaian Perangkat Daerah", printed="92,63",
+              recomputed="127,75")
+    f = F(table=None, page=73, row="Administrasi Kepegawaian Perangkat Daerah", actual="92,63", expected="127,75")
+    assert finding_matches_item(f, it)
+    f.page = 74  # another page: another table, not the item
+    assert not finding_matches_item(f, it)
+    del it["page"]  # the item's page unknown: the table must be named
+    f.page = 73
+    assert not finding_matches_item(f, it)
