@@ -3,14 +3,17 @@
 The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
 
 - a finding (error or warning; info findings are not counted either way) matches a
-  truth item when the table is the same (both null for a narrative item, which is then
-  matched by page), the row labels are the same after normalising case, spaces and
-  punctuation (or one contains the other), and either the rule category or the
-  printed/recomputed value is the same (a finding without table, its caption lost, is at the
-  item's table when it is on the item's page; a finding that names no row: the same table and
-  the same printed/recomputed value; a narrative item without a page: the finding
-  quotes its printed value or a value of its sentence). A cross-table (XT) finding also matches an item
-  at any of the places in its ``related`` list (and at the item's own ``related`` places);
+  truth item when the table is the same, the row labels are the same after normalising
+  case, spaces and punctuation (or one contains the other), and either the rule
+  category or the printed/recomputed value is the same. Where TRUTH.md is silent:
+  - a narrative item (no table, no row) is matched by page; without a page, by the
+    value its sentence prints;
+  - an item with a table but no row is about the table: any row of it;
+  - an uncaptioned table's item (table null, a title) and a finding whose table lost
+    its caption match on the item's page, when the item knows it;
+  - a finding that names no row matches when it prints the item's value;
+  - a cross-table (XT) finding also matches at the places in its ``related`` list
+    (and at the item's own ``related`` places);
 - a finding is the triaged one when rule, page, table, row, column and actual are the
   same after normalising spaces and case.
 
