@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from lkip_audit.extract.model import BBox
 
 CAPTION_RE = re.compile(
-    # The number may run straight into the title when it ends in a digit: "Tabel III.3Evaluasi".
-    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
+    # The number may run straight into the title when it ends in a digit ("Tabel
+    # III.3Evaluasi") and may end in a letter ("Tabel 3.1.3a.", "Tabel 2.1b").
+    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*(?:(?<=\d)[a-z](?![A-Za-z]))?)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
     r"\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )

@@ -35,6 +35,22 @@ def _is_unit_row(texts: list[str]) -> bool:
     return bool(filled) and all(_UNIT_RE.match(t) for t in filled)
 
 
+_HEADER_WORDS = re.compile(
+    r"\b(?:no|nomor|uraian|sasaran|indikator|target|realisasi|capaian|pencapaian|program|kegiatan|"
+    r"anggaran|pagu|satuan|jumlah|tahun|kinerja|keterangan|ket|kategori|predikat|persentase|"
+    r"keuangan|fisik|rencana|kebutuhan|tujuan|misi|nilai|formulasi|sumber)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def _worded_header(cells: list) -> bool:
+    """Most of the row's texts carry a header word ("No", "Target", "% Capaian"): a plain
+    header row, set in neither bold nor capitals nor merged cells."""
+    texts = [normalise_space(c.text) for c in cells if c.text.strip()]
+    hits = sum(1 for t in texts if _HEADER_WORDS.search(t) and len(t) <= 60)
+    return len(texts) >= 2 and hits * 2 > len(texts)
+
+
 def _is_header_text(text: str) -> bool:
     t = text.strip()
     if not t:
@@ -99,11 +115,12 @@ def header_row_count(p: Piece) -> int:
             break  # "Misi 1 : ...", "Program ...": a full-width section row opens the body
         upper = sum(1 for c in nonempty if c.text.upper() == c.text) * 2 > len(nonempty) if nonempty else False
         spans = any(c.colspan > 1 or c.rowspan > 1 for c in cells)
-        if not (bold or upper or spans or colnums or r < spanning_until):
+        worded = r == 0 and _worded_header(cells)
+        if not (bold or upper or spans or colnums or worded or r < spanning_until):
             break
         if r == 0:
             first_bold = bold
-        elif first_bold and not (bold or colnums or r < spanning_until):
+        elif first_bold and not (bold or colnums or worded or r < spanning_until):
             break  # the header was bold; a plain row after it is body
         count = r + 1
         for c in cells:

@@ -227,9 +227,11 @@ def find_ruled(edges: list[dict], page_no: int, words: list[dict], source: str =
 
 
 def _texts(p: Piece) -> int:
-    """How many cells hold text. A frame around one text (a boxed page number, a framed
-    note) drawn with double lines has a grid but is no table."""
-    return sum(1 for c in p.cells if c.text.strip())
+    """How many cells hold text, 0 when all of it stands in one row. A frame around one
+    text (a boxed page number "I - 1", a framed note) drawn with double lines has a grid
+    but is no table."""
+    filled = [c for c in p.cells if c.text.strip()]
+    return len(filled) if len({c.row for c in filled}) >= 2 else 0
 
 
 def _h_segments(edges: list[dict]) -> list[tuple[float, float, float]]:
@@ -280,7 +282,7 @@ def find_hrules(
             for c in range(len(cols) - 1):
                 boxes.append((cols[c], ys[r], cols[c + 1], ys[r + 1]))
         p = piece_from_cells(page_no, boxes, words, f"{source}-hrules")
-        if p is not None and p.nrows >= 2:
+        if p is not None and p.nrows >= 2 and _texts(p) >= 2:
             _merge_header_spans(p, ws)
             pieces.append(p)
     return pieces

@@ -166,3 +166,24 @@ def test_caption_number_run_into_its_title():
     assert t.title == "Evaluasi Capaian Indikator Kinerja Tahun 2014-2016"
     t = _table("6_lkip_2016_full_1.pdf", "III.4")
     assert t.title == "Efisiensi Penggunaan Sumber Daya Tahun 2016"
+
+
+# -- plain header rows, frames that are no table ------------------------------------------------
+
+def test_plain_header_row_is_header():
+    # lkip_bp3akb_2016 p55, "Tabel 3.1.3a. Realisasi Indikator Kinerja Utama Tahun 2016":
+    # a header row in plain type (not bold, not capitals, no merged cell): No, Sasaran
+    # Strategis, Indikator Kinerja, Target, Realisasi, % Capaian; row 2 "Indeks
+    # Pembangunan Gender (IPG)" 89.68%, 89.11%, 94.55 (read off p55).
+    t = _table("lkip_bp3akb_2016.pdf", "3.1.3a")
+    assert t.title == "Realisasi Indikator Kinerja Utama Tahun 2016"
+    assert t.columns == ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "% Capaian"]
+    assert [c.text for c in t.rows[1].cells][2:] == ["Indeks Pembangunan Gender (IPG)", "89.68%", "89.11%", "94.55"]
+    assert {"target", "realisasi", "capaian"} <= set(_fields(t))
+
+
+def test_boxed_page_number_is_no_table():
+    # 3_lkip_tahun_2016_disperindag_jabar p11: prose only, the page number "I - 1" in a
+    # box drawn with rules at the foot (read off p11).
+    doc = _doc("3_lkip_tahun_2016_disperindag_jabar.pdf")
+    assert [t for t in doc.tables if 11 in t.pages] == []
