@@ -364,6 +364,10 @@ class Oracle:
         cands = []  # (label of the method, lo, hi, exact value)
         if rng is not None:
             lo_b, hi_b = rng
+            # CAP003 wherever it holds: inside the range, yet a cell of the row says the target was not met
+            for c, text in enumerate(_cells(self.s["tables"][stem], r)):
+                if " ".join(str(text).split()).lower() in NOT_MET:
+                    self.range_judgement({"out": c, "real": real_c, "target": tgt_c}, stem, r)
             (hl, hh) = hi_b.as_input()
             cands.append((f"{real.text} / {hi_b.text} (batas atas) x 100", rl / hh * D100, rh / hl * D100,
                           real.value / hi_b.value * D100))
@@ -403,6 +407,7 @@ class Oracle:
                       f"{real.text} lies inside {get(self.s, stem, r, rel['target'])}", severity="warning")
             # the clean copy: a realisation at the upper bound (capaian 100, Sesuai Target under every reading)
             self.fixes[(stem, r, rel["real"])] = fmt(rng[1].value, real)
+            self.fixes[(stem, r, rel["out"])] = "Sesuai Target"
 
     def product(self, rel, stem, r):
         cap, kor, out = (self.num(stem, r, rel[k]) for k in ("capaian", "koreksi", "out"))
@@ -750,7 +755,13 @@ def _stem_key(stem):
 
 def truth(source, relations) -> list[dict]:
     o = Oracle(source, relations).run()
-    items = o.items
+    items, seen = [], set()
+    for it in o.items:  # one item per place and rule (CAP003 is found by two relations, say)
+        key = (it["rule"], it.get("table"), it.get("table_title"), it.get("row"), it.get("column"), it.get("text"),
+               str(it.get("block")), it["printed"], it["recomputed"])
+        if key not in seen:
+            seen.add(key)
+            items.append(it)
     # a malformed cell is one item (DQ001), whatever relations read it
     for i, it in enumerate(items, 1):
         it["id"] = f"T{i:03d}"

@@ -100,9 +100,13 @@ def test_every_claim_quotes_its_sentence():
         if "source" not in rel:
             continue
         src = oracle.load_source(rel["source"])
+        epath = Path(src["dir"]) / "errors.yaml"
+        printed = oracle.apply_errors(src, yaml.safe_load(epath.read_text(encoding="utf-8"))) if epath.exists() else src
         for cl in rel["claims"]:
-            b = oracle.block(src, cl["block"]["file"], cl["block"]["index"])
-            texts = [b["paragraph"]] if "paragraph" in b else b.get("bullets", [])
+            texts = []
+            for s in (src, printed):  # a claim may quote the sentence as an injected error prints it
+                b = oracle.block(s, cl["block"]["file"], cl["block"]["index"])
+                texts += [b["paragraph"]] if "paragraph" in b else b.get("bullets", [])
             assert any(cl["text"] in t for t in texts), (rpath.name, cl)
             assert str(cl["value"]) in cl["text"], (rpath.name, cl)
 
@@ -115,9 +119,13 @@ def test_every_injected_error_is_found_on_its_row():
     rel = oracle.load_relations(WILD / "relations" / "konvensi-lain.yaml")
     src = oracle.load_source(KONVENSI)
     errors = yaml.safe_load((KONVENSI / "errors.yaml").read_text(encoding="utf-8"))
-    assert oracle.truth(src, rel) == [], "the konvensi-lain data before its errors must be consistent"
+    base = _strip(oracle.truth(src, rel))
+    # before its errors the data holds only warnings by design (Nilai SAKIP: 72,50 inside 70-80 is
+    # labelled Tidak Mencapai Target, rule CAP003), no error
+    assert all(it["severity"] == "warning" for it in base), base
     for e in errors:
-        items = oracle.truth(oracle.apply_errors(src, [e]), rel)
+        items = [it for it in oracle.truth(oracle.apply_errors(src, [e]), rel)
+                 if {k: v for k, v in it.items() if k not in ("id", "page", "block")} not in base]
         if "table" in e:
             t = src["tables"][e["table"]]
             label = oracle.row_label(src, e["table"], e["row"], rel["tables"].get(e["table"]))
