@@ -705,6 +705,10 @@ class Oracle:
                     adds = [(a["table"], *a["cell"]) if isinstance(a, dict) else (stem, *a) for a in rel["of"]]
                     self.total(rule, stem, tuple(rel["cell"]), adds, severity=rel.get("severity", "error"),
                                fix_addend=rel.get("clean_addend", False))
+                elif rule == "CAP005" and "of" in rel:  # cell = mean of cells, possibly of other tables
+                    self._also = []
+                    adds = [(a["table"], *a["cell"]) if isinstance(a, dict) else (stem, *a) for a in rel["of"]]
+                    self.mean(stem, tuple(rel["cell"]), adds)
                 elif rule == "CAP005":
                     self._also = rel.get("clean_also", [])
                     for c in rel["cols"]:

@@ -300,3 +300,16 @@ def test_apply_errors_changes_exactly_the_named_cell():
     with pytest.raises(ValueError):
         oracle.apply_errors(s, [{"id": "E2", "table": "t1", "row": 0, "col": 3, "value": "99,40"}])
     assert copy.deepcopy(s) == s
+
+
+def test_mean_of_cells_in_another_table():
+    # a sasaran's capaian is the mean of its IKU capaian (stated by the report):
+    # (97,50 + 77,50 + 115,00) / 3 = 96,667 -> "96.7 %" (dot decimal column) consistent, "95.8 %" not
+    s = src(t3=table([["a", "97,50%"], ["b", "77,50%"], ["c", "115,00%"]], number="3"),
+            t9=table([["S1", "96.7 %"], ["S2", "95.8 %"]], number="9"))
+    of = [{"table": "t3", "cell": [r, 1]} for r in range(3)]
+    items, rel = run(s, {"t9": {"label": 0, "numbers": {1: "en"},
+                                "relations": [{"rule": "CAP005", "cell": [0, 1], "of": of},
+                                              {"rule": "CAP005", "cell": [1, 1], "of": of}]}})
+    assert [(it["row"], it["recomputed"]) for it in items] == [("S2", "96.7 %")]
+    assert oracle.truth(oracle.clean(s, rel), rel) == []
