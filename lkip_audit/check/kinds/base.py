@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -220,9 +222,15 @@ def same_group(at: AnalyzedTable, name: str, group: str | None) -> ColumnRole | 
     ungrouped = [x for x in cands if x.group is None]
     if len(ungrouped) == 1:
         return ungrouped[0]
-    if len(cands) == 1:
+    if len(cands) == 1 and not _other_year(cands[0].group, group):
         return cands[0]
     return None
+
+
+def _other_year(a: str | None, b: str | None) -> bool:
+    """Both groups name a year, and not the same one (capaian 2015 is not target 2016's)."""
+    ya, yb = (re.findall(r"\b(?:19|20)\d\d\b", g or "") for g in (a, b))
+    return bool(ya) and bool(yb) and not set(ya) & set(yb)
 
 
 def data_rows(at: AnalyzedTable, roles=("body", "parent", "total")) -> list[int]:
