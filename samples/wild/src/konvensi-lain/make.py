@@ -424,6 +424,18 @@ def tIV2():
             "rows": rows, "notes": "Belanja Operasi = Pegawai + Barang dan Jasa; total = Operasi + Modal."}
 
 
+def tL1():
+    rows = []
+    for k, (ss, ind, sat, tgt, *_r) in enumerate(IKU):
+        rows.append([str(k + 1), SASARAN[ss][0] if k == 0 or IKU[k - 1][0] != ss else "", ind,
+                     tgt if sat in ("%", "Nilai") else f"{tgt} {sat}"])
+    return {"number": None, "title": f"Perjanjian Kinerja Tahun {TAHUN} (lampiran)",
+            "col_widths": [6, 38, 40, 16],
+            "header": [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]],
+            "rows": rows, "notes": "The signed PK as appended: no caption, targets as in Tabel 1 "
+                                   "(the IKM target with its unit word)."}
+
+
 # ------------------------------------------------------------------ document
 
 def document(t3where):
@@ -509,8 +521,16 @@ def document(t3where):
         {"paragraph": f"Dengan realisasi anggaran sebesar {tot_pct}%, Dinas akan terus meningkatkan kinerja "
                       f"pada tahun-tahun mendatang."},
     ]
+    lampiran = [
+        {"heading": "LAMPIRAN"},
+        {"heading": f"Lampiran 1. Perjanjian Kinerja Tahun {TAHUN}", "level": 2},
+        {"paragraph": f"Perjanjian Kinerja Tahun {TAHUN} ditandatangani oleh Kepala {INSTANSI} sebagai pihak "
+                      f"pertama dan Bupati Sukamaju sebagai pihak kedua, dengan jumlah anggaran "
+                      f"Rp{idn(TOT_ANG)}."},
+        {"table": "L.1"},
+    ]
     return {"00-front.yaml": front, "10-bab1.yaml": bab1, "20-bab2.yaml": bab2, "30-bab3.yaml": bab3,
-            "40-bab4.yaml": bab4}
+            "40-bab4.yaml": bab4, "50-lampiran.yaml": lampiran}
 
 
 # ------------------------------------------------------------------ relations (samples/wild/RELATIONS.md)
@@ -565,6 +585,9 @@ def relations(docs, t3where, t7rel, tables):
         "IV.1": {"label": 1, "relations": [{"rule": "LBL002", "out": 3, "value": 2, "scale": "kategori", "rows": "all"}]
                  + [{"rule": "XT001", "cell": [k, 2], "equals": {"table": "3", "cell": [t3where[k], 5]}}
                     for k in range(len(IKU))]},
+        "L.1": {"label": 2, "relations": [
+            {"rule": "XT002", "cell": [k, 3], "equals": {"table": "1", "cell": [r, 4]}}
+            for k, r in enumerate(t1rows)]},
         "IV.2": {"label": 1, "numeric": [2, 3, 4], "relations": [
             {"rule": "PCT001", "out": 4, "num": 3, "den": 2, "rows": "all"},
             {"rule": "SUM002", "row": 0, "of_rows": [1, 2], "cols": [2, 3]},
@@ -596,6 +619,8 @@ def relations(docs, t3where, t7rel, tables):
          "value": cap[1], "equals": {"table": "3", "cell": [t3where[1], 5]}},
         {"rule": "NAR001", "block": find("30-bab3.yaml", f"Rp{idn(TOT_REAL)}"), "text": f"Rp{idn(TOT_REAL)}",
          "value": idn(TOT_REAL), "equals": {"table": "8", "cell": [n["8"] - 1, 3]}},
+        {"rule": "NAR001", "block": find("50-lampiran.yaml", f"Rp{idn(TOT_ANG)}"), "text": f"Rp{idn(TOT_ANG)}",
+         "value": idn(TOT_ANG), "equals": {"table": "8", "cell": [n["8"] - 1, 2]}},
         {"rule": "NAR001", "block": find("40-bab4.yaml", f"sebesar {tot_pct}%"), "text": f"sebesar {tot_pct}%",
          "value": tot_pct, "equals": {"table": "IV.2", "cell": [4, 4]}},
     ]
@@ -648,7 +673,7 @@ def main() -> None:
     tab3, t3where = t3()
     tab7, t7rel = t7()
     tables = {"u-sdm": t_sdm(), "1": t1(), "2": t2(), "3": tab3, "4": t4(), "5": t5(), "6": t6(), "7": tab7,
-              "8": t8(), "9": t9(), "IV.1": tIV1(), "IV.2": tIV2()}
+              "8": t8(), "9": t9(), "IV.1": tIV1(), "IV.2": tIV2(), "L.1": tL1()}
     for stem, t in tables.items():
         t["source"] = "invented; computed by make.py"
         dump(t, HERE / "tables" / f"{stem}.yaml", f"# written by make.py (do not edit by hand)\n")
@@ -668,6 +693,7 @@ def main() -> None:
             "20-bab2.yaml": {"format": "decimal", "start": 1, "label": "II - {page}"},
             "30-bab3.yaml": {"format": "decimal", "start": 1, "label": "III - {page}"},
             "40-bab4.yaml": {"format": "decimal", "start": 1, "label": "IV - {page}"},
+            "50-lampiran.yaml": {"format": "decimal", "start": 1, "label": "L - {page}"},
         },
     }
     dump(meta, HERE / "meta.yaml", "# Invented agency (samples/wild/README.md); written by make.py\n")
