@@ -98,7 +98,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageData:
         turned = 0 if rotation else sideways(chars)
         if turned:
             chars, edges, shading, width, height = turn_page(chars, edges, shading, width, height, turned)
-        words = _WORDS.extract_words(chars)
+        words = _WORDS.extract_words(chars, return_chars=True)
+        for w in words:  # keep where each character stands, to split a word at a cell border
+            w["chars"] = [(c["x0"], c["x1"], c["text"]) for c in w["chars"]]
         return PageData(index + 1, float(width), float(height), rotation, words, edges, has_images, shading,
                         turned)
     finally:

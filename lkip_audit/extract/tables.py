@@ -112,10 +112,54 @@ class _WordIndex:
         return [w for _, w in hits]
 
 
+def split_at_cells(words: list[dict], boxes: list[tuple], xs: list[float]) -> list[dict]:
+    """Words split where they run over a cell's side into the next cell.
+
+    Numbers set tight in narrow cells touch across the rule between them
+    ("6.181.265" | "6.304.890" read as one word "6.181.2656.304.890"). A word whose
+    characters stand in two cells (by the characters' centres; ``chars`` as
+    pdfium_source keeps them) becomes one word per cell. Words without character
+    positions, and words inside one (merged) cell, are left whole."""
+    inner = xs[1:-1]
+    out = []
+    for w in words:
+        chars = w.get("chars")
+        if not chars or not any(w["x0"] + 1 < x < w["x1"] - 1 for x in inner):
+            out.append(w)
+            continue
+        cy = (w["top"] + w["bottom"]) / 2
+
+        def cell_of(cx: float):
+            for b in boxes:
+                if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                    return b
+            return None
+
+        parts: list[list] = []
+        last = object()
+        for ch in chars:
+            b = cell_of((ch[0] + ch[1]) / 2)
+            if parts and b == last:
+                parts[-1].append(ch)
+            else:
+                parts.append([ch])
+                last = b
+        if len(parts) < 2:
+            out.append(w)
+            continue
+        for part in parts:
+            text = "".join(c[2] for c in part).strip()
+            if text:
+                out.append(dict(w, text=text, x0=part[0][0], x1=part[-1][1], chars=part))
+    return out
+
+
 def piece_from_cells(
-    page: int, boxes: list[tuple[float, float, float, float]], words: list[dict], extractor: str
+    page: int, boxes: list[tuple[float, float, float, float]], words: list[dict], extractor: str,
+    split_words: bool = False,
 ) -> Piece | None:
-    """Build a grid from cell boxes (x0, top, x1, bottom)."""
+    """Build a grid from cell boxes (x0, top, x1, bottom). ``split_words``: the boxes are
+    drawn cells (ruled tables), so a word running over a cell's side is split there."""
     if not boxes:
         return None
     xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
@@ -125,7 +169,7 @@ def piece_from_cells(
         return None
     cells: list[GridCell] = []
     taken: set[tuple[int, int]] = set()
-    index = _WordIndex(words)
+    index = _WordIndex(split_at_cells(words, boxes, xs) if split_words else words)
     for b in sorted(boxes, key=lambda b: (b[1], b[0])):
         c0, c1 = _index(xs, b[0]), _index(xs, b[2])
         r0, r1 = _index(ys, b[1]), _index(ys, b[3])
@@ -220,7 +264,7 @@ def find_ruled(edges: list[dict], page_no: int, words: list[dict], source: str =
     """Tables drawn with rules on all sides (pdfplumber's lines strategy)."""
     pieces = []
     for cells in lattice_cells(edges):
-        p = piece_from_cells(page_no, list(cells), words, f"{source}-lines")
+        p = piece_from_cells(page_no, list(cells), words, f"{source}-lines", split_words=True)
         if p is not None and (p.ncols >= 2 and p.nrows >= 2) and _texts(p) >= 2:
             pieces.append(p)
     return pieces

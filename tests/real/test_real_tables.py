@@ -187,3 +187,15 @@ def test_boxed_page_number_is_no_table():
     # box drawn with rules at the foot (read off p11).
     doc = _doc("3_lkip_tahun_2016_disperindag_jabar.pdf")
     assert [t for t in doc.tables if 11 in t.pages] == []
+
+
+def test_numbers_touching_across_a_cell_rule_are_split():
+    # 3_lkip_tahun_2016_disperindag_jabar p25, first "Indikator dan Target" table, row
+    # "Jumlah UTTP dan BDKT": target 2014-2018 "6.181.265 buah", "6.304.890 buah",
+    # "6.430.988 buah", "6.623.917 buah", "6.822.635 buah", each in its own cell, the
+    # numbers touching across the rules (read off p25).
+    doc = _doc("3_lkip_tahun_2016_disperindag_jabar.pdf")
+    t = next(t for t in doc.tables if t.pages[0] == 25)
+    row = next(r for r in t.rows if r.cells[0].text == "Jumlah UTTP dan BDKT")
+    assert [c.text for c in row.cells[2:]] == [
+        "6.181.265 buah", "6.304.890 buah", "6.430.988 buah", "6.623.917 buah", "6.822.635 buah"]
