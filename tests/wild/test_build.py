@@ -310,3 +310,19 @@ def test_docx_build_is_reproducible_and_current(name, tmp_path):
     # the committed DOCX is the one the current source builds
     assert _document_xml(a) == _document_xml(WILD / f"{name}.docx"), \
         f"samples/wild/{name}.docx is stale: run python samples/wild/build.py"
+
+
+def test_noborder_pdf_draws_no_rules_and_hrules_no_vertical_ones():
+    pdfplumber = pytest.importorskip("pdfplumber")
+    counts = {}
+    for stem in ("bkd-word-noborder", "bkd-word-hrules", "bkd-word-grid"):
+        # the page holding Tabel 3.20 (a ruled table in the grid variant)
+        i = next(k for k, t in enumerate(pdf_texts(WILD / f"{stem}.pdf")) if "Tabel 3.20" in t)
+        with pdfplumber.open(str(WILD / f"{stem}.pdf")) as pdf:
+            page = pdf.pages[i]
+            objs = page.lines + page.rects
+            vertical = [o for o in objs if abs(o["x1"] - o["x0"]) < 1.5 and o["bottom"] - o["top"] > 3]
+            counts[stem] = (len(objs), len(vertical))
+    assert counts["bkd-word-noborder"] == (0, 0)
+    assert counts["bkd-word-hrules"][0] > 0 and counts["bkd-word-hrules"][1] == 0
+    assert counts["bkd-word-grid"][1] > 0
