@@ -487,7 +487,8 @@ def document(t3where):
         {"paragraph": "Nilai SAKIP ditargetkan dalam rentang 70-80; capaiannya dihitung terhadap batas atas "
                       "rentang, yaitu realisasi / 80 x 100%; realisasi yang berada di dalam rentang dinyatakan "
                       "sesuai target."},
-        {"paragraph": f"Capaian Indikator Kinerja Utama Tahun {TAHUN} disajikan dalam tabel berikut."},
+        {"paragraph": f"Capaian Indikator Kinerja Utama Tahun {TAHUN} disajikan dalam tabel berikut; indikator "
+                      f"bertanda *) semakin rendah semakin baik."},
         {"table": "3"},
         {"paragraph": "*) semakin rendah semakin baik"},
         {"paragraph": f"Kontribusi sektor industri pengolahan terhadap PDRB mencapai 17,94% dengan capaian "
