@@ -718,7 +718,6 @@ def write_docx(spec: DocSpec, source: dict, relations: Any, out: Path, clean: bo
     """One DOCX; returns what it holds (tables in order, text blocks, dropped blocks)."""
     import docx
     from docx.enum.section import WD_SECTION
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     meta = source["meta"]
     tables = {stem: norm_table(stem, d) for stem, d in source["tables"].items()}
@@ -812,7 +811,6 @@ def write_docx(spec: DocSpec, source: dict, relations: Any, out: Path, clean: bo
     buf = io.BytesIO()
     doc.save(buf)
     out.write_bytes(_normalise_zip(buf.getvalue()))
-    del WD_ALIGN_PARAGRAPH
     return held
 
 
