@@ -35,13 +35,20 @@ def analyze_table(table: Table, lower_is_better_terms=None) -> AnalyzedTable:
     """Kind, column roles, row roles/hierarchy and lower-is-better rows of one table.
 
     `lower_is_better_terms`: regular expressions naming lower-is-better indicators
-    (default: hierarchy.DEFAULT_LOWER_IS_BETTER)."""
+    (default: rules/vocabulary/polarity.yaml). Polarity here rests on the table alone
+    (a polarity column or mark, else the name); understand() adds the report's sentences
+    and the other tables (understand/polarity.py)."""
+    from lkip_audit.understand.polarity import name_hints, row_marks
+
     columns, notes = map_columns(table)
     kind, knotes = classify(table, columns)
     rows, rnotes = analyze_rows(table, columns)
     lower, lnotes = lower_is_better_rows(table, rows, lower_is_better_terms)
+    pol = row_marks(table, rows)
+    for r, p in name_hints(table, rows, lower_is_better_terms).items():
+        pol.setdefault(r, p)
     return AnalyzedTable(
-        table=table, kind=kind, columns=columns, rows=rows, lower_is_better=lower,
+        table=table, kind=kind, columns=columns, rows=rows, lower_is_better=lower, polarity=pol,
         notes=knotes + notes + rnotes + lnotes,
     )
 
@@ -52,5 +59,10 @@ def understand(doc: Document, config_scales: dict | None = None, lower_is_better
     `config_scales` ({"tingkat": ..., "kategori": ...}; a Scale, a list of bands as
     dicts, or {label: condition}) overrides the document's; without either a
     default tingkat scale applies and no kategori scale."""
+    from lkip_audit.understand import polarity
+    from lkip_audit.understand.narrative import narrative
+
     tables = [analyze_table(t, lower_is_better_terms) for t in doc.tables]
-    return Understanding(tables=tables, scales=collect_scales(tables, config_scales))
+    nar = narrative(doc) if doc.tables else None
+    polarity.assign(doc, tables, nar.sentences if nar is not None else None, lower_is_better_terms)
+    return Understanding(tables=tables, scales=collect_scales(tables, config_scales), narrative=nar)

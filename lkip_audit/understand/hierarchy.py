@@ -417,51 +417,19 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
 
 
 # --- lower is better ---------------------------------------------------------
-
-DEFAULT_LOWER_IS_BETTER = (
-    r"\bangka kematian\b",
-    r"\bangka kesakitan\b",
-    r"\bprevalensi\b",
-    r"\bstunting\b",
-    r"\bjumlah kasus\b",
-    r"^kasus\b",
-    r"\bangka (putus sekolah|pengangguran|kemiskinan|kriminalitas)\b",
-    r"\btingkat pengangguran\b",
-    r"\b(persentase|jumlah) penduduk miskin\b",
-    r"\b(indeks|rasio) gini\b|\bgini ratio\b",
-    r"\bangka kecelakaan\b",
-    r"\btingkat inflasi\b",
-)
-_NOT_LOWER = re.compile(
-    r"\b(penurunan|menurunnya|turunnya|berkurangnya|penanganan|ditangani|tertangani|diselesaikan|"
-    r"terselesaikan|penyelesaian|pencegahan|cakupan)\b",
-    re.I,
-)
-_LOWER_MARK = re.compile(
-    r"semakin (rendah|kecil|sedikit) semakin baik|\bnegatif\b|\bminimi[sz]e\b|\(\s*[-–]\s*\)|↓", re.I
-)
+# The word lists are data (rules/vocabulary/polarity.yaml); the evidence order (a
+# polarity column, the report's sentences, another table, the name) is in polarity.py.
 
 
 def lower_is_better_rows(table: Table, rows: list[RowInfo], terms=None) -> tuple[set[int], list[str]]:
-    """Body rows whose indicator is lower-is-better: marked in the row, or a known indicator."""
-    pats = [re.compile(p, re.I) for p in (DEFAULT_LOWER_IS_BETTER if terms is None else terms)]
-    out: set[int] = set()
-    notes: list[str] = []
-    for info in rows:
-        if info.role in (TOTAL, SECTION):
-            continue
-        row = table.rows[info.index]
-        marked = next((c.text for c in row.cells if _LOWER_MARK.search(c.text or "")), None)
-        if marked is not None:
-            out.add(info.index)
-            notes.append(f"row {info.index}: lower is better (marked {ws(marked)!r})")
-            continue
-        label = info.label or ""
-        if _NOT_LOWER.search(label):
-            continue
-        for p in pats:
-            if p.search(label):
-                out.add(info.index)
-                notes.append(f"row {info.index}: lower is better (known indicator {p.pattern!r})")
-                break
+    """Rows of one table whose own cells or name say lower is better (no document context):
+    a mark in the row ("semakin rendah semakin baik", a POLARITAS column "Negatif"), else a
+    known name (a hint). `terms` replaces the vocabulary's names."""
+    from lkip_audit.understand.polarity import name_hints, row_marks
+
+    pol = row_marks(table, rows)
+    for r, p in name_hints(table, rows, terms).items():
+        pol.setdefault(r, p)
+    out = {r for r, p in pol.items() if p.lower}
+    notes = [f"row {r}: {'lower' if p.lower else 'higher'} is better ({p.evidence}: {p.source})" for r, p in sorted(pol.items())]
     return out, notes

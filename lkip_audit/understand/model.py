@@ -90,6 +90,8 @@ class AnalyzedTable:
     columns: list[ColumnRole]
     rows: list[RowInfo]
     lower_is_better: set[int] = field(default_factory=set)  # body rows of lower-is-better indicators
+    # row -> polarity.Polarity (lower?, evidence "column"/"sentence"/"table"/"name", source)
+    polarity: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # how kind/columns were decided (debug output)
 
     def col(self, name: str, group: str | None = None) -> ColumnRole | None:
@@ -119,3 +121,4 @@ class Understanding:
 
     tables: list[AnalyzedTable]
     scales: dict[str, Scale]  # "tingkat", "kategori": from the document when it states one
+    narrative: object | None = None  # understand.narrative.Narrative of the document, when computed

@@ -68,7 +68,13 @@ class Ctx:
         detail: dict | None = None,
         variant: str | None = None,
         page: int | None = None,
+        doubts: list | tuple = (),
+        severity: str | None = None,
+        note: tuple[str, str] | None = None,
     ) -> Finding:
+        """A finding of `rule`. With `doubts` (judge()) it is an info "tidak dapat diperiksa
+        dengan andal" naming each doubt before the rule's message; `severity` and `note`
+        (id, en) lower a finding and say why (e.g. polarity from the name alone)."""
         cell = cell_at(at, row, col) if at is not None else None
         rlabel = row_label(at, row) if at is not None and row is not None else None
         clabel = col_label(at, col) if at is not None else None
@@ -88,10 +94,22 @@ class Ctx:
             "page": page if page is not None else "",
         }
         all_fields.update(fields or {})
+        message = rule.render(self.lang, variant, **all_fields)
+        sev = severity or rule.severity
+        detail = dict(detail or {})
+        k = 0 if self.lang == "id" else 1
+        if note is not None:
+            message = f"{message} ({note[k]})"
+            detail["note"] = {"id": note[0], "en": note[1]}
+        if doubts:
+            sev = "info"
+            reasons = "; ".join(d.reason(self.lang) for d in doubts)
+            message = f"{UNRELIABLE[k].capitalize()}: {reasons}. {message}"
+            detail.update(doubt_detail(list(doubts)))
         f = Finding(
             rule=rule.id,
-            severity=rule.severity,
-            message=rule.render(self.lang, variant, **all_fields),
+            severity=sev,
+            message=message,
             page=page,
             table=at.table.number if at is not None else None,
             row=rlabel,
@@ -101,7 +119,7 @@ class Ctx:
             related=list(related),
             table_id=at.table.id if at is not None else None,
             bbox=cell.bbox.as_list() if cell is not None and cell.bbox is not None else None,
-            detail=dict(detail or {}),
+            detail=detail,
             row_index=row if isinstance(row, int) else None,
             table_key=at.table.key if at is not None else None,
             column_index=(col if isinstance(col, int) else (col.index if col is not None else None)),
@@ -254,3 +272,189 @@ def norm_unit(p: ParsedNumber) -> str | None:
     if not u or u == "%" or p.kind == "percent":
         return None
     return " ".join(u.split())
+
+
+# --- doubt before "galat" (READING.md) -------------------------------------------
+#
+# An inconsistency is an error only if it holds under every plausible reading. Before a
+# ratio / capaian / sum / label finding is reported as an error, judge() asks whether the
+# failure may be an artifact of reading the table: a number read by OCR, a number whose
+# decimal/thousands reading is ambiguous (and the other reading makes the relation hold),
+# a value that belongs to the neighbouring row (the row's numbers fit when paired with
+# it: a shifted row), a number assembled from text wrapped over lines, a split label, rows
+# that may be siblings rather than parent and children, an indicator whose printed
+# capaian fits the other polarity's formula while its polarity is not stated. Any such
+# doubt turns the finding into an info "tidak dapat diperiksa dengan andal" naming the
+# reason (Ctx.finding(..., doubts=...)); the rule's own message follows.
+
+DOUBT_TEXT = {
+    "ocr": ("angka {cell} dibaca dengan OCR", "the number {cell} was read by OCR"),
+    "number-reading": (
+        "angka {cell} dapat juga dibaca {alt}, dan dengan bacaan itu hitungannya cocok",
+        "the number {cell} can also be read as {alt}, and with that reading the arithmetic holds",
+    ),
+    "shifted-row": (
+        "angka baris ini cocok bila {cell} diambil dari baris di {side}nya (baris mungkin bergeser saat ekstraksi)",
+        "the row's numbers agree when {cell} is taken from the row {side_en} it (the rows may be shifted by extraction)",
+    ),
+    "wrapped-cell": (
+        "angka {cell} tersusun dari teks yang terbungkus beberapa baris",
+        "the number {cell} is assembled from text wrapped over several lines",
+    ),
+    "split-label": (
+        "di dekat baris ini ada baris tanpa label (label terbelah atau baris terpotong) yang tidak ikut dijumlahkan",
+        "next to these rows is a row without a label (a split label or a cut row) that was not added",
+    ),
+    "siblings": (
+        "baris-baris ini mungkin setara, bukan induk dan rinciannya: {why}",
+        "these rows may be siblings rather than a parent and its children: {why}",
+    ),
+    "polarity": (
+        "capaian cocok dengan rumus indikator \"semakin rendah semakin baik\" ({alt}), dan polaritas indikator tidak dinyatakan laporan",
+        "the achievement fits the lower-is-better formula ({alt}), and the report does not state the indicator's polarity",
+    ),
+    "polarity-name": (
+        "indikator dianggap \"semakin rendah semakin baik\" hanya dari namanya, dan capaian cocok dengan rumus semakin tinggi semakin baik ({alt})",
+        "the indicator is taken as lower-is-better from its name alone, and the achievement fits the higher-is-better formula ({alt})",
+    ),
+}
+UNRELIABLE = ("tidak dapat diperiksa dengan andal", "cannot be checked reliably")
+
+
+@dataclass(frozen=True)
+class Doubt:
+    code: str  # a key of DOUBT_TEXT
+    fields: tuple = ()  # (name, value) pairs for the reason's template
+
+    def reason(self, lang: str = "id") -> str:
+        ti, te = DOUBT_TEXT[self.code]
+        f = dict(self.fields)
+        f.setdefault("side_en", {"atas": "above", "bawah": "below"}.get(f.get("side", ""), ""))
+        try:
+            return (ti if lang == "id" else te).format(**f)
+        except (KeyError, IndexError):
+            return ti if lang == "id" else te
+
+
+def alt_readings(cell: Cell | None) -> list[Decimal]:
+    """Other plausible values of a printed number: a single separator read the other way
+    ("98.90" as 98,90 or 9890; "1.712" as 1712 or 1,712). Empty when the text has no
+    such doubt (two or more separators, or both kinds, fix the convention)."""
+    p = number(cell)
+    if p is None:
+        return []
+    t = re.sub(r"[^\d.,]", "", cell.text or "")
+    seps = [ch for ch in t if ch in ".,"]
+    if len(seps) != 1:
+        return []
+    head, tail = re.split(r"[.,]", t, maxsplit=1)
+    if not head or not tail:
+        return []
+    sign = -1 if p.value < 0 else 1
+    as_int = Decimal(head + tail) * sign
+    as_dec = Decimal(head + "." + tail) * sign
+    out = []
+    for v in (as_int, as_dec):
+        if v != p.value and (p.kind != "percent" or v == as_dec):
+            out.append(v)
+    return out
+
+
+def _cell_ref(at: AnalyzedTable, row: int, col) -> str:
+    c = cell_at(at, row, col)
+    text = " ".join((c.text if c is not None else "").split())
+    lab = col_label(at, col) or ""
+    return f"\"{text}\"" + (f" ({lab})" if lab else "")
+
+
+def judge(
+    ctx: Ctx,
+    at: AnalyzedTable,
+    row: int,
+    operands: dict,
+    holds,
+    values_at=None,
+    extra: list | tuple = (),
+) -> list[Doubt]:
+    """The doubts under which a failed relation of `row` may be a reading artifact.
+
+    operands: {name: column (ColumnRole or index)}: the cells of `row` the relation reads.
+    holds(values): whether the relation holds for {name: Decimal}.
+    values_at(r): the operand values of row r ({name: Decimal}) or None; enables the
+    shifted-row reading. extra: doubts the caller found (siblings, polarity ...).
+    Returns [] when the failure survives every plausible reading (an error)."""
+    doubts: list[Doubt] = list(extra)
+    cells = {n: cell_at(at, row, c) for n, c in operands.items()}
+    for n, c in cells.items():
+        if c is not None and c.ocr:
+            doubts.append(Doubt("ocr", (("cell", _cell_ref(at, row, operands[n])),)))
+            break
+    for n, c in cells.items():
+        if c is not None and "\n" in (c.text or "").strip() and number(c) is not None:
+            doubts.append(Doubt("wrapped-cell", (("cell", _cell_ref(at, row, operands[n])),)))
+            break
+    base = values_at(row) if values_at is not None else None
+    if base is None:
+        base = {n: number(c).value for n, c in cells.items() if number(c) is not None}
+    if len(base) == len(operands):
+        for n, c in cells.items():
+            for alt in alt_readings(c):
+                v = dict(base)
+                v[n] = alt
+                if _safe(holds, v):
+                    shown = numeric.fmt(alt, max(0, -alt.normalize().as_tuple().exponent), "round")
+                    doubts.append(Doubt("number-reading", (("cell", _cell_ref(at, row, operands[n])), ("alt", shown))))
+                    break
+        if values_at is not None:
+            for s, side in ((-1, "atas"), (1, "bawah")):
+                other = values_at(row + s) if 0 <= row + s < len(at.table.rows) else None
+                if not other or len(other) != len(operands) or _safe(holds, other):
+                    continue  # a shift breaks both rows; a neighbour that adds up is not shifted
+                for n in operands:
+                    v = dict(base)
+                    v[n] = other[n]
+                    if _safe(holds, v):
+                        doubts.append(Doubt("shifted-row", (("cell", _cell_ref(at, row, operands[n])), ("side", side))))
+                        break
+                else:
+                    continue
+                break
+    return doubts
+
+
+def agrees(ctx: Ctx, printed: ParsedNumber, value: Decimal, computed: Decimal) -> bool:
+    """Whether `computed` agrees with `value`: the printed number itself (its interval) or
+    another reading of it / another row's number (within a unit of its last digit)."""
+    if value == printed.value:
+        return ctx.consistent(printed, computed)
+    dec = max(0, -value.normalize().as_tuple().exponent)
+    return abs(computed - value) <= Decimal(1).scaleb(-dec)
+
+
+def _safe(holds, values) -> bool:
+    try:
+        return bool(holds(values))
+    except (ArithmeticError, KeyError, TypeError, ValueError):
+        return False
+
+
+def doubt_detail(doubts: list[Doubt]) -> dict:
+    return {"doubt": [{"code": d.code, "reason_id": d.reason("id"), "reason_en": d.reason("en")} for d in doubts]}
+
+
+def polarity_of(at: AnalyzedTable, row: int):
+    """The row's polarity.Polarity, or None (higher is better by default). A row listed in
+    at.lower_is_better without recorded evidence (a hand-built model) counts as stated."""
+    p = (getattr(at, "polarity", None) or {}).get(row)
+    if p is not None:
+        return p
+    if row in at.lower_is_better:
+        from lkip_audit.understand.polarity import Polarity
+
+        return Polarity(True, "column", "given")
+    return None
+
+
+def polarity_detail(at: AnalyzedTable, row: int) -> dict:
+    p = polarity_of(at, row)
+    return {"polarity": p.describe()} if p is not None else {"polarity": {"polarity": "higher-is-better", "evidence": "default", "source": ""}}

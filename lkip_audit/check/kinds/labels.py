@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, same_group, state
+from lkip_audit.check.kinds.base import (
+    Ctx, Doubt, applies, cell_at, data_rows, judge, polarity_detail, polarity_of, same_group, state,
+)
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable, Band, Scale
 
@@ -102,20 +104,54 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             if rec:
                 detail["recomputed"] = str(rec[0])
             related = [ctx.location(at, i, vcol)]
+            if vcol.field == "capaian":
+                detail.update(polarity_detail(at, i))
             if not printed_ok:
                 expected_bands = bands_for(scale, vp.value)
                 if not expected_bands:
                     continue  # the value is in no band of the scale: nothing to compare
                 variant = "both" if rec_differs and rec_bands[0] is not expected_bands[0] and "both" in rule.variants else None
+                doubts = judge(ctx, at, i, {"value": vcol}, lambda v, band=band: in_band(v["value"], band))
                 yield ctx.finding(
                     rule, at, i, lcol, expected=expected_bands[0].label, actual=actual,
-                    fields=fields, related=related, detail=detail, variant=variant,
+                    fields=fields, related=related, detail=detail, variant=variant, doubts=doubts,
                 )
             elif rec_differs and "recomputed" in rule.variants:
+                extra = []
+                fit = _lower_fit(at, i, vcol, vp, ctx)
+                if fit is not None and polarity_of(at, i) is None:
+                    extra.append(Doubt("polarity", (("alt", fit),)))
+                tcol = same_group(at, "target", vcol.group)
+                xcol = same_group(at, "realisasi", vcol.group)
+
+                def holds(v, band=band):
+                    if not v["target"]:
+                        return False
+                    return in_band(numeric.quantize(v["realisasi"] / v["target"] * HUNDRED, max(vp.decimals, 2), ctx.mode), band)
+
+                ops = {"target": tcol, "realisasi": xcol} if tcol is not None and xcol is not None \
+                    and state(cell_at(at, i, tcol)) == "number" else {}
+                doubts = judge(ctx, at, i, ops, holds, extra=extra) if ops else extra
                 yield ctx.finding(
                     rule, at, i, lcol, expected=rec_bands[0].label, actual=actual,
-                    fields=fields, related=related, detail=detail, variant="recomputed",
+                    fields=fields, related=related, detail=detail, variant="recomputed", doubts=doubts,
                 )
+
+
+def _lower_fit(at, i, vcol, vp, ctx) -> str | None:
+    """The lower-is-better formula the printed capaian fits, shown, or None."""
+    tcol = same_group(at, "target", vcol.group)
+    xcol = same_group(at, "realisasi", vcol.group)
+    t, x = cell_at(at, i, tcol), cell_at(at, i, xcol)
+    if state(t) != "number" or state(x) != "number" or not t.number.value:
+        return None
+    tv, xv = t.number.value, x.number.value
+    a = (2 * tv - xv) / tv * HUNDRED
+    if ctx.consistent(vp, a):
+        return "(2 x target - realisasi) / target x 100 = " + ctx.fmt(a, vp.decimals)
+    if xv and ctx.consistent(vp, tv / xv * HUNDRED):
+        return "target / realisasi x 100 = " + ctx.fmt(tv / xv * HUNDRED, vp.decimals)
+    return None
 
 
 def check_range_judgement(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:

@@ -53,6 +53,10 @@ def _narrative(ctx: Ctx) -> Narrative | None:
     if ctx.doc is None:
         return None
     cached = ctx.__dict__.get("_narrative")
+    pre = getattr(ctx.understanding, "narrative", None)
+    if pre is not None and (cached is None or cached[0] is not ctx.doc):
+        cached = (ctx.doc, pre)  # computed once by the understand stage
+        ctx.__dict__["_narrative"] = cached
     if cached is None or cached[0] is not ctx.doc:
         cached = (ctx.doc, narrative(ctx.doc))
         ctx.__dict__["_narrative"] = cached

@@ -6,7 +6,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, norm_unit, number, same_group, state
+from lkip_audit.check.kinds.base import (
+    Ctx, Doubt, agrees, applies, cell_at, data_rows, judge, norm_unit, number, polarity_detail, polarity_of, same_group, state,
+)
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
 
@@ -43,8 +45,21 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         dcol = same_group(at, prm["denominator"], rcol.group)
         if ncol is None or dcol is None or len({rcol.index, ncol.index, dcol.index}) < 3:
             continue
+        lower_aware = bool(prm.get("skip_lower_is_better"))
+
+        def values_at(r: int):
+            if not 0 <= r < len(at.table.rows) or (lower_aware and r in at.lower_is_better):
+                return None
+            res, a, b = cell_at(at, r, rcol), _operand(at, r, ncol), _operand(at, r, dcol, prm.get("range_denominator"))
+            if state(res) != "number" or a is None or b is None:
+                return None
+            return {"result": res.number.value, "numerator": a[0], "denominator": b[0]}
+
+        def holds(v):
+            return v["denominator"] != 0 and agrees(ctx, holds.rp, v["result"], v["numerator"] / v["denominator"] * factor)
+
         for i in data_rows(at):
-            if prm.get("skip_lower_is_better") and i in at.lower_is_better:
+            if lower_aware and i in at.lower_is_better:
                 continue
             rcell = cell_at(at, i, rcol)
             if state(rcell) != "number":
@@ -59,6 +74,16 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             computed = num[0] / den[0] * factor
             if ctx.consistent(rp, computed):
                 continue
+            holds.rp = rp
+            extra = []
+            if lower_aware and polarity_of(at, i) is None and den[1].kind != "range":
+                fit = _lower_fit(ctx, rp, num[0], den[0])  # realisasi / target: numerator, denominator
+                if fit is not None:
+                    extra.append(Doubt("polarity", (("alt", fit),)))
+            doubts = judge(
+                ctx, at, i, {"result": rcol, "numerator": ncol, "denominator": dcol}, holds,
+                values_at=values_at, extra=extra,
+            )
             is_range = den[1].kind == "range"
             den_shown = numeric.fmt(den[0], max(0, -den[0].normalize().as_tuple().exponent), "round") if is_range else den[2]
             expected = ctx.fmt(computed, rp.decimals)
@@ -74,8 +99,24 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     "numerator": str(num[0]),
                     "denominator": str(den[0]),
                     "computed": str(computed.quantize(Decimal("0.000001"))),
+                    **(polarity_detail(at, i) if lower_aware else {}),
                 },
+                doubts=doubts,
             )
+
+
+def _lower_fit(ctx: Ctx, rp, realisasi: Decimal, target: Decimal) -> str | None:
+    """The lower-is-better formula the printed capaian fits, shown, or None."""
+    if target == 0:
+        return None
+    a = (2 * target - realisasi) / target * HUNDRED
+    if ctx.consistent(rp, a):
+        return "(2 x target - realisasi) / target x 100 = " + ctx.fmt(a, rp.decimals)
+    if realisasi != 0:
+        b = target / realisasi * HUNDRED
+        if ctx.consistent(rp, b):
+            return "target / realisasi x 100 = " + ctx.fmt(b, rp.decimals)
+    return None
 
 
 def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
@@ -105,6 +146,35 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             b = t[0] / x[0] * HUNDRED if x[0] != 0 else None
             if ctx.consistent(rp, a) or (b is not None and ctx.consistent(rp, b)):
                 continue
+            pol = polarity_of(at, i)
+            severity = note = None
+            extra = []
+            higher = x[0] / t[0] * HUNDRED
+            if pol is not None and pol.evidence == "name" and ctx.consistent(rp, higher):
+                # polarity rests on the name alone and the value fits higher-is-better
+                extra.append(Doubt("polarity-name", (("alt", "realisasi / target x 100 = " + ctx.fmt(higher, rp.decimals)),)))
+
+            def holds(v, rp=rp):
+                if v["target"] == 0:
+                    return False
+                alts = [(2 * v["target"] - v["realisasi"]) / v["target"] * HUNDRED]
+                if v["realisasi"] != 0:
+                    alts.append(v["target"] / v["realisasi"] * HUNDRED)
+                return any(agrees(ctx, rp, v["result"], c) for c in alts)
+
+            def values_at(r: int):
+                if r not in at.lower_is_better:
+                    return None
+                res, tt, xx = cell_at(at, r, rcol), _operand(at, r, tcol), _operand(at, r, xcol)
+                if state(res) != "number" or tt is None or xx is None:
+                    return None
+                return {"result": res.number.value, "target": tt[0], "realisasi": xx[0]}
+
+            doubts = judge(ctx, at, i, {"result": rcol, "target": tcol, "realisasi": xcol}, holds,
+                           values_at=values_at)
+            if extra and not doubts:
+                severity = "warning"  # not an error: the value fits the other polarity's formula
+                note = (extra[0].reason("id"), extra[0].reason("en"))
             yield ctx.finding(
                 rule, at, i, rcol,
                 expected=ctx.fmt(a, rp.decimals),
@@ -119,7 +189,9 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     "formula": "(2 x target - realisasi) / target x 100 | target / realisasi x 100",
                     "alternatives": [str(a.quantize(Decimal("0.000001")))]
                     + ([str(b.quantize(Decimal("0.000001")))] if b is not None else []),
+                    **polarity_detail(at, i),
                 },
+                doubts=doubts, severity=severity, note=note,
             )
 
 

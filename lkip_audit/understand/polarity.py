@@ -1,0 +1,267 @@
+"""Polarity of each indicator row: higher is better (the default) or lower is better.
+
+Evidence, strongest first (each row keeps the strongest it has, as a Polarity):
+
+1. "column": a cell of the row says it: a POLARITAS column ("Negatif", "Semakin rendah
+   semakin baik", "(-)", "Minimal") or a mark in the label.
+2. "sentence": the report's own sentences name the indicator together with a polarity
+   statement ("... merupakan indikator yang semakin rendah semakin baik") or with the
+   lower-is-better formula ((2 x target - realisasi) / target x 100, or the inverse form
+   target / realisasi x 100); a footnote "*) semakin rendah semakin baik" marks the rows
+   whose label carries the same "*)".
+3. "table": the same indicator in another table of the report (rows tied by
+   lkip_audit.understand.resolve) has column or sentence evidence.
+4. "name": only a hint, the words of the name (rules/vocabulary/polarity.yaml:
+   kematian, prevalensi, stunting, ...). Where polarity rests on the name alone, a
+   value that fits only the other polarity's formula is a warning, never an error.
+
+Evidence 1-3 may also say "higher is better", which overrules a name hint.
+
+    load_vocabulary() -> dict[str, list[re.Pattern]]
+    row_marks(table, rows) -> dict[row, Polarity]               (evidence 1)
+    name_hints(table, rows, terms=None) -> dict[row, Polarity]  (evidence 4)
+    assign(doc, tables, sentences=None) -> list[str]            (all four, in place)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from lkip_audit.extract.model import Table
+from lkip_audit.understand.model import SECTION, TOTAL, AnalyzedTable, RowInfo
+from lkip_audit.understand.text import ws
+
+STRENGTH = {"column": 4, "sentence": 3, "table": 2, "name": 1}
+
+
+@dataclass(frozen=True)
+class Polarity:
+    lower: bool  # True: lower is better
+    evidence: str  # "column" | "sentence" | "table" | "name"
+    source: str  # what it rests on: the cell, the sentence (page), the other table's row, the term
+
+    @property
+    def strength(self) -> int:
+        return STRENGTH[self.evidence]
+
+    def describe(self) -> dict:
+        return {
+            "polarity": "lower-is-better" if self.lower else "higher-is-better",
+            "evidence": self.evidence,
+            "source": self.source,
+        }
+
+
+def _vocabulary_text() -> str:
+    from lkip_audit.check.catalogue import catalogue_dir
+
+    return (catalogue_dir() / "vocabulary" / "polarity.yaml").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict[str, tuple]:
+    """The polarity word lists of rules/vocabulary/polarity.yaml, compiled (case-insensitive)."""
+    data = yaml.safe_load(_vocabulary_text()) or {}
+    return {k: tuple(re.compile(p, re.I) for p in (v or [])) for k, v in data.items()}
+
+
+def _eligible(info: RowInfo) -> bool:
+    return info.role not in (TOTAL, SECTION)
+
+
+def row_marks(table: Table, rows: list[RowInfo]) -> dict[int, Polarity]:
+    """Rows whose own cells state the polarity (a polarity column or a mark in the label)."""
+    voc = load_vocabulary()
+    out: dict[int, Polarity] = {}
+    for info in rows:
+        if not _eligible(info) or not 0 <= info.index < len(table.rows):
+            continue
+        for c in table.rows[info.index].cells:
+            t = ws(c.text)
+            if not t or len(t) > 200:
+                continue
+            if any(p.search(t) for p in voc.get("lower_marks", ())):
+                out[info.index] = Polarity(True, "column", f"cell {t!r}")
+                break
+            if any(p.search(t) for p in voc.get("higher_marks", ())):
+                out[info.index] = Polarity(False, "column", f"cell {t!r}")
+                break
+    return out
+
+
+def name_hints(table: Table, rows: list[RowInfo], terms=None) -> dict[int, Polarity]:
+    """Rows whose name suggests a lower-is-better indicator (a hint only)."""
+    voc = load_vocabulary()
+    pats = voc.get("lower_is_better", ()) if terms is None else tuple(re.compile(p, re.I) for p in terms)
+    out: dict[int, Polarity] = {}
+    for info in rows:
+        if not _eligible(info):
+            continue
+        label = ws(info.label)
+        if not label or any(p.search(label) for p in voc.get("not_lower", ())):
+            continue
+        for p in pats:
+            if p.search(label):
+                out[info.index] = Polarity(True, "name", f"term {p.pattern!r}")
+                break
+    return out
+
+
+def _set(at: AnalyzedTable, row: int, pol: Polarity) -> bool:
+    old = at.polarity.get(row)
+    if old is not None and old.strength >= pol.strength:
+        return False
+    at.polarity[row] = pol
+    return True
+
+
+# --- sentences -----------------------------------------------------------------
+
+_FOOTMARK = re.compile(r"^\s*(\*{1,3}\)?|\(\*{1,3}\))\s*")
+
+
+def _norm(s: str) -> str:
+    from lkip_audit.understand.narrative import norm
+
+    return norm(s)
+
+
+def _label_key(label: str) -> str:
+    """The label as a sentence would name it: no numbering, no footnote marks."""
+    from lkip_audit.understand.hierarchy import _strip_marker
+
+    s = _strip_marker(ws(label))
+    s = re.sub(r"\(?\*+\)?", " ", s)
+    return _norm(s)
+
+
+def _mentions(key: str, sent_norm: str) -> list[int]:
+    if len(key) < 12 or len(key.split()) < 2:
+        return []
+    return [m.start() for m in re.finditer(r"(?<![\w/])" + re.escape(key) + r"(?![\w/])", sent_norm)]
+
+
+def _marks(text: str, pats) -> list[int]:
+    out = []
+    for p in pats:
+        out += [m.start() for m in p.finditer(text)]
+    return out
+
+
+def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str, int], Polarity]:
+    """(table id, row) -> Polarity stated by a sentence of the report."""
+    voc = load_vocabulary()
+    lower_p = voc.get("sentence_lower", ()) + voc.get("sentence_lower_formula", ())
+    higher_p = voc.get("sentence_higher", ())
+    keys: list[tuple[str, str, int]] = []  # (key, table id, row)
+    for at in tables:
+        for info in at.rows:
+            if _eligible(info) and info.label:
+                k = _label_key(info.label)
+                if k:
+                    keys.append((k, at.table.id, info.index))
+    out: dict[tuple[str, int], Polarity] = {}
+    for s in sentences:
+        text = ws(s.text)
+        low = text.lower()
+        if not any(p.search(low) for p in lower_p + higher_p):
+            continue
+        sn = _norm(text)
+        lows = _marks(sn, lower_p)
+        highs = _marks(sn, higher_p)
+        # a footnote: "*) semakin rendah semakin baik" marks rows whose label carries "*)"
+        fm = _FOOTMARK.match(text)
+        if fm and lows and not highs:
+            mark = fm.group(1).strip("()")
+            for at in tables:
+                if at.table.pages and not (min(at.table.pages) - 1 <= s.page <= max(at.table.pages) + 1):
+                    continue
+                for info in at.rows:
+                    lab = info.label or ""
+                    found = re.findall(r"\(?(\*+)\)?", lab)
+                    if _eligible(info) and mark in found:
+                        out.setdefault((at.table.id, info.index), Polarity(
+                            True, "sentence", f"footnote p{s.page}: {text[:160]!r}"))
+            continue
+        for key, tid, row in keys:
+            pos = _mentions(key, sn)
+            if not pos:
+                continue
+            # the nearest polarity statement decides (a sentence may name both kinds)
+            best = None
+            for p in pos:
+                for m in lows:
+                    d = abs(m - p)
+                    if best is None or d < best[0]:
+                        best = (d, True)
+                for m in highs:
+                    d = abs(m - p)
+                    if best is None or d < best[0]:
+                        best = (d, False)
+            if best is None:
+                continue
+            out.setdefault((tid, row), Polarity(best[1], "sentence", f"p{s.page}: {text[:160]!r}"))
+    return out
+
+
+# --- everything ------------------------------------------------------------------
+
+
+def _resolution_groups(tables: list[AnalyzedTable], doc) -> list[list[tuple[str, int]]]:
+    """Rows naming the same item in several tables (lkip_audit.understand.resolve)."""
+    from lkip_audit.understand.model import Understanding
+    from lkip_audit.understand.resolve import resolve
+
+    try:
+        res = resolve(Understanding(tables=tables, scales={}), doc)
+    except Exception:  # pragma: no cover - resolution is a help, never a failure
+        return []
+    groups = []
+    for e in res.entities:
+        occ = [(o.table_id, o.row) for o in e.occurrences]
+        if len({t for t, _ in occ}) >= 2:
+            groups.append(occ)
+    return groups
+
+
+def assign(doc, tables: list[AnalyzedTable], sentences=None, terms=None) -> list[str]:
+    """Decide the polarity of every row of every table, in place (at.polarity and
+    at.lower_is_better); returns notes. `sentences`: narrative sentences of the report."""
+    notes: list[str] = []
+    by_id = {at.table.id: at for at in tables}
+    for at in tables:
+        at.polarity = {}
+        for row, pol in row_marks(at.table, at.rows).items():
+            _set(at, row, pol)
+    if sentences:
+        for (tid, row), pol in sentence_polarity(sentences, tables).items():
+            at = by_id.get(tid)
+            if at is not None:
+                _set(at, row, pol)
+    strong = any(p.evidence in ("column", "sentence") for at in tables for p in at.polarity.values())
+    if strong and len(tables) > 1:
+        for group in _resolution_groups(tables, doc):
+            best = None
+            for tid, row in group:
+                p = by_id[tid].polarity.get(row) if tid in by_id else None
+                if p is not None and p.evidence in ("column", "sentence") and (best is None or p.strength > best[0].strength):
+                    best = (p, tid, row)
+            if best is None:
+                continue
+            p, tid, row = best
+            src = by_id[tid]
+            where = f"table {src.table.number or src.table.id} row {row + 1} ({p.evidence}: {p.source})"
+            for t2, r2 in group:
+                if (t2, r2) != (tid, row) and t2 in by_id:
+                    _set(by_id[t2], r2, Polarity(p.lower, "table", where))
+    for at in tables:
+        for row, pol in name_hints(at.table, at.rows, terms).items():
+            _set(at, row, pol)
+        at.lower_is_better = {r for r, p in at.polarity.items() if p.lower}
+        for r, p in sorted(at.polarity.items()):
+            notes.append(f"{at.table.id} row {r}: {'lower' if p.lower else 'higher'} is better ({p.evidence}: {p.source})")
+    return notes
