@@ -27,7 +27,10 @@ runs of whitespace become one space.
 * ``-``, ``–``, ``—``, ``""``: kind "empty" (no value).  ``0`` is the number 0.
 * ``70-80``, ``70 - 80``, ``70–80``, ``70,5-80``, ``70 s.d. 80``, ``70 s/d 80``:
   kind "range" with ``low``/``high`` (``value`` is None); a reversed range is
-  malformed.
+  malformed, and doubtful (``doubt="expression"``, the difference as reading)
+  when written "a - b" with a bound of 1000 or more: a subtraction written out.
+* A footnote marker attached to a number (``203,440*``, ``95,5*)``) is not part
+  of it; ``6 *)`` (a row label) stays text.
 * ``4,98 Nilai``, ``87 Orang/Bulan``: the unit is the trailing words (letters,
   optionally followed by digits such as "m2", joined by spaces or "/"),
   whitespace normalised ("Orang / Bulan" -> "Orang/Bulan").  Multipliers such
@@ -124,7 +127,10 @@ class ParsedNumber:
     # A cell that cannot be read reliably: kind "malformed", value None, and
     # doubt says why ("ambiguous": two plausible readings under its column's
     # convention; "ocr": it parses only after repairing an OCR confusion;
-    # "reversed": it parses only read backwards); readings names them
+    # "reversed": it parses only read backwards; "wrapped": its digits wrap in
+    # the cell; "mixed": it reads one way only, in another convention than its
+    # column's; "expression": a reversed range that may be a subtraction);
+    # readings names them
     # ("1.250 = 1250", "1.250 = 1,25").  Reported as info (DQ004), never as a
     # malformed-number error, and never used in arithmetic.
     doubt: str | None = None
@@ -166,6 +172,7 @@ _RANGE_RE = re.compile(
     r"\s*(?P<b>[-\u2013(+]?\s*(?:Rp\.?\s*)?[0-9].*)$",
     re.IGNORECASE,
 )
+_FOOTNOTE_RE = re.compile(r"^\*{1,3}\)?$")  # attached to the number: "203,440*"
 _DATE_RE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$")
 
 
@@ -220,6 +227,15 @@ def _parse_range(text: str, a: str, b: str, style: str) -> ParsedNumber | None:
     decimals = max(pa.decimals, pb.decimals)
     rstyle = styles.pop() if styles else "plain"
     if pa.value > pb.value:
+        if " - " in clean_text(text) and max(pa.value, pb.value) >= 1000:
+            # "27.694.035.120.859,00 - 24.240.445.765.650,00": as likely a subtraction
+            # written out (a formula) as a reversed range; neither reading is sure
+            diff = format_number(pa.value - pb.value, decimals, style="id")
+            return ParsedNumber(
+                text=text, kind="malformed", unit=unit, currency=currency, decimals=decimals,
+                style=rstyle, problem="range lower bound exceeds upper bound, or a subtraction",
+                doubt="expression", readings=(diff,),
+            )
         return ParsedNumber(
             text=text, kind="malformed", unit=unit, currency=currency, decimals=decimals,
             style=rstyle, problem="range lower bound exceeds upper bound",
@@ -288,6 +304,7 @@ def _parse_single(text: str, s: str, style: str) -> ParsedNumber:
         return ParsedNumber(text=text, kind="malformed", currency=currency,
                             problem="number ends with a separator")
 
+    rest = _FOOTNOTE_RE.sub("", rest)  # "203,440*": a footnote marker, not a unit
     rm = _REST_RE.match(rest)
     if rm is None or re.fullmatch(r"[eE][0-9]+", rest):  # "1e5" is not 1 "e5"
         return ParsedNumber(text=text, kind="text")

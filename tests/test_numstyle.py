@@ -114,11 +114,31 @@ def test_outline_numbers_are_text():
     assert t.rows[0].cells[2].number.value == D(24240445765650)
 
 
-def test_wrapped_number_is_doubtful():
-    # bab_iii_lkip_2016.pdf page 3: "13.000.000" printed over two lines of a narrow cell
+def test_wrapped_number_is_one_number():
+    # bab_iii_lkip_2016.pdf page 3: "13.000.000" printed over two lines of a narrow
+    # cell ("13.000.0" / "00"); "00" is no value of its own: 13000000
     (a, b) = _read(["13.000.0 00", "600"])
-    assert a.kind == "malformed" and a.doubt == "wrapped" and a.readings == ("13000000",)
+    assert a.kind == "number" and a.value == D(13000000)
     assert b.value == D(600)
+    # lkip_distan_2016.pdf page 67: "5.099. 119" (the first piece ends with its separator)
+    (c,) = _read(["5.099. 119"], header="Pagu Indikatif")
+    assert c.value == D(5099119)
+    # "266. 000" joined is "266.000": one separator before 3 digits says nothing
+    (d, _) = _read(["266. 000", "15.5"])
+    assert d.kind == "malformed" and d.doubt == "wrapped"
+
+
+def test_wrapped_or_stacked_is_doubtful():
+    # "2.939.6 25" may be 2.939.625 wrapped, or two values: doubtful, both pieces named
+    (p, q) = _read(["2.939.6 25", "1.250.000"])
+    assert p.kind == "malformed" and p.doubt == "wrapped" and p.readings == ("2.939.625",)
+
+
+def test_count_unit_reads_thousands():
+    # 3_lkip_tahun_2016_disperindag_jabar.pdf page 25: "1.551 buah" (things are counted)
+    other = make_table(["Uraian", "Anggaran", "Persen"], [["a", "1.234.567", "16.13"]])
+    (p,) = _read(["1.551 buah"], extra_tables=(other,))
+    assert p.value == D(1551) and p.unit == "buah"
 
 
 def test_stacked_numbers_are_not_joined():
@@ -142,3 +162,13 @@ def test_ocr_cell_that_needs_a_repair_is_doubtful():
     assert got[0].kind == "malformed" and got[0].doubt == "ocr" and got[0].readings == ("95,26%",)
     assert got[1].kind == "malformed" and got[1].doubt == "ocr" and got[1].readings == ("100",)
     assert got[2].kind == "number" and got[2].value == D("98.50")
+
+
+def test_lone_three_decimal_cell_in_a_mixed_document_is_ambiguous():
+    # 3_lkip_tahun_2016_disperindag_jabar.pdf page 38, Tabel 3.5: target "203.955"
+    # in a column of "168.49"/"207.31" decimals, realisasi "203,440*", capaian 99.74;
+    # the document writes thousands with dots elsewhere (6.304.890)
+    other = make_table(["Uraian", "Target"], [["a", "6.304.890"], ["b", "4.341.614"]])
+    (a, b, c) = _read(["168.49", "203.955", "81.27"], extra_tables=(other,))
+    assert b.kind == "malformed" and b.doubt == "ambiguous" and set(b.readings) == {"203955", "203,955"}
+    assert a.value == D("168.49") and c.value == D("81.27")

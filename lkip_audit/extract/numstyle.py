@@ -31,17 +31,27 @@ How a column is decided (``column_style``):
 3. The candidates that fit the most cells win. When several win and a cell reads
    differently under them (``1.250``: 1250 or 1,25), the evidence decides in this
    order: a money header (Rp, anggaran, pagu, ...) says the separator is a
-   thousands separator; so do two or more such cells in the column (each with
+   thousands separator; so does a unit of counted things (``1.551 buah``,
+   ``1.481 Eksportir``); so do two or more such cells in the column (each with
    exactly 3 digits after its one separator, ``19.222``, ``85.844``: a column of
    decimals would not print 3 decimals in every cell while the column has no
    other decimal); else what the separator means in every other column of
    the document that is decided (the document's own habit, where it has only one).
    A cell that still has two readings is ambiguous: kind "malformed" with
    ``doubt="ambiguous"`` and both readings, reported as info (DQ004), not used.
+   So is the one cell of a decided column that reads as a decimal with three
+   decimals ("203.955" among "207.31", "81.27") where the document uses that
+   separator for thousands elsewhere: 203955 is as plausible.
 4. A cell that fits none of the winners keeps its reading under the first winner
-   (a malformed number, DQ001: ``900.00.0``, ``282.101.14``), unless it is a
-   number whose digits wrapped inside the cell (``13.000.0 00``) or whose text was
-   extracted backwards (``00,003.695.544``): those are doubtful (info).
+   (a malformed number, DQ001: ``900.00.0``, ``282.101.14``), unless it has
+   exactly one reading under the common conventions (id, en, decimal: ``0,79``
+   in a column of ``711.59`` and ``4,341,614``), its digits wrapped inside the
+   cell in a way that may also be two values (``2.939.6 25``) or its text was
+   extracted backwards (``00,003.695.544``): those are doubtful (info, DQ004),
+   not used. A number wrapped for sure (``5.099. 119``, ``13.000.0 00``: the first
+   piece ends with a separator or the next starts with 0, and the whole has more
+   than one group) is read as one number; ``266. 000`` stays doubtful (266000 or
+   266,000).
 
 Outline columns: a column whose cells are outline numbers (``1``, ``1.1``,
 ``1.1.1.``, ``1.2.``) numbers rows; its dotted cells are text, never amounts.
@@ -79,6 +89,11 @@ _THREE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?P<sep>[.,])[0-9]{3}(?![0-9.,])")
 _OUTLINE = re.compile(r"^[0-9]{1,2}(?:\.[0-9]{1,2})*\.?$")
 _MONEY_HEADER = re.compile(
     r"\bRp\b|rupiah|anggaran|pagu|biaya|dana\b|belanja|keuangan|pendapatan|\bkeu\b", re.IGNORECASE)
+# units of counted things: "1.551 buah" cannot be 1,551 buah
+_COUNT_UNIT = re.compile(
+    r"[0-9]\s*(?:buah|unit|orang|org|dokumen|laporan|kegiatan|paket|eksportir|kelompok|lembaga|"
+    r"perusahaan|desa|pasar|jiwa|kk|sekolah|peserta|pegawai|asn|kali|titik|lokasi|ekor|batang)\b",
+    re.IGNORECASE)
 _NO_HEADER = re.compile(r"^\s*(no\.?|nomor|no\.? urut)\s*$", re.IGNORECASE)
 
 # what a separator means in a convention when it is followed by exactly 3 digits
@@ -181,6 +196,9 @@ def column_style(table: Table, j: int, habit: dict | None = None) -> ColumnStyle
         if _MONEY_HEADER.search(header):
             narrowed = thousands
             reason += "; money header: thousands"
+        elif all(_COUNT_UNIT.search(texts[i]) for i in differing(winners)):
+            narrowed = thousands
+            reason += "; counted things (buah, orang, unit): thousands"
         elif len(differing(winners)) >= 2:
             narrowed = thousands
             reason += "; several cells, each with exactly 3 digits after the separator: thousands"
@@ -219,8 +237,12 @@ def _doubt(text: str, doubt: str, readings: tuple[str, ...], problem: str) -> Pa
     return ParsedNumber(text=text, kind="malformed", doubt=doubt, readings=readings, problem=problem)
 
 
-def _wrapped(text: str, style: str) -> ParsedNumber | None:
-    """'13.000.0 00' -> the number its pieces make when one piece alone is no number."""
+def _wrapped(text: str, style: str) -> tuple[ParsedNumber, bool] | None:
+    """'13.000.0 00' -> (the number its pieces make, sure) when the first piece alone
+    is no number under the column's convention and the joined text is one. Sure
+    (READING.md: a number wrapped in its cell is one number) when the first piece ends
+    with a separator ("266. 000") or the next one starts with 0 ("400.0 00"): neither
+    is a value of its own; else ("2.939.6 25") it may be two stacked values: doubtful."""
     pieces = clean_text(text).split(" ")
     if len(pieces) < 2 or not all(re.fullmatch(r"[0-9.,]+", p) for p in pieces):
         return None
@@ -229,7 +251,23 @@ def _wrapped(text: str, style: str) -> ParsedNumber | None:
         return None
     joined = parse_number("".join(pieces), style)
     if _fits(joined, style) and ("." in "".join(pieces) or "," in "".join(pieces)):
-        return joined
+        sure = all(p[-1] in ".," or q[0] == "0" for p, q in zip(pieces, pieces[1:]))
+        # "266.000" alone says nothing of its separator: sure only with several groups
+        sure = sure and not _THREE.fullmatch("".join(pieces))
+        return joined, sure
+    return None
+
+
+def _mixed(text: str) -> ParsedNumber | None:
+    """A cell broken under its column's convention that has exactly one reading under
+    the common ones ("0,79" in a column of "711.59" and "4,341,614"): that reading.
+    The exotic "comma" and "dot" conventions do not count: "282.101.14" among
+    dot-thousands money has no common reading and stays malformed."""
+    fits = [q for q in (parse_number(text, s) for s in ("id", "en", "decimal")) if q.kind in _NUMERIC
+            and q.style != "plain"]
+    fits = [q for q in fits if _fits(q, q.style if q.style in ORDER else "id")]
+    if fits and all(_same(q, fits[0]) for q in fits):
+        return fits[0]
     return None
 
 
@@ -292,13 +330,16 @@ def apply_number_styles(doc: Document) -> None:
                 cs.uses = _uses(table, j, cs.style) if not cs.ambiguous else {}
             decisions[(ti, j)] = cs
     habit = _document_habit(decisions)
+    # separators the document uses as thousands separators in some decided column
+    thousands_seps = {sep for cs in decisions.values() if cs.style is not None and len(cs.winners) == 1
+                      for sep in ".," if cs.uses.get(sep) and _MEANING[cs.style][sep] == "thousands"}
     for ti, table in enumerate(doc.tables):
         notes = []
         for j in range(_width(table)):
             cs = decisions[(ti, j)]
             if cs.ambiguous and any(habit.values()):
                 cs = column_style(table, j, habit)
-            _apply_column(table, j, cs)
+            _apply_column(table, j, cs, thousands_seps)
             if cs.style not in (None, "id") and cs.style:
                 notes.append(f"column {j + 1}: numbers read as {cs.style} ({cs.reason})")
             if cs.outline:
@@ -310,8 +351,38 @@ def apply_number_styles(doc: Document) -> None:
                 table.notes.append(note)
 
 
-def _apply_column(table: Table, j: int, cs: ColumnStyle) -> None:
+def _odd_decimal(table: Table, j: int, cs: ColumnStyle, thousands_seps: set) -> set[int]:
+    """Rows whose cell reads as a decimal with 3 decimals after its one separator
+    ("203.955" in a column of "207.31" and "81.27") while no other decimal of the
+    column has 3 decimals and the document uses that separator for thousands
+    elsewhere: 203955 is as plausible a reading as 203,955."""
+    threes, others = [], 0
     for i, c in _cells(table, j):
+        p = parse_number(c.text, cs.style)
+        if not _fits(p, cs.style) or p.kind == "range" or p.decimals == 0:
+            continue
+        m = _THREE.search(clean_text(c.text))
+        t = clean_text(c.text)
+        if p.decimals == 3 and m and m.group("sep") in thousands_seps \
+                and t.count(".") + t.count(",") == 1 \
+                and _fits(parse_number(c.text, "id" if m.group("sep") == "." else "en"), "id"
+                          if m.group("sep") == "." else "en"):
+            threes.append(i)
+        elif p.decimals != 3:
+            others += 1
+    return set(threes) if others and len(threes) == 1 else set()
+
+
+def _apply_column(table: Table, j: int, cs: ColumnStyle, thousands_seps: set = frozenset()) -> None:
+    odd = _odd_decimal(table, j, cs, thousands_seps) if cs.style and not cs.outline else set()
+    for i, c in _cells(table, j):
+        if i in odd:
+            dec = parse_number(c.text, cs.style)
+            sep = _THREE.search(clean_text(c.text)).group("sep")
+            th = parse_number(c.text, "id" if sep == "." else "en")
+            readings = tuple(dict.fromkeys([_show(th), _show(dec)]))
+            c._number = _doubt(c.text, "ambiguous", readings, "ambiguous: " + " or ".join(readings))
+            continue
         if cs.outline:
             if "." in c.text:
                 c._number = ParsedNumber(text=c.text, kind="text")
@@ -326,10 +397,17 @@ def _apply_column(table: Table, j: int, cs: ColumnStyle) -> None:
         if p.kind == "text" or (p.kind == "malformed" and not _fits(p, cs.style)):
             w = _wrapped(c.text, cs.style)
             if w is not None:
-                c._number = _doubt(c.text, "wrapped", (_show(w),),
-                                   "digits wrapped inside the cell")
+                joined, sure = w
+                c._number = joined if sure else _doubt(
+                    c.text, "wrapped", ("".join(clean_text(c.text).split(" ")),),
+                    "digits wrapped inside the cell, or two values")
                 continue
-        if p.kind == "malformed":
+        if p.kind == "malformed" and not p.doubt:
+            m = _mixed(c.text)
+            if m is not None:
+                c._number = _doubt(c.text, "mixed", (_show(m),),
+                                   f"written in another convention than its column's ({cs.style})")
+                continue
             r = _reversed(c.text, cs.style)
             if r is not None:
                 c._number = _doubt(c.text, "reversed", (_show(r),),

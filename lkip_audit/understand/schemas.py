@@ -110,7 +110,11 @@ LEGIT_TEXT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = re.compile(r"^\(?(?:Rp\.?)?[0-9][0-9.,]*\)?%?$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a word: the cell states something in words
+_BOUND = re.compile(r"^(?:[<>≤≥]=?|=<|=>)\s*[0-9][0-9.,]*\s*%?$")  # a threshold ">90", "<= 50"
 _RATIO = re.compile(r"^[0-9][0-9.,]*\s*[:/]\s*[0-9][0-9.,]*$")
+_CHANGE_HEADER = re.compile(r"kenaikan|pertumbuhan|perubahan|peningkatan|penurunan|selisih|deviasi|growth",
+                            re.IGNORECASE)
 _NUMERIC_KINDS = ("number", "percent", "range", "malformed", "doubtful", "stacked")
 
 
@@ -119,11 +123,14 @@ def cell_kind(cell) -> str:
 
     "empty" (blank, or a dash-like text that is no printed dash); "dash" (a printed
     "-": the report states there is none, present); "stated" (a legitimate
-    non-numeric value: "NA", "BB", "Tercapai", "Sesuai Target", a ratio "1:400");
+    non-numeric value: "NA", "BB", "Tercapai", "Sesuai Target", a ratio "1:400", or
+    any value in words: a qualitative target "< inflasi nasional", "20 Kelompok /
+    Pelaku (10 kab/kota)", a label that spilled into the column: not wrong in kind);
     "stacked" (several numbers in one cell, "36,9 17,7": the extraction joined
     rows, in doubt, not wrong in kind); "doubtful" (a number that cannot be read
     reliably, ParsedNumber.doubt: DQ004's, info); else the ParsedNumber kind
-    ("text" is a cell wrong in kind: "abc" where a number belongs)."""
+    ("text" is a cell wrong in kind: digits that make no number, "12/05/2024"
+    where a percentage belongs)."""
     if cell is None or cell.is_empty:
         return "empty"
     p = cell.number
@@ -133,9 +140,9 @@ def cell_kind(cell) -> str:
     if p.kind == "malformed" and p.doubt:
         return "doubtful"
     if p.kind == "text":
-        if LEGIT_TEXT.match(text) or _RATIO.match(text):
+        if LEGIT_TEXT.match(text) or _RATIO.match(text) or _WORD.search(text) or _BOUND.match(text):
             return "stated"
-        tokens = text.split(" ")
+        tokens = [t for t in text.replace("(", " ").replace(")", " ").split(" ") if t and t.strip("*") != ""]
         if len(tokens) >= 2 and all(_NUMBER_TOKEN.match(t) for t in tokens):
             return "stacked"
     return p.kind
@@ -156,7 +163,10 @@ def frame_rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
     A row must have the kind's required cells when it is a body or parent row, not of
     an exempt kind, and carries at least one number in the table's value columns (a
     row with no number at all is a heading or a label row, not a row with a value
-    missing). A column that is mostly words (``_text_column``) is treated as absent."""
+    missing). A column that is mostly words (``_text_column``) is treated as absent,
+    and so are the empty cells of a column group in which the row has no number. A
+    negative value in a column whose header names a change (kenaikan, pertumbuhan,
+    selisih) is not out of range: its frame value is None."""
     roles = {ri.index: ri.role for ri in at.rows}
     kinds = {ri.index: ri.kind for ri in at.rows}
     spec = SPECS.get(at.kind)
@@ -178,6 +188,15 @@ def frame_rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
     for row, role, kind, cells in rows:
         for name in text_cols:
             cells[name] = (None, ABSENT, cells[name][2])
+        # A group of columns (KINERJA, KEUANGAN) with no number in the row: its cells
+        # are covered by a cell merged from the row above, or the row is of another
+        # kind there (a kegiatan's budget row under an indicator): not missing.
+        numbered = {names[n].group for n, (_, k, _) in cells.items() if k in _NUMERIC_KINDS}
+        for name, (v, k, t) in list(cells.items()):
+            if k == "empty" and names[name].group is not None and names[name].group not in numbered:
+                cells[name] = (None, ABSENT, t)
+            elif v is not None and v < 0 and _CHANGE_HEADER.search(names[name].label or ""):
+                cells[name] = (None, k, t)  # a change (kenaikan, pertumbuhan) may be negative
         has_number = any(k in _NUMERIC_KINDS for _, k, _ in cells.values())
         required = role in (BODY, PARENT) and kind not in exempt and has_number
         yield row.index, role, kind or "", required, cells

@@ -79,7 +79,7 @@ def test_dq003_still_fires_where_a_value_is_missing():
     # target printed, realisasi and capaian left blank in a row that carries numbers
     at = _settled(analyzed(["No", "Indikator", "Target", "Realisasi", "Capaian"],
                            [["1", "Persentase partisipasi", "75", "80", ""],
-                            ["2", "Indeks kepuasan", "80", "abc", "90,00"]],
+                            ["2", "Indeks kepuasan", "80", "12/05/2024", "90,00"]],
                            {2: "target", 3: "realisasi", 4: "capaian"}, kind="iku",
                            rowinfo={}))
     fs = only(check(at), "DQ003")

@@ -530,11 +530,11 @@ def test_dq002_same_numbers_different_labels_seed_3_24():
 @fires("DQ003")
 def test_dq003_required_number_missing_or_text():
     rows = [["", "Koordinasi dan Pelaksanaan Akuntansi SKPD", "12 Dokumen", "20.000.000", "100,00", "19.879.294", ""],
-            ["", "Pengelolaan dan Penyiapan Bahan Tanggapan Pemeriksaan", "1 Dokumen", "12.678.000", "100,00", "12.185.129", "abc"]]
+            ["", "Pengelolaan dan Penyiapan Bahan Tanggapan Pemeriksaan", "1 Dokumen", "12.678.000", "100,00", "12.185.129", "12/05/2024"]]
     fs = only(check(rr(rows)), "DQ003")
     assert [(f.row, f.column, f.actual) for f in fs] == [
         ("Koordinasi dan Pelaksanaan Akuntansi SKPD", "REALISASI %", None),
-        ("Pengelolaan dan Penyiapan Bahan Tanggapan Pemeriksaan", "REALISASI %", "abc"),
+        ("Pengelolaan dan Penyiapan Bahan Tanggapan Pemeriksaan", "REALISASI %", "12/05/2024"),
     ]
     assert "kosong" in fs[0].message and "bukan angka" in fs[1].message
 

@@ -174,7 +174,7 @@ def _sample_tables() -> list[Table]:
 
 
 # Replacement texts, each aimed at one problem (or at none: a dash, a plain number).
-DAMAGE = ("-5", "abc", "0.5.000.500", "", "-", "150", "12,5", "(189.364.500)", "n/a", "—")
+DAMAGE = ("-5", "12/05/2024", "0.5.000.500", "", "-", "150", "12,5", "(189.364.500)", "n/a", "—")
 
 
 def _damaged(table: Table, seed: int) -> Table:

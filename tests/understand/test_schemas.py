@@ -48,7 +48,7 @@ def test_rencana_realisasi_problems():
             ["1.", "Pengembangan Kompetensi ASN", "100,00", "1.802.368.000,00", "100,00", "969.156.298", "95,17"],
             ["", "Peningkatan Kapasitas Kinerja ASN", "19 Orang", "21.983.400", "100,00", "", "99,78"],
             ["", "Pengelolaan Assessment Center", "1 Dokumen", "0.5.000.500", "100,00", "27.626.828", "98,33"],
-            ["", "Sosialisasi dan Penyebaran", "4 Laporan", "95.238.500", "100,00", "71.218.745", "abc"],
+            ["", "Sosialisasi dan Penyebaran", "4 Laporan", "95.238.500", "100,00", "71.218.745", "12/05/2024"],
             ["", "Pembinaan Jabatan Fungsional ASN", "605 Orang", "(189.364.500)", "100,00", "182.593.546", "96,42"],
         ],
     )
@@ -62,7 +62,7 @@ def test_rencana_realisasi_problems():
     assert (4, "anggaran", 3, "out_of_range") in got
     assert len(got) == 4
     by_row = {i.row: i for i in validate(at)}
-    assert by_row[3].text == "abc" and by_row[1].text == ""
+    assert by_row[3].text == "12/05/2024" and by_row[1].text == ""
     assert "group" in SchemaIssue.__dataclass_fields__
 
 

@@ -128,6 +128,8 @@ def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
                 continue
             if any(is_text_column(c) for c in (rcol, ncol, dcol)):
                 continue
+            if len(at.cols(res)) > 1 and (ncol.group != rcol.group or dcol.group != rcol.group):
+                continue  # several result columns (KINERJA %, KEUANGAN %): only pair within a group
             for i in data_rows(at):
                 cells = {f: (c, cell_at(at, i, c)) for f, c in ((res, rcol), (num, ncol), (den, dcol))}
                 states = {f: state(cc) for f, (_, cc) in cells.items()}
