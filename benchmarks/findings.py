@@ -358,7 +358,7 @@ def real_tables(r: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                None: f"{d['instansi_detected'] or '-'} (not triaged)"}
         tah = {True: f"{d['tahun_detected']} as triaged",
                False: f"{d['tahun_detected']} (triaged {d['tahun_triaged']})",
-               None: f"{d['tahun_detected']}"}
+               None: f"{d['tahun_detected'] or '-'}"}
         if d.get("nothing_checked"):
             d_ins = f"nothing checked ({d['nothing_checked']})"
         else:
