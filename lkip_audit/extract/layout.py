@@ -14,7 +14,7 @@ from lkip_audit.extract.model import BBox
 CAPTION_RE = re.compile(
     # The number may run straight into the title when it ends in a digit ("Tabel
     # III.3Evaluasi") and may end in a letter ("Tabel 3.1.3a.", "Tabel 2.1b").
-    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+)*(?:(?<=\d)[a-z](?![A-Za-z]))?)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
+    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+|,\d+)*(?:(?<=\d)[a-z](?![A-Za-z]))?)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
     r"\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -98,17 +98,22 @@ def find_captions(lines: list[Line]) -> list[Caption]:
             continue
         block = [lines[i]]
         height = max(lines[i].bottom - lines[i].top, 6.0)
+        # "Tabel 2. 1" alone on its line (often bold): the title is the next line, in its
+        # own weight and at a little more distance.
+        number_only = not m.group("title").strip()
         j = i + 1
         # Title continuation: lines close below, in the same weight, not another caption.
         while j < len(lines):
             nxt = lines[j]
-            if nxt.top - block[-1].bottom > height * 1.2 or CAPTION_RE.match(nxt.text):
+            first = number_only and len(block) == 1
+            if nxt.top - block[-1].bottom > height * (2.0 if first else 1.2) or CAPTION_RE.match(nxt.text):
                 break
-            if nxt.bold != lines[i].bold:
+            if nxt.bold != block[-1].bold and not first:
                 break
             block.append(nxt)
             j += 1
-        num = re.sub(r"\s+", "", m.group("num")).rstrip(".")
+        # "Tabel 3,1": a comma for the dot
+        num = re.sub(r"\s+", "", m.group("num")).rstrip(".").replace(",", ".")
         title = join_lines([m.group("title")] + [b.text for b in block[1:]])
         bbox = BBox(min(b.x0 for b in block), block[0].top, max(b.x1 for b in block), block[-1].bottom)
         caps.append(Caption(num, normalise_space(title).rstrip(". "), bbox, block))

@@ -199,3 +199,25 @@ def test_numbers_touching_across_a_cell_rule_are_split():
     row = next(r for r in t.rows if r.cells[0].text == "Jumlah UTTP dan BDKT")
     assert [c.text for c in row.cells[2:]] == [
         "6.181.265 buah", "6.304.890 buah", "6.430.988 buah", "6.623.917 buah", "6.822.635 buah"]
+
+
+def test_label_wrapped_in_its_cell_is_one_cell():
+    # lakip_2016_update_22_juni_2017 p15, Tabel II.1: row 1's TARGET is one cell over
+    # three lines, "0 sd 5,99 % atau kategori hijau"; four body rows, TARGETs 19, 92%,
+    # 90% below (read off p15).
+    t = _table("lakip_2016_update_22_juni_2017.pdf", "II.1")
+    assert t.columns[-1] == "TARGET"
+    assert [r.cells[-1].text for r in t.rows] == ["0 sd 5,99 % atau kategori hijau", "19", "92%", "90%"]
+
+
+def test_caption_number_alone_on_its_line_takes_the_title_below():
+    # 3_lkip_tahun_2016_disperindag_jabar p32: "Tabel3.1." on its own line, the title
+    # "Target dan Realisasi Indikator Kinerja Tahun 2014-2015" a little lower, then the
+    # table, continued on p33-34 (read off p32-34). 3_lkip_2016_draft p12: "Tabel 2. 1"
+    # in bold, the title in plain type on two lines (read off p12).
+    t = _table("3_lkip_tahun_2016_disperindag_jabar.pdf", "3.1")
+    assert t.title == "Target dan Realisasi Indikator Kinerja Tahun 2014-2015"
+    assert t.pages == [32, 33, 34]
+    t = _table("3_lkip_2016_draft.pdf", "2.1")
+    assert t.title == ("Tujuan dan Sasaran Jangka Menengah Pelayanan Tahun 2013-2018 "
+                       "Badan Kesatuan Bangsa dan Politik Provinsi Jawa Barat")
