@@ -68,6 +68,14 @@ def finding_dict(f) -> dict:
     }
 
 
+def slim(f: dict) -> dict:
+    """A finding for the JSON: at most 3 related places (a sum's addends can be 40), and their count."""
+    rel = f.get("related") or []
+    if len(rel) <= 3:
+        return f
+    return {**f, "related": rel[:3], "related_count": len(rel)}
+
+
 def run_one(path: str) -> dict:
     """Check one document in this process; a document that cannot be read is a result too."""
     t0 = time.monotonic()
@@ -201,7 +209,7 @@ def score_samples(plans: list[dict], results: dict[str, dict]) -> dict:
             d["clean_errors"], d["clean_warnings"] = s.alarms.get("error", 0), s.alarms.get("warning", 0)
             tot["clean_alarms"] += d["clean_errors"] + d["clean_warnings"]
         d["missed_items"] = s.missed
-        d["false_positives"] = s.false_positives
+        d["false_positives"] = [slim(f) for f in s.false_positives]
         d["matches"] = s.matches
         docs.append(d)
         for c, row in s.by_category.items():
@@ -291,10 +299,10 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "nothing_checked": r.get("nothing_checked"),
             "instansi_ok": same_instansi(r["instansi"], t.get("instansi")),
             "tahun_ok": None if t.get("tahun") is None else r["tahun"] == t.get("tahun"),
-            "untriaged_findings": s.untriaged,
-            "near_misses": [{"finding": f, "triaged": e, "differs_in": k}
+            "untriaged_findings": [slim(f) for f in s.untriaged],
+            "near_misses": [{"finding": slim(f), "triaged": e, "differs_in": k}
                             for f, e, k in near_misses(s.untriaged, s.stale)],
-            "false_findings": [{**f, "cause": e.get("cause")}
+            "false_findings": [{**slim(f), "cause": e.get("cause")}
                                for f, e in s.matched_entries if e.get("verdict") is False],
         })
         reports.append(d)
