@@ -24,12 +24,15 @@ Usage::
     python samples/wild/build.py --out DIR         # somewhere else (tests)
 
 The DOCX files are deterministic: fixed core properties and zip member dates, so
-building twice gives byte-identical DOCX files. The PDFs are LibreOffice's.
+building twice gives byte-identical DOCX files. The PDFs are LibreOffice's, with its
+conversion date fixed and its /ID derived from the content (same LibreOffice version,
+same fonts: same bytes).
 """
 from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import importlib.util
 import io
 import re
@@ -858,6 +861,30 @@ def sources_for(spec: DocSpec, oracle=None) -> tuple[dict, dict | None, Any]:
     return printed, clean, relations
 
 
+_PDF_DATE = re.compile(rb"/CreationDate\(D:(\d{14})([^)]*)\)")
+_PDF_SUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+
+
+def normalise_pdf(data: bytes) -> bytes:
+    """LibreOffice stamps the conversion time, a random /ID and a /DocChecksum: fix the date
+    and derive the other two from the rest of the file, byte for byte the same length (the
+    xref offsets stay right), so converting an unchanged DOCX again gives the same PDF."""
+    data = _PDF_DATE.sub(lambda m: b"/CreationDate(D:20250214080000" + m.group(2) + b")", data)
+    spots = [(m.start(1), m.end(1)) for m in _PDF_ID.finditer(data)]
+    spots += [(m.start(2), m.end(2)) for m in _PDF_ID.finditer(data)]
+    spots += [(m.start(1), m.end(1)) for m in _PDF_SUM.finditer(data)]
+    if not spots:
+        return data
+    buf = bytearray(data)
+    for a, b in spots:
+        buf[a:b] = b"0" * (b - a)
+    h = hashlib.md5(bytes(buf)).hexdigest().upper().encode()
+    for a, b in spots:
+        buf[a:b] = h[: b - a]
+    return bytes(buf)
+
+
 def convert(docx_files: list[Path], outdir: Path, log=print) -> None:
     """All DOCX to PDF in one soffice run, with a private profile."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -870,8 +897,10 @@ def convert(docx_files: list[Path], outdir: Path, log=print) -> None:
     if r.returncode != 0:
         raise BuildError(f"soffice failed ({r.returncode}): {r.stderr.strip()[:500]}")
     for p in docx_files:
-        if not (outdir / (p.stem + ".pdf")).exists():
+        pdf = outdir / (p.stem + ".pdf")
+        if not pdf.exists():
             raise BuildError(f"soffice wrote no PDF for {p.name}: {r.stdout.strip()[:300]}")
+        pdf.write_bytes(normalise_pdf(pdf.read_bytes()))
     log(f"converted {len(docx_files)} DOCX to PDF")
 
 

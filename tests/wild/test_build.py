@@ -326,3 +326,12 @@ def test_noborder_pdf_draws_no_rules_and_hrules_no_vertical_ones():
     assert counts["bkd-word-noborder"] == (0, 0)
     assert counts["bkd-word-hrules"][0] > 0 and counts["bkd-word-hrules"][1] == 0
     assert counts["bkd-word-grid"][1] > 0
+
+
+@pytest.mark.parametrize("name,clean", ALL)
+def test_committed_pdf_has_fixed_date_and_content_id(name, clean):
+    # build.normalise_pdf fixes LibreOffice's conversion date and derives /ID from the content,
+    # so the committed PDFs change only when their content does
+    data = (WILD / f"{_stem(name, clean)}.pdf").read_bytes()
+    assert b"/CreationDate(D:20250214080000" in data
+    assert B.normalise_pdf(data) == data
