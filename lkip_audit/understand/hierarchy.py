@@ -86,6 +86,7 @@ class _Row:
     total: bool = False
     kind: str | None = None
     nomen: str | None = None
+    outline: tuple = ()  # the outline number of the row ("2.2.3" -> (2, 2, 3)); a label, never a value
 
 
 def _cell_text(row: Row, i: int) -> str:
@@ -132,13 +133,18 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             r.col_depth = sum(1 for i in label_cols if i < r.label_col)
         # marker: the nearest numbering marker left of (or at the start of) the label
         limit = r.depth_col if r.depth_col is not None else n
+        if r.depth_col is not None and r.label_col is not None and r.depth_col != r.label_col:
+            # another label column with text (a sasaran) stands between the number and the
+            # row's own name: "1." numbers that sasaran, not this program/kegiatan (issue #11)
+            limit = -1
         for i in range(min(limit, n) - 1, -1, -1):
             m = marker_type(_cell_text(row, i)) if i in marker_cols or i in label_cols else None
             if m:
                 r.marker = m
                 break
         else:
-            m = leading_marker(texts[0][1]) if texts else None
+            own = r.label if limit == -1 else (texts[0][1] if texts else "")
+            m = leading_marker(own) if own else None
             if m:
                 r.marker = m
         # values: anything outside label / numbering columns
@@ -163,12 +169,38 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             if c.number.kind in ("number", "percent", "range", "malformed"):
                 break
             words.append(t)
-        if words and is_total_text(" ".join(words)):
+        joined = " ".join(words)
+        if words and (is_total_text(joined) or _caps_total(joined)):
             r.total = True
-            r.label = " ".join(words)
+            r.label = joined
+        r.outline = _outline(row, marker_cols, r)
         r.nomen = nomenclature(r.label)
         out.append(r)
     return out
+
+
+_OUTLINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+
+
+def _outline(row: Row, marker_cols: set[int], r: _Row) -> tuple:
+    """The row's outline number: the last marker of its numbering cells ("1 1.1" -> 1.1),
+    else the number at the start of its label."""
+    for i in sorted(marker_cols):
+        t = _cell_text(row, i)
+        if t:
+            m = _OUTLINE.match(t.split()[-1])
+            if m:
+                return tuple(int(x) for x in m.group(1).split("."))
+    m = re.match(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s+\S", r.label or "")
+    return tuple(int(x) for x in m.group(1).split(".")) if m else ()
+
+
+def _caps_total(text: str) -> bool:
+    """ "JUMLAH PKB", "TOTAL PAD": a short label in capitals opening with JUMLAH/TOTAL sums the
+    rows above it (an indicator named "Jumlah ..." is written in lower case)."""
+    t = ws(text)
+    w = t.split()
+    return bool(w) and 2 <= len(w) <= 4 and t.isupper() and w[0] in ("JUMLAH", "TOTAL", "SUBTOTAL")
 
 
 def _column_kind(columns: list[ColumnRole], idx: int | None) -> tuple[str | None, list[str]]:
@@ -282,6 +314,54 @@ def _numbers_fallback(table: Table, columns: list[ColumnRole], parts: list[_Row]
     return parent
 
 
+def _outline_levels(parts: list[_Row]) -> dict[int, int] | None:
+    """Levels from outline numbers when most rows carry one and their depths vary; a row
+    without one sits below the numbered row above it."""
+    numbered = [r for r in parts if r.outline]
+    if len(numbered) < 3 or len(numbered) < 0.6 * len(parts) or len({len(r.outline) for r in numbered}) < 2:
+        return None
+    rel, last = {}, 0
+    for r in parts:
+        if r.outline:
+            last = len(r.outline)
+            rel[r.index] = last
+        else:
+            rel[r.index] = last + 1
+    return rel
+
+
+def _detach_larger_children(table: Table, columns: list[ColumnRole], infos: list[RowInfo], notes: list[str]) -> None:
+    """A child whose budget exceeds its parent's is not its child (the sums say so): it
+    becomes the parent's sibling (e.g. a grand total "Belanja" under "Belanja Tidak Langsung")."""
+    cols = [c for c in columns if c.field in ADDITIVE]
+    if not cols:
+        return
+
+    def val(i: int, c: ColumnRole):
+        cells = table.rows[i].cells
+        if c.index >= len(cells):
+            return None
+        p = cells[c.index].number
+        return p.value if p.kind == "number" and p.value is not None else None
+
+    for info in infos:
+        for ch in list(info.children):
+            bigger = False
+            for c in cols:
+                pv, cv = val(info.index, c), val(ch, c)
+                if pv is not None and cv is not None and pv >= 0 and cv > pv:
+                    bigger = True
+                    break
+            if bigger:
+                info.children.remove(ch)
+                infos[ch].parent = info.parent
+                if info.parent is not None:
+                    infos[info.parent].children.append(ch)
+                    infos[info.parent].children.sort()
+                infos[ch].level = info.level
+                notes.append(f"row {ch}: larger than row {info.index}, so not its child (sibling)")
+
+
 def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo], list[str]]:
     notes: list[str] = []
     rs = _scan(table, columns)
@@ -323,6 +403,10 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         # every row names its level (program / kegiatan / sub kegiatan): use those
         notes.append("row levels from program/kegiatan/sub kegiatan kinds (" + ", ".join(used or ["nomenclature"]) + ")")
         rel = {r.index: UNIT_LEVEL[r.kind] for r in parts}
+    elif _outline_levels(parts) is not None:
+        # outline numbers (2.2 > 2.2.3 > 2.2.3.2) say who is whose child (issue #11)
+        notes.append("row levels from outline numbers")
+        rel = _outline_levels(parts)
     elif len(level_of) <= 1:
         parent_of.update(_numbers_fallback(table, columns, parts, notes))
         rel = {r.index: (1 if r.index in parent_of else 0) for r in parts}
@@ -350,7 +434,9 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         if r.index in parent_of:
             p = parent_of[r.index]
         else:
-            while stack and rel[stack[-1]] >= lv:
+            # two rows that name the same level ("Kegiatan ..." and "Kegiatan ...") are
+            # siblings, whatever their typography says (issue #11)
+            while stack and (rel[stack[-1]] >= lv or (r.nomen is not None and by_index[stack[-1]].nomen == r.nomen)):
                 stack.pop()
             p = stack[-1] if stack else None
         info.parent = p
@@ -358,6 +444,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
             infos[p].children.append(r.index)
         stack.append(r.index)
         info.level = UNIT_LEVEL[r.kind] if all_unit else lv
+    _detach_larger_children(table, columns, infos, notes)
     # roles
     for r in rs:
         info = infos[r.index]

@@ -167,6 +167,8 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
     out: dict[tuple[str, int], Polarity] = {}
     for s in sentences:
         text = ws(s.text)
+        if len(text.split()) > 90:
+            continue  # table text run together, not a sentence (as the narrative rules)
         low = text.lower()
         if not any(p.search(low) for p in lower_p + higher_p):
             continue

@@ -305,6 +305,10 @@ DOUBT_TEXT = {
         "di dekat baris ini ada baris tanpa label (label terbelah atau baris terpotong) yang tidak ikut dijumlahkan",
         "next to these rows is a row without a label (a split label or a cut row) that was not added",
     ),
+    "page-break": (
+        "baris \"{row}\" di batas halaman tidak memuat angka sama sekali (angkanya mungkin hilang saat halaman berganti)",
+        "the row \"{row}\" at a page break shows no number at all (its numbers may have been lost across the page break)",
+    ),
     "siblings": (
         "baris-baris ini mungkin setara, bukan induk dan rinciannya: {why}",
         "these rows may be siblings rather than a parent and its children: {why}",

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, applies, cell_at, row_infos, state
+from lkip_audit.check.kinds.base import Ctx, Doubt, applies, cell_at, judge, row_infos, state
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import KEBUTUHAN, KOMPOSISI, AnalyzedTable, ColumnRole
 
@@ -93,6 +93,7 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 ok = ctx.consistent(tp, total) or ctx.overlaps(tp, lo, hi)
             if ok:
                 continue
+            doubts = _doubts(ctx, at, i, covers, col, tp, [j for j, _ in addends])
             shown = [numeric.shown(p) for _, p in addends]
             yield ctx.finding(
                 rule, at, i, col,
@@ -105,4 +106,57 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     "addends": [{"row": j, "value": s} for (j, _), s in zip(addends, shown)],
                     "computed": str(total),
                 },
+                doubts=doubts,
             )
+
+
+def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, rows: list[int]) -> list[Doubt]:
+    """Doubts of a failed sum (base.judge): an addend or the total read by OCR or with another
+    number reading that makes it add up, and label-less rows (a label split over a page
+    break, a cut row) among or next to the rows summed that carry a number in the column."""
+    infos = row_infos(at)
+    extra: list[Doubt] = []
+    lo, hi = min(covers + [i]), max(covers + [i])
+    for j in range(max(0, lo - 1), min(len(at.table.rows), hi + 2)):
+        ri = infos.get(j)
+        if j in covers or j == i or ri is None or ri.label or ri.role == "total":
+            continue
+        if state(cell_at(at, j, col)) == "number":
+            extra.append(Doubt("split-label"))
+            break
+    pages = [r.page for r in at.table.rows]
+    for j in covers:
+        if j in rows:
+            continue
+        cells = at.table.rows[j].cells
+        blank = all(not c.text.strip() for k, c in enumerate(cells) if k == (col if isinstance(col, int) else col.index))
+        at_break = (j + 1 < len(pages) and pages[j + 1] != pages[j]) or (j > 0 and pages[j - 1] != pages[j])
+        if blank and at_break:
+            from lkip_audit.check.kinds.base import row_label
+
+            extra.append(Doubt("page-break", (("row", row_label(at, j) or str(j + 1)),)))
+            break
+    names = {f"a{j}": col for j in rows}
+    names["total"] = col
+    # judge reads each name's cell in row i; the addends live in other rows, so give it
+    # their cells through a shim table view: OCR and number-reading doubts per cell
+    doubts = list(extra)
+    for j in rows + [i]:
+        c = cell_at(at, j, col)
+        if c is not None and c.ocr:
+            doubts.append(Doubt("ocr", (("cell", '"' + " ".join(c.text.split()) + '"'),)))
+            break
+    from lkip_audit.check.kinds.base import agrees, alt_readings, number
+
+    vals = {j: number(cell_at(at, j, col)).value for j in rows}
+    total = sum(vals.values(), Decimal(0))
+    for j in rows + [i]:
+        c = cell_at(at, j, col)
+        for alt in alt_readings(c):
+            t2 = total - vals[j] + alt if j != i else total
+            printed = alt if j == i else tp.value
+            if agrees(ctx, tp, printed, t2):
+                doubts.append(Doubt("number-reading", (("cell", '"' + " ".join(c.text.split()) + '"'),
+                                                       ("alt", str(alt)))))
+                break
+    return doubts
