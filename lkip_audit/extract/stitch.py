@@ -137,12 +137,22 @@ def header_row_count(p: Piece) -> int:
     return n
 
 
+def numbering_rows(p: Piece, nheader: int) -> set[int]:
+    """The header rows that number the columns ("(1) (2) (3)", "1 2 3 ... 10"): no part of
+    any column's header path (a "6" under "% Realisasi" is no year nor group)."""
+    grid = p.grid()
+    return {r for r in range(nheader) if _is_column_numbering([c.text for c in grid[r] if c is not None])}
+
+
 def flatten_columns(p: Piece, nheader: int) -> list[str]:
     """Column labels: the texts of the header cells covering each column, top to bottom."""
     labels = []
+    skip = numbering_rows(p, nheader)
     for c in range(p.ncols):
         parts: list[str] = []
         for r in range(nheader):
+            if r in skip:
+                continue
             cell = p.origin(r, c)
             if cell is None or not cell.text.strip():
                 continue
@@ -224,7 +234,7 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
         header_rows = [
             [Cell(text=normalise_space(o.text) if (o := p.origin(r, c)) is not None else "", page=p.page,
                   bbox=o.bbox if o is not None else None) for c in range(p.ncols)]
-            for r in range(nh)
+            for r in range(nh) if r not in numbering_rows(p, nh)
         ]
         rows = []
         for r in range(nh, p.nrows):

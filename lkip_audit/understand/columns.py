@@ -313,8 +313,23 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
                 notes.append(f"col {i} {parts[i][2]!r} -> uraian (first mostly-text column, by content)")
                 break
     _disambiguate_groups(roles, parts, notes)
+    _medium_term_targets(roles, notes)
     roles.sort(key=lambda r: r.index)
     return roles, notes
+
+
+def _medium_term_targets(roles: list[ColumnRole], notes: list[str]) -> None:
+    """Targets for three or more years side by side, with no realisation in the table:
+    the medium-term plan (Renstra / RPJMD "Target Kinerja 2014 ... 2018"), not the year's
+    agreed targets, so they are not compared as this year's target."""
+    if any(r.field in ("realisasi", "capaian", "realisasi_rp") for r in roles):
+        return
+    targets = [r for r in roles if r.field == "target"]
+    years = {y for r in targets for y in _years((r.group or "").split())}
+    if len(targets) >= 3 and len(years) >= 3:
+        for r in targets:
+            r.field = "target_renstra"
+        notes.append(f"targets for {len(years)} years and no realisasi: medium-term targets (target_renstra)")
 
 
 def _disambiguate_groups(roles: list[ColumnRole], parts, notes: list[str]) -> None:

@@ -181,7 +181,19 @@ def test_year_leaves_under_a_value_span():
         [["1.", "Angka Kematian Ibu (AKI)", "115", "108", "103", "98"]],
     )
     f = fields(t)
-    assert [f[i] for i in (2, 3, 4, 5)] == [("target", "2021"), ("target", "2022"), ("target", "2023"), ("target", "2024")]
+    # four years of targets and no realisation: the medium-term plan, each year its group
+    assert [f[i] for i in (2, 3, 4, 5)] == [
+        ("target_renstra", "2021"), ("target_renstra", "2022"), ("target_renstra", "2023"), ("target_renstra", "2024")]
+
+
+def test_year_targets_beside_a_realisation_stay_targets():
+    # targets for several years next to the year's realisation: the year's target is a target
+    t = make_table(
+        [["NO", "INDIKATOR", "TARGET", "", "", "REALISASI"], ["", "", "2022", "2023", "2024", "2024"]],
+        [["1.", "Angka Kematian Ibu (AKI)", "108", "103", "98", "97"]],
+    )
+    f = fields(t)
+    assert f[4] == ("target", "2024") and f[5][0] == "realisasi"
 
 
 def test_year_printed_over_the_middle_column_of_each_block():
