@@ -224,3 +224,90 @@ def test_program_row_inside_kegiatan_sub_kegiatan_column():
     assert r[0].role == SECTION and r[0].children == [1]
     assert r[1].role == PARENT and r[1].children == [2, 3]
     assert at.col("fisik").index == 4
+
+
+# -- siblings taken for parent and children (issue #11) ------------------------------
+
+
+def test_number_of_the_sasaran_does_not_make_its_first_kegiatan_a_parent():
+    # lakip_2016_update_22_juni_2017.pdf p23 Tabel II.4 (figures as printed): "1." numbers the
+    # sasaran in column 2, and its two kegiatan are siblings; the JUMLAH is all of them:
+    # 350.000.000 + 189.575.000 + 250.000.000 + 700.000.000 = 1.489.575.000
+    t = make_table(
+        ["No.", "Sasaran Strategis", "Program/ Kegiatan", "Anggaran (Rp)"],
+        [
+            ["1.", "Adanya kesesuaian rencana dengan realisasi", "Kegiatan Evaluasi dan Estimasi Kegiatan APBD", "350.000.000,-"],
+            ["", "", "Kegiatan Asistensi RKA/DPA SKPD", "189.575.000,-"],
+            ["2.", "Meningkatnya Prosentase Kepatuhan Kab/Kota", "Kegiatan Pemanfaatan Pelaporan Sismontep", "250.000.000,-"],
+            ["", "", "Kegiatan Penguatan Bidang Ekonomi dan Pembangunan", "700.000.000,-"],
+            ["JUMLAH", "", "", "1.489.575.000,-"],
+        ],
+        indents={0: 5.3, 1: 5.3, 2: 5.3, 3: 5.3},
+    )
+    r = rows(analyze_table(t))
+    assert all(r[i].parent is None and not r[i].children for i in range(4))
+    assert r[4].role == TOTAL and r[4].covers == [0, 1, 2, 3]
+
+
+def test_outline_numbers_give_the_tree():
+    # lkip_2016_bab_1_s_d_3.pdf p28: 2.2 BELANJA LANGSUNG = 2.2.1 + 2.2.2 + 2.2.3
+    # (305.980.000 + 6.344.207.992 + 1.914.303.508 = 8.564.491.500); 2.2.3.2-2.2.3.5 are
+    # Belanja Modal's children (527.415.500 + 1.297.243.208 + 14.875.000 + 74.769.800 =
+    # 1.914.303.508), not BELANJA LANGSUNG's
+    t = make_table(
+        ["No.", "URAIAN", "Anggaran Setelah Perubahan"],
+        [
+            ["2.2", "BELANJA LANGSUNG", "8,564,491,500.00"],
+            ["2.2.1", "Belanja Pegawai", "305,980,000.00"],
+            ["2.2.2", "Balanja Barang dan Jasa", "6,344,207,992.00"],
+            ["2.2.3", "Belanja Modal", "1,914,303,508.00"],
+            ["2.2.3.2", "Belanja Peralatan dan Mesin", "527,415,500.00"],
+            ["2.2.3.3", "Belanja Gedung dan Bangunan", "1,297,243,208.00"],
+            ["2.2.3.4", "Belanja Jalan, Irigasi dan Jaringan", "14,875,000.00"],
+            ["2.2.3.5", "Belanja Aset Tetap Lainnya", "74,769,800.00"],
+        ],
+        bold_rows={0},
+    )
+    r = rows(analyze_table(t))
+    assert r[0].children == [1, 2, 3]
+    assert r[3].children == [4, 5, 6, 7]
+
+
+def test_jumlah_in_capitals_is_a_total_not_a_parent_of_the_rows_below():
+    # bab_iii_lkip_2016.pdf p10: JUMLAH PKB 10.057.120 = 1.471.455 + 6.996 + 353.711 + 30 +
+    # 8.224.928 (the rows above it); APER and PAJAK BAHAN BAKAR KB below it are items 2 and 3
+    t = make_table(
+        ["NO", "URAIAN", "REALISASI"],
+        [
+            ["1", "PKB", ""],
+            ["", "SEDAN, JEEP, STATION WAGON", "1.471.455"],
+            ["", "BUS, MIKRO BUS", "6.996"],
+            ["", "TRUCK, PICK UP", "353.711"],
+            ["", "ALAT BERAT", "30"],
+            ["", "SEPEDA MOTOR, SCOOTER", "8.224.928"],
+            ["JUMLAH PKB", "", "10.057.120"],
+            ["2", "APER", "785"],
+            ["3", "PAJAK BAHAN BAKAR KB", "23"],
+        ],
+        bold_rows={6},
+    )
+    r = rows(analyze_table(t))
+    assert r[6].role == TOTAL and not r[6].children
+    assert r[7].parent is None and r[8].parent is None
+
+
+def test_child_larger_than_its_parent_is_its_sibling():
+    # bab_iii_lkip_2016.pdf p55: "Belanja" 749.048.702.944 = JUMLAH BELANJA LANGSUNG
+    # 406.955.460.454 + Belanja Tidak Langsung 342.093.242.490: the grand total, printed
+    # indented under Belanja Tidak Langsung, cannot be its child
+    t = make_table(
+        ["NO", "URAIAN", "ANGGARAN"],
+        [
+            ["", "Belanja Langsung", "406.955.460.454"],
+            ["", "Belanja Tidak Langsung", "342.093.242.490"],
+            ["", "Belanja", "749.048.702.944"],
+        ],
+        indents={0: 5.4, 1: 5.4, 2: 15.4},
+    )
+    r = rows(analyze_table(t))
+    assert r[2].parent is None and not r[1].children and r[1].role == BODY

@@ -1,0 +1,179 @@
+"""Doubt before "galat" (READING.md, issue #12.2): a failed relation that a plausible other
+reading explains is an info "tidak dapat diperiksa dengan andal", not an error.
+
+Every expected value is hand arithmetic written beside it."""
+
+from __future__ import annotations
+
+from lkip_audit.check.kinds.base import alt_readings, judge
+from lkip_audit.understand.model import PARENT, TOTAL
+from lkip_audit.understand.polarity import Polarity
+from tests.check.helpers import analyzed, check, fires, only, quiet
+
+HDR = ["NO", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
+F = {1: "indikator", 2: "target", 3: "realisasi", 4: "capaian"}
+
+
+def cap_table(rows, **kw):
+    return analyzed(HDR, rows, F, kind="iku", **kw)
+
+
+def codes(f):
+    return [d["code"] for d in f.detail.get("doubt", [])]
+
+
+# -- OCR ------------------------------------------------------------------------
+
+
+@fires("CAP001")
+def test_ocr_cell_makes_info_not_error():
+    # 72 / 80 x 100 = 90,00; printed 95,00: an error when read from the text layer ...
+    rows = [["1.", "Indeks Kepuasan Layanan", "80", "72", "95,00"]]
+    at = cap_table(rows)
+    f = only(check(at), "CAP001")
+    assert len(f) == 1 and f[0].severity == "error"
+    # ... but the capaian came from OCR: it cannot be checked reliably
+    at = cap_table(rows)
+    at.table.rows[0].cells[4].ocr = True
+    f = only(check(at), "CAP001")
+    assert len(f) == 1 and f[0].severity == "info" and codes(f[0]) == ["ocr"]
+    assert "tidak dapat diperiksa dengan andal" in f[0].message.lower()
+    assert f[0].detail["doubt"][0]["reason_en"].startswith("the number")
+
+
+# -- number reading ----------------------------------------------------------------
+
+
+def test_alt_readings_of_a_single_separator():
+    at = cap_table([["1.", "Jumlah unit", "1,712", "98.900", "1.250.000"]])
+    cells = at.table.rows[0].cells
+    # "1,712": 1,712 (decimal comma) or 1712 (comma thousands)
+    assert 1712 in alt_readings(cells[2])
+    # "98.900": 98900 (dot thousands, as the tool reads it) or 98,900 (decimal point)
+    assert [str(v) for v in alt_readings(cells[3])] == ["98.900"]
+    # two dots fix the convention: no other reading
+    assert alt_readings(cells[4]) == []
+
+
+def test_other_number_reading_that_fits_is_info():
+    # the target "1,712" read as 1,712 gives 928 / 1,712 x 100 = 54.205,6; printed 54,21.
+    # Read as 1712 (comma thousands): 928 / 1712 x 100 = 54,2056 -> 54,21 = printed.
+    f = only(check(cap_table([["1.", "Jumlah BDKT yang ditera", "1,712", "928", "54,21"]])), "CAP001")
+    assert len(f) == 1 and f[0].severity == "info" and "number-reading" in codes(f[0])
+
+
+# -- shifted row ----------------------------------------------------------------------
+
+
+def test_shifted_row_is_info_single_wrong_cell_is_error():
+    # rows 1 and 2 have each other's capaian: 150 / 200 x 100 = 75,00 (printed in row 2),
+    # 30 / 50 x 100 = 60,00 (printed in row 1); row 0: 90 / 100 x 100 = 90,00, consistent.
+    shifted = [
+        ["1.", "Indikator satu", "100", "90", "90,00"],
+        ["2.", "Indikator dua", "200", "150", "60,00"],
+        ["3.", "Indikator tiga", "50", "30", "75,00"],
+    ]
+    f = only(check(cap_table(shifted)), "CAP001")
+    assert len(f) == 2 and all(x.severity == "info" and "shifted-row" in codes(x) for x in f)
+    # one wrong cell: row 1 prints 70,00 where 150 / 200 x 100 = 75,00 and row 2 is right
+    # (30 / 50 x 100 = 60,00): no neighbour explains it, an error
+    single = [
+        ["1.", "Indikator satu", "100", "90", "90,00"],
+        ["2.", "Indikator dua", "200", "150", "70,00"],
+        ["3.", "Indikator tiga", "50", "30", "60,00"],
+    ]
+    f = only(check(cap_table(single)), "CAP001")
+    assert len(f) == 1 and f[0].severity == "error" and f[0].row == "Indikator dua"
+
+
+# -- polarity -------------------------------------------------------------------------
+
+
+@quiet("CAP001")
+def test_capaian_fitting_lower_formula_without_stated_polarity_is_info():
+    # target 10, realisasi 8: 8 / 10 x 100 = 80,00, but printed 120,00 = (2 x 10 - 8) / 10 x 100:
+    # right for a lower-is-better indicator, and nothing says which one it is
+    rows = [["1.", "Tingkat fluktuasi harga", "10", "8", "120,00"]]
+    f = only(check(cap_table(rows)), "CAP001")
+    assert len(f) == 1 and f[0].severity == "info" and codes(f[0]) == ["polarity"]
+    # the report states this indicator is higher-is-better: then 120,00 is an error
+    at = cap_table(rows)
+    at.polarity[0] = Polarity(False, "column", "cell 'Semakin tinggi semakin baik'")
+    f = only(check(at), "CAP001")
+    assert len(f) == 1 and f[0].severity == "error"
+    assert f[0].detail["polarity"]["evidence"] == "column"
+    # the report states it is lower-is-better: CAP001 does not apply, CAP002 finds it right
+    at = cap_table(rows, lower=[0])
+    at.polarity[0] = Polarity(True, "sentence", "p6: '... semakin rendah semakin baik'")
+    assert only(check(at), "CAP001") == [] and only(check(at), "CAP002") == []
+
+
+@fires("CAP002")
+def test_name_only_polarity_with_higher_formula_value_is_warning():
+    # "Angka Kematian Ibu": target 80, realisasi 90, printed 112,50 = 90 / 80 x 100 (higher is
+    # better); lower formulas: (2 x 80 - 90) / 80 x 100 = 87,50 and 80 / 90 x 100 = 88,89
+    rows = [["1.", "Angka Kematian Ibu", "80", "90", "112,50"]]
+    at = cap_table(rows, lower=[0])
+    at.polarity[0] = Polarity(True, "name", r"term '\bangka kematian\b'")
+    f = only(check(at), "CAP002")
+    assert len(f) == 1 and f[0].severity == "warning"
+    assert "namanya" in f[0].message and f[0].detail["polarity"]["evidence"] == "name"
+    # the same row with polarity stated by the report is an error
+    at = cap_table(rows, lower=[0])
+    at.polarity[0] = Polarity(True, "sentence", "p6")
+    f = only(check(at), "CAP002")
+    assert len(f) == 1 and f[0].severity == "error"
+
+
+# -- sums ---------------------------------------------------------------------------------
+
+SUM_HDR = ["NO", "URAIAN", "ANGGARAN"]
+
+
+@fires("SUM002")
+def test_parent_sum_with_numberless_row_at_page_break_is_info():
+    # program 300 = 100 + 150 + 50 where the third kegiatan's numbers were lost at the
+    # page break: 100 + 150 = 250 is all the tool sees
+    rows = [["1", "Program A", "300"], ["", "Kegiatan a", "100"], ["", "Kegiatan b", "150"],
+            ["", "Kegiatan c", ""], ["", "Kegiatan d", "50"]]
+    info = {0: {"role": PARENT, "children": [1, 2, 3, 4]}, 1: {"parent": 0}, 2: {"parent": 0},
+            3: {"parent": 0}, 4: {"parent": 0}}
+    at = analyzed(SUM_HDR, rows, {1: "uraian", 2: "anggaran"}, rowinfo=info)
+    # without a page break: 100 + 150 + 50 = 300 = printed, no finding
+    assert only(check(at), "SUM002") == []
+    rows[4][2] = ""  # kegiatan d printed without numbers too: 250 != 300
+    at = analyzed(SUM_HDR, rows, {1: "uraian", 2: "anggaran"}, rowinfo=info)
+    f = only(check(at), "SUM002")
+    assert len(f) == 1 and f[0].severity == "error"
+    for c in at.table.rows[3].cells + at.table.rows[4].cells:
+        c.page = 58  # rows 3-4 on the next page: row 3 sits at the page break
+    f = only(check(at), "SUM002")
+    assert len(f) == 1 and f[0].severity == "info" and "page-break" in codes(f[0])
+
+
+def test_total_with_labelless_row_beside_it_is_info():
+    # JUMLAH 350 = 100 + 200 + 50, the 50 on a row whose label was split off (no label):
+    # the tool sums the labelled rows, 100 + 200 = 300
+    rows = [["1", "Belanja Pegawai", "100"], ["2", "Belanja Barang", "200"], ["", "", "50"],
+            ["", "JUMLAH", "350"]]
+    info = {2: {"label": ""}, 3: {"role": TOTAL, "covers": [0, 1]}}
+    at = analyzed(SUM_HDR, rows, {1: "uraian", 2: "anggaran"}, rowinfo=info)
+    f = only(check(at), "SUM001")
+    assert len(f) == 1 and f[0].severity == "info" and "split-label" in codes(f[0])
+
+
+# -- the mechanism itself --------------------------------------------------------------
+
+
+def test_judge_returns_nothing_for_a_true_error():
+    from lkip_audit.check.kinds.base import Ctx
+    from lkip_audit.check.config import CheckConfig
+
+    at = cap_table([["1.", "Indikator", "80", "72", "95,00"]])
+    ctx = Ctx(doc=None, understanding=None, config=CheckConfig())
+    cols = {n: next(c for c in at.columns if c.field == n) for n in ("target", "realisasi", "capaian")}
+
+    def holds(v):  # capaian = realisasi / target x 100 (72 / 80 x 100 = 90 != 95)
+        return abs(v["realisasi"] / v["target"] * 100 - v["capaian"]) < 1
+
+    assert judge(ctx, at, 0, cols, holds) == []
