@@ -86,6 +86,7 @@ class _Row:
     total: bool = False
     kind: str | None = None
     nomen: str | None = None
+    subtotal: bool = False  # "JUMLAH PKB": a total of unknown scope; closes the rows above, parents nothing
     outline: tuple = ()  # the outline number of the row ("2.2.3" -> (2, 2, 3)); a label, never a value
 
 
@@ -170,8 +171,11 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
                 break
             words.append(t)
         joined = " ".join(words)
-        if words and (is_total_text(joined) or _caps_total(joined)):
+        if words and is_total_text(joined):
             r.total = True
+            r.label = joined
+        elif words and _caps_total(joined):
+            r.subtotal = True
             r.label = joined
         r.outline = _outline(row, marker_cols, r)
         r.nomen = nomenclature(r.label)
@@ -196,8 +200,9 @@ def _outline(row: Row, marker_cols: set[int], r: _Row) -> tuple:
 
 
 def _caps_total(text: str) -> bool:
-    """ "JUMLAH PKB", "TOTAL PAD": a short label in capitals opening with JUMLAH/TOTAL sums the
-    rows above it (an indicator named "Jumlah ..." is written in lower case)."""
+    """ "JUMLAH PKB", "TOTAL APBD": a short label in capitals opening with JUMLAH/TOTAL (an
+    indicator named "Jumlah ..." is written in lower case). What it sums is not known (the
+    rows above, or the whole APBD): it is nobody's parent and no sum is checked on it."""
     t = ws(text)
     w = t.split()
     return bool(w) and 2 <= len(w) <= 4 and t.isupper() and w[0] in ("JUMLAH", "TOTAL", "SUBTOTAL")
@@ -371,7 +376,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     orphans = {r.index for r in rs if not r.total and not r.label}
     if orphans:
         notes.append(f"rows {sorted(orphans)} have no label: left out of the hierarchy")
-    parts = [r for r in rs if not r.total and r.kind not in STANDALONE and r.kind != "indikator"
+    parts = [r for r in rs if not r.total and not r.subtotal and r.kind not in STANDALONE and r.kind != "indikator"
              and r.index not in orphans]
 
     # ranking keys: column depth, then bold / indent when they vary, then numbering
@@ -422,6 +427,10 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
             stack.clear()
             continue
         if r.kind in STANDALONE or r.index in orphans:
+            info.level = 0
+            continue
+        if r.subtotal:
+            stack.clear()  # closes the rows above it; the rows below are not its children
             info.level = 0
             continue
         if r.kind == "indikator":
