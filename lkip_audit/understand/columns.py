@@ -93,6 +93,8 @@ def _leaf_field(leaf: list[str], ctx: list[str], raw: str) -> tuple[str | None, 
         return "satuan", "SATUAN"
     if _any(t, "RENSTRA", "RPD", "RPJMD") and not _has(t, "REALISASI"):
         return "target_renstra", "TARGET RENSTRA/RPD"
+    if _has(t, "TARGET", "CAPAIAN") and t.index("TARGET") < t.index("CAPAIAN") and not money_ctx:
+        return "target", "TARGET CAPAIAN (the target to achieve)"
     # percentages and achievements
     if _has(t, "CAPAIAN") and not _has(t, "TINGKAT"):
         if money_ctx or (_any(t, "ANGGARAN", "KEUANGAN")):
@@ -207,7 +209,15 @@ def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
     return out
 
 
+_PLAN_STAGE = ("RKPD", "RANCANGAN", "INDIKATIF")
+_PLAN_RE = re.compile(r"\bRKPD\b|RANCANGAN|INDIKATIF", re.IGNORECASE)  # on the printed label
+
+
 def _group(ctx: list[str]) -> str | None:
+    if _any(ctx, *_PLAN_STAGE):
+        # a draft plan's figures (Rancangan Awal RKPD, pagu indikatif): another stage
+        # than the year's budget and results, compared only with its like
+        return "RKPD"
     if _any(ctx, "ANGGARAN", "KEUANGAN"):
         return "ANGGARAN"
     if _has(ctx, "KINERJA"):
@@ -298,6 +308,8 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
         group = _group(ctx) if field not in LABEL_FIELDS and field != "no" and "whole header" not in why else None
         if forced_group:
             group = forced_group
+        if field not in LABEL_FIELDS and field != "no" and _PLAN_RE.search(label):
+            group = "RKPD"
         roles.append(ColumnRole(field=field, index=i, label=label, group=group))
         g = f", group {group}" if group else ""
         c = f" under {' '.join(ctx)!r}" if ctx else ""

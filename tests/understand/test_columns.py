@@ -221,3 +221,22 @@ def test_sisa_anggaran_is_not_anggaran():
                    [["I.", "Program Penunjang", "70.470.255.000", "68.976.251.985", "97,88", "1.494.003.015"]])
     f = fields(t)
     assert [f[i][0] for i in range(1, 6)] == ["uraian", "anggaran", "realisasi_rp", "persen", "selisih"]
+
+
+def test_target_capaian_is_the_target():
+    # "Target Capaian" is the target to achieve; "Capaian" alone the achievement
+    t = make_table(["NO", "INDIKATOR KINERJA", "TARGET CAPAIAN", "REALISASI", "CAPAIAN (%)"],
+                   [["1.", "Persentase A", "80", "84", "105"]])
+    f = fields(t)
+    assert f[2][0] == "target" and f[4][0] == "capaian"
+
+
+def test_draft_plan_figures_are_their_own_group():
+    # a draft RKPD's pagu indikatif is another stage than the year's anggaran
+    t = make_table(
+        [["NO", "PROGRAM/KEGIATAN", "RANCANGAN AWAL RKPD", "HASIL ANALISA KEBUTUHAN"],
+         ["", "", "Pagu Indikatif (Rp. 000)", "Pagu Indikatif (Rp. 000)"]],
+        [["1", "Pengembangan Agribisnis Buah-buahan", "2.500.000", "2.400.000"]],
+    )
+    f = fields(t)
+    assert f[2] == ("anggaran", "RKPD") and f[3] == ("anggaran", "RKPD")
