@@ -53,6 +53,11 @@ class Finding:
     row_index: int | None = None  # 0-based body row of the table (machine use: crops, tests)
     table_key: str | None = None  # page-independent table name (Table.key), for fingerprints
     column_index: int | None = None  # 0-based column of the table
+    # A Word input has no pages (page is None): the heading path the finding stands under
+    # ("Bab III > 3.1.2"), that heading's text, and for a narrative finding the paragraph number.
+    section: str | None = None
+    section_title: str | None = None
+    paragraph: int | None = None
 
     def fingerprint(self) -> str:
         """Stable id of the finding, independent of page numbers (for baselines / SARIF)."""

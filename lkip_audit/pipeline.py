@@ -141,6 +141,7 @@ def audit(
     def check(doc: Document) -> AuditResult:
         result = check_document(doc, config)
         mark_ocr_findings(doc, result.findings)
+        locate_docx_findings(doc, result.findings)
         return result
 
     if limits is None or limits.isolate:
@@ -215,3 +216,49 @@ def _schema_issues(und: Understanding) -> dict[str, list]:
         if issues:
             out[at.table.id] = issues
     return out
+
+
+def locate_docx_findings(doc: Document, findings: list[Finding]) -> None:
+    """A Word input has no pages: each finding gets the heading it stands under
+    (section path and title, from Document.outline), a narrative finding its paragraph
+    number, and page null (also in its related places; their boxes are dropped)."""
+    import dataclasses
+
+    outline = getattr(doc, "outline", None) or {}
+    if outline.get("kind") != "docx":
+        return
+    tables = outline.get("tables", {})
+    paras = outline.get("paragraphs", [])
+    by_page: dict[int, list] = {}
+    for entry in paras:
+        by_page.setdefault(entry[0], []).append(entry)
+    lines = {p.number: (p.text or "").splitlines() for p in doc.pages}
+    for f in findings:
+        where = tables.get(f.table_id or "")
+        sentence = (f.detail or {}).get("sentence") if isinstance(f.detail, dict) else None
+        if sentence and f.page is not None:
+            hit = _paragraph_of(sentence, by_page.get(f.page, []), lines.get(f.page, []))
+            if hit is not None:
+                f.paragraph, f.section, f.section_title = hit[2], hit[3], hit[4]
+        if f.section is None and where is not None:
+            f.section, f.section_title = where[0], where[1]
+        if f.section is None and f.page is not None and by_page.get(f.page):
+            # a document-level finding: the chapter it is in
+            first = by_page[f.page][0]
+            f.section, f.section_title = first[3], first[4]
+        f.page = None
+        f.bbox = None
+        f.related = [dataclasses.replace(loc, page=None, bbox=None) for loc in f.related]
+
+
+def _paragraph_of(sentence: str, entries: list, lines: list[str]):
+    """The paragraph entry whose line holds the start of ``sentence``."""
+    want = " ".join(sentence.split())
+    if not want:
+        return None
+    for probe in (want, want[:60], want[:25]):
+        for e in entries:
+            line = " ".join(lines[e[1]].split()) if e[1] < len(lines) else ""
+            if probe in line:
+                return e
+    return None

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkip_audit.extract.errors import ReadError
+from lkip_audit.extract import docx as _word  # noqa: F401 - registers the Word inputs' messages
 from lkip_audit.extract.model import Document, PageProblem
 
 DEFAULT_TIMEOUT = 900.0  # seconds for a whole document
@@ -209,6 +210,19 @@ def read_in_process(
         document_timeout=limits.timeout,
         clock=clock,
     )
+    from lkip_audit.extract import docx as word
+
+    if word.is_word(path):
+        # A Word draft has no pages: the whole reading is one guarded step, under the
+        # document's time limit (and the process's memory limit, like a PDF).
+        from dataclasses import replace
+
+        whole = replace(guard, page_timeout=limits.timeout, skip={})
+        convert = min(word.CONVERT_TIMEOUT, limits.timeout) if limits.timeout else word.CONVERT_TIMEOUT
+        try:
+            return word.read_word(path, progress=progress, guard=lambda: whole(1), convert_timeout=convert)
+        except PageLimit as e:
+            raise ReadError(path, "timeout", e.page_detail) from None
     if options.ocr:
         from lkip_audit.extract.ocr import read_with_ocr
 
@@ -306,9 +320,14 @@ def _with_tb(err: ReadError, tb: str | None) -> ReadError:
 
 
 def _precheck(path: str) -> None:
-    """The cheap checks, in this process: missing, a directory, empty, not a PDF at all."""
+    """The cheap checks, in this process: missing, a directory, empty, not a PDF at all;
+    for a Word input its own (extract/docx.py precheck: zip bomb, macros, converter)."""
+    from lkip_audit.extract import docx as word
     from lkip_audit.extract.pdf import _check_header
 
+    if word.sniff(path) in word.WORD_KINDS:
+        word.precheck(path)
+        return
     _check_header(Path(path))
 
 
@@ -532,6 +551,7 @@ def _reader_main() -> None:
     # (prestart_reader) is then ready when they come.
     import lkip_audit.extract.pdf  # noqa: F401
     import lkip_audit.extract.pdfium_source  # noqa: F401
+    import lkip_audit.extract.docx  # noqa: F401
 
     w_fd, path, limits, options, skip, elapsed = pickle.loads(sys.stdin.buffer.read())
     _child_main(Connection(w_fd, readable=False), path, limits, options, skip, elapsed)

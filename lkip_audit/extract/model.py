@@ -158,6 +158,9 @@ class Document:
     instansi: str | None = None
     tahun: int | None = None
     problems: list[PageProblem] = field(default_factory=list)
+    # A Word input (extract/docx.py): {"kind": "docx", "tables": {table id: [section path, heading]},
+    # "paragraphs": [[page, line, number, section path, heading], ...]}; empty for a PDF.
+    outline: dict = field(default_factory=dict)
 
     def table(self, number: str) -> Table | None:
         for t in self.tables:
