@@ -114,24 +114,24 @@ def test_outline_numbers_are_text():
     assert t.rows[0].cells[2].number.value == D(24240445765650)
 
 
-def test_wrapped_number_is_one_number():
+def test_wrapped_number_is_doubtful_and_named():
     # bab_iii_lkip_2016.pdf page 3: "13.000.000" printed over two lines of a narrow
-    # cell ("13.000.0" / "00"); "00" is no value of its own: 13000000
+    # cell ("13.000.0" / "00"): named as 13.000.000, not used in arithmetic
     (a, b) = _read(["13.000.0 00", "600"])
-    assert a.kind == "number" and a.value == D(13000000)
+    assert a.kind == "malformed" and a.doubt == "wrapped" and a.readings == ("13.000.000",)
+    assert "digits wrapped inside the cell" == a.problem
     assert b.value == D(600)
-    # lkip_distan_2016.pdf page 67: "5.099. 119" (the first piece ends with its separator)
-    (c,) = _read(["5.099. 119"], header="Pagu Indikatif")
-    assert c.value == D(5099119)
-    # "266. 000" joined is "266.000": one separator before 3 digits says nothing
-    (d, _) = _read(["266. 000", "15.5"])
-    assert d.kind == "malformed" and d.doubt == "wrapped"
+    # "1.5 20" may be 1.520 wrapped, or two values 1.5 and 20
+    (p, _) = _read(["1.5 20", "1.250.000"])
+    assert p.doubt == "wrapped" and p.problem.endswith("or two values")
+    # "2.939.6 25": the next piece completes the third group to 3 digits
+    (r, _) = _read(["2.939.6 25", "1.250.000"])
+    assert r.doubt == "wrapped" and r.readings == ("2.939.625",) and not r.problem.endswith("or two values")
 
 
-def test_wrapped_or_stacked_is_doubtful():
-    # "2.939.6 25" may be 2.939.625 wrapped, or two values: doubtful, both pieces named
-    (p, q) = _read(["2.939.6 25", "1.250.000"])
-    assert p.kind == "malformed" and p.doubt == "wrapped" and p.readings == ("2.939.625",)
+def test_stacked_numbers_are_not_joined():
+    (p,) = _read(["36,9 17,7"])
+    assert p.kind == "text"
 
 
 def test_count_unit_reads_thousands():
@@ -139,11 +139,6 @@ def test_count_unit_reads_thousands():
     other = make_table(["Uraian", "Anggaran", "Persen"], [["a", "1.234.567", "16.13"]])
     (p,) = _read(["1.551 buah"], extra_tables=(other,))
     assert p.value == D(1551) and p.unit == "buah"
-
-
-def test_stacked_numbers_are_not_joined():
-    (p,) = _read(["36,9 17,7"])
-    assert p.kind == "text"
 
 
 def test_ocr_repairs():

@@ -49,9 +49,11 @@ How a column is decided (``column_style``):
    cell in a way that may also be two values (``2.939.6 25``) or its text was
    extracted backwards (``00,003.695.544``): those are doubtful (info, DQ004),
    not used. A number wrapped for sure (``5.099. 119``, ``13.000.0 00``: the first
-   piece ends with a separator or the next starts with 0, and the whole has more
-   than one group) is read as one number; ``266. 000`` stays doubtful (266000 or
-   266,000).
+   piece ends with a separator, the next starts with 0 or completes the last
+   group to 3 digits) is named as such; otherwise (``1.5 20``) it may be two
+   stacked values. Either way the cell is doubtful: joining a wrapped cell is the
+   grid layer's work (extract), and a join here would feed the arithmetic with a
+   number no layer has vouched for.
 
 Outline columns: a column whose cells are outline numbers (``1``, ``1.1``,
 ``1.1.1.``, ``1.2.``) numbers rows; its dotted cells are text, never amounts.
@@ -128,6 +130,7 @@ class ColumnStyle:
     ambiguous: dict = field(default_factory=dict)  # row index -> readings
     reason: str = ""
     uses: dict = field(default_factory=dict)  # separator -> True when a fitting cell uses it
+    money: bool = False  # the header names money (Rp, anggaran, pagu, ...)
 
 
 def _cells(table: Table, j: int) -> list[tuple[int, Cell]]:
@@ -150,6 +153,12 @@ def _is_outline_column(table: Table, j: int, cells: list[tuple[int, Cell]]) -> b
     header = table.columns[j] if j < len(table.columns) else ""
     deep = any(t.count(".") >= 2 or t.endswith(".") for t in outline)
     return deep or bool(_NO_HEADER.match(header or ""))
+
+
+def _is_money(table: Table, j: int) -> bool:
+    header = table.columns[j] if j < len(table.columns) else ""
+    header = " ".join([header] + [hr[j].text for hr in table.header_rows if j < len(hr)])
+    return bool(_MONEY_HEADER.search(header))
 
 
 def column_style(table: Table, j: int, habit: dict | None = None) -> ColumnStyle:
@@ -188,12 +197,10 @@ def column_style(table: Table, j: int, habit: dict | None = None) -> ColumnStyle
 
     reason = f"fits {best} of {len(cells)} cells"
     if len(winners) > 1 and differing(winners):
-        header = table.columns[j] if j < len(table.columns) else ""
-        header = " ".join([header] + [hr[j].text for hr in table.header_rows if j < len(hr)])
         seps = {m.group("sep") for i in differing(winners) for m in _THREE.finditer(texts[i])}
         narrowed = winners
         thousands = tuple(s for s in winners if all(_MEANING[s][sep] == "thousands" for sep in seps))
-        if _MONEY_HEADER.search(header):
+        if _is_money(table, j):
             narrowed = thousands
             reason += "; money header: thousands"
         elif all(_COUNT_UNIT.search(texts[i]) for i in differing(winners)):
@@ -209,7 +216,7 @@ def column_style(table: Table, j: int, habit: dict | None = None) -> ColumnStyle
         if narrowed and not differing(narrowed):
             winners = narrowed
     style = winners[0]
-    out = ColumnStyle(style, winners=winners, reason=reason)
+    out = ColumnStyle(style, winners=winners, reason=reason, money=_is_money(table, j))
     if len(winners) > 1:
         for i in differing(winners):
             shown = []
@@ -237,7 +244,7 @@ def _doubt(text: str, doubt: str, readings: tuple[str, ...], problem: str) -> Pa
     return ParsedNumber(text=text, kind="malformed", doubt=doubt, readings=readings, problem=problem)
 
 
-def _wrapped(text: str, style: str) -> tuple[ParsedNumber, bool] | None:
+def _wrapped(text: str, style: str, money: bool = False) -> tuple[ParsedNumber, bool] | None:
     """'13.000.0 00' -> (the number its pieces make, sure) when the first piece alone
     is no number under the column's convention and the joined text is one. Sure
     (READING.md: a number wrapped in its cell is one number) when the first piece ends
@@ -251,9 +258,17 @@ def _wrapped(text: str, style: str) -> tuple[ParsedNumber, bool] | None:
         return None
     joined = parse_number("".join(pieces), style)
     if _fits(joined, style) and ("." in "".join(pieces) or "," in "".join(pieces)):
-        sure = all(p[-1] in ".," or q[0] == "0" for p, q in zip(pieces, pieces[1:]))
-        # "266.000" alone says nothing of its separator: sure only with several groups
-        sure = sure and not _THREE.fullmatch("".join(pieces))
+        def completes(p: str, q: str) -> bool:
+            # "114.051.57" + "8": the first piece has 3 groups and the next completes
+            # its last group to 3 digits
+            groups = re.split(r"[.,]", p)
+            return len(groups) >= 3 and len(groups[-1]) + len(q) == 3
+        sure = all(p[-1] in ".," or q[0] == "0" or completes(p, q) for p, q in zip(pieces, pieces[1:]))
+        # "266.000" alone says nothing of its separator: sure only with several groups,
+        # or in a money column where the separator is a thousands separator
+        three = _THREE.fullmatch("".join(pieces))
+        if three and not (money and _MEANING[style][three.group("sep")] == "thousands"):
+            sure = False
         return joined, sure
     return None
 
@@ -395,12 +410,14 @@ def _apply_column(table: Table, j: int, cs: ColumnStyle, thousands_seps: set = f
             continue
         p = parse_number(c.text, cs.style)
         if p.kind == "text" or (p.kind == "malformed" and not _fits(p, cs.style)):
-            w = _wrapped(c.text, cs.style)
+            w = _wrapped(c.text, cs.style, cs.money)
             if w is not None:
                 joined, sure = w
-                c._number = joined if sure else _doubt(
+                # Even a sure join stays out of the arithmetic: the grid layer (extract)
+                # is what joins a wrapped cell; here it is only named (info).
+                c._number = _doubt(
                     c.text, "wrapped", ("".join(clean_text(c.text).split(" ")),),
-                    "digits wrapped inside the cell, or two values")
+                    "digits wrapped inside the cell" if sure else "digits wrapped inside the cell, or two values")
                 continue
         if p.kind == "malformed" and not p.doubt:
             m = _mixed(c.text)

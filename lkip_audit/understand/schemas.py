@@ -65,12 +65,17 @@ class KindSpec:
         "murni", "perubahan", "kebutuhan", "terisi", "jumlah",
     )
     maximum: dict = field(default_factory=lambda: {"koreksi": Decimal(100)})
+    # a row must have the required cells only when it carries a number in one of these
+    # fields (a kegiatan's budget row in an IKU table has no target of its own)
+    family: tuple[str, ...] = ()
 
 
 SPECS: dict[str, KindSpec] = {
-    IKU: KindSpec(required=("target", "realisasi")),
-    RENCANA_REALISASI: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator")),
-    BELANJA: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator")),
+    IKU: KindSpec(required=("target", "realisasi"), family=("target", "realisasi", "capaian")),
+    RENCANA_REALISASI: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator"),
+                                family=("anggaran", "realisasi_rp", "persen")),
+    BELANJA: KindSpec(required=("anggaran", "realisasi_rp"), exempt_kinds=("iku", "sasaran", "indikator"),
+                      family=("anggaran", "realisasi_rp", "persen")),
     PERJANJIAN_KINERJA: KindSpec(),
     KEBUTUHAN: KindSpec(),
     KOMPOSISI: KindSpec(),
@@ -114,6 +119,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")  # a word: the cell states something in word
 _BOUND = re.compile(r"^(?:[<>≤≥]=?|=<|=>)\s*[0-9][0-9.,]*\s*%?$")  # a threshold ">90", "<= 50"
 _RATIO = re.compile(r"^[0-9][0-9.,]*\s*[:/]\s*[0-9][0-9.,]*$")
 _CHANGE_HEADER = re.compile(r"kenaikan|pertumbuhan|perubahan|peningkatan|penurunan|selisih|deviasi|growth",
+                            re.IGNORECASE)
+# an average or total row ("Rata-Rata:", "JUMLAH", "Total"), not an indicator "Jumlah Ormas ..."
+_SUMMARY_LABEL = re.compile(r"^(?:rata\s*rata\b.*|(?:sub\s*)?(?:jumlah|total)(?:\s+(?:total|akhir|keseluruhan))?)$",
                             re.IGNORECASE)
 _NUMERIC_KINDS = ("number", "percent", "range", "malformed", "doubtful", "stacked")
 
@@ -166,7 +174,10 @@ def frame_rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
     missing). A column that is mostly words (``_text_column``) is treated as absent,
     and so are the empty cells of a column group in which the row has no number. A
     negative value in a column whose header names a change (kenaikan, pertumbuhan,
-    selisih) is not out of range: its frame value is None."""
+    selisih), or in a row with another negative value (a capaian of a negative
+    realisasi), is not out of range: its frame value is None. The row must carry a
+    number in its kind's ``family`` of fields (IKU: target, realisasi, capaian;
+    budget tables: anggaran, realisasi Rp, persen) before a required cell is missing."""
     roles = {ri.index: ri.role for ri in at.rows}
     kinds = {ri.index: ri.kind for ri in at.rows}
     spec = SPECS.get(at.kind)
@@ -192,12 +203,21 @@ def frame_rows(at: AnalyzedTable, names: dict[str, ColumnRole]):
         # are covered by a cell merged from the row above, or the row is of another
         # kind there (a kegiatan's budget row under an indicator): not missing.
         numbered = {names[n].group for n, (_, k, _) in cells.items() if k in _NUMERIC_KINDS}
+        negatives = sum(1 for v, _, _ in cells.values() if v is not None and v < 0)
         for name, (v, k, t) in list(cells.items()):
             if k == "empty" and names[name].group is not None and names[name].group not in numbered:
                 cells[name] = (None, ABSENT, t)
-            elif v is not None and v < 0 and _CHANGE_HEADER.search(names[name].label or ""):
-                cells[name] = (None, k, t)  # a change (kenaikan, pertumbuhan) may be negative
-        has_number = any(k in _NUMERIC_KINDS for _, k, _ in cells.values())
+            elif v is not None and v < 0 and (_CHANGE_HEADER.search(names[name].label or "") or negatives > 1):
+                # a change (kenaikan, pertumbuhan) may be negative; so may a capaian
+                # computed from a negative realisasi in the same row
+                cells[name] = (None, k, t)
+        family = spec.family if spec else ()
+        label = next((ri.label for ri in at.rows if ri.index == row.index), "") or ""
+        if _SUMMARY_LABEL.match(re.sub(r"[^\w ]+", " ", label).strip()):
+            yield row.index, role, kind or "", False, cells  # an average or total row
+            continue
+        has_number = any(k in _NUMERIC_KINDS for n, (_, k, _) in cells.items()
+                         if not family or names[n].field in family)
         required = role in (BODY, PARENT) and kind not in exempt and has_number
         yield row.index, role, kind or "", required, cells
 
