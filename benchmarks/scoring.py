@@ -6,11 +6,12 @@ The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
   truth item when the table is the same, the row labels are the same after normalising
   case, spaces and punctuation (or one contains the other), and either the rule
   category or the printed/recomputed value is the same. Where TRUTH.md is silent:
-  - a narrative item (no table, no row) is matched by page; without a page, by the
-    value its sentence prints;
+  - a narrative item (no table, no row) is matched by page; without a page (or a
+    finding without one: a .docx), by the value its sentence prints;
   - an item with a table but no row is about the table: any row of it;
   - an uncaptioned table's item (table null, a title) and a finding whose table lost
-    its caption match on the item's page, when the item knows it;
+    its caption match on the item's page, when the item knows it (an uncaptioned
+    table's finding without a page, from a .docx, matches by row);
   - a finding that names no row matches when it prints the item's value;
   - a cross-table (XT) finding also matches at the places in its ``related`` list
     (and at the item's own ``related`` places);
@@ -98,10 +99,10 @@ def finding_matches_item(finding, item) -> bool:
         # A narrative claim: the finding is at the sentence's page (the tool may name the
         # table the sentence is checked against; the row is then that table's row).
         pages = _item_pages(item)
-        if pages:
+        if pages and get(finding, "page") is not None:
             return get(finding, "page") in pages
-        # no page known (the sentence's text is on several pages or none): the finding must
-        # quote the item's printed value, or a value that stands in the item's sentence
+        # no page known (the sentence's text is on several pages or none; a .docx has no pages):
+        # the finding must quote the item's printed value, or a value that stands in its sentence
         actual = norm_value(get(finding, "actual"))
         text = norm_value(get(item, "text"))
         return _values_match(finding, item) or bool(actual and text and actual in text)
@@ -115,7 +116,7 @@ def finding_matches_item(finding, item) -> bool:
         for t_table, t_row, t_pages in targets:
             if t_table is None:
                 # an uncaptioned table: the same page when the item knows it
-                if table is not None or (t_pages and page not in t_pages):
+                if table is not None or (t_pages and page is not None and page not in t_pages):
                     continue
             elif table is None:
                 # the tool lost the caption: the finding still points at the item's cell when it is

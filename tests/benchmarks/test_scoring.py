@@ -211,3 +211,16 @@ def test_finding_without_caption_matches_on_the_items_page():
     del it["page"]  # the item's page unknown: the table must be named
     f.page = 73
     assert not finding_matches_item(f, it)
+
+
+def test_docx_findings_without_page():
+    # a .docx finding has no page: a narrative item is then matched by value, an uncaptioned
+    # table's item by row
+    nar = item(id="N", rule="NAR001", table=None, row=None, column=None, page=22, text="sebesar 97,15%",
+               printed="97,15", recomputed="95,15")
+    assert finding_matches_item(F(rule="NAR001", page=None, table=None, row=None, actual="97,15%"), nar)
+    assert not finding_matches_item(F(rule="NAR001", page=None, table=None, row=None, actual="12,00",
+                                      expected="13"), nar)
+    unc = item(table=None, table_title="Ringkasan capaian IKU", page=2, row="Angka Kematian Ibu (AKI)",
+               rule="CAP001")
+    assert finding_matches_item(F(rule="CAP001", page=None, table=None, row="Angka Kematian Ibu (AKI)"), unc)
