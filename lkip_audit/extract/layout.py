@@ -87,13 +87,26 @@ class Caption:
     lines: list[Line] = field(default_factory=list)
 
 
+_REFERENCE_RE = re.compile(
+    r"^(?:di\s?atas|di\s?bawah|berikut|ini|tersebut|dan|atau|menunjukkan|memperlihatkan|menjelaskan|"
+    r"menggambarkan|merupakan|adalah|terlihat|dapat|yang|pada|sebagai|mem\w+|men\w+|meng\w+|di\w*)\b"
+)
+
+
+def _is_reference(title: str) -> bool:
+    """A sentence that starts by naming a table ("Tabel 3.3 memperlihatkan perbandingan
+    ...", "Tabel 3.5 di atas ...") is prose about it, not its caption: a caption's title
+    does not start with a verb or a preposition in lower case."""
+    return bool(_REFERENCE_RE.match(title.strip()))
+
+
 def find_captions(lines: list[Line]) -> list[Caption]:
     """Caption blocks: a "Tabel. N.N." line and the title lines that continue it."""
     caps: list[Caption] = []
     i = 0
     while i < len(lines):
         m = CAPTION_RE.match(lines[i].text)
-        if not m:
+        if not m or _is_reference(m.group("title")):
             i += 1
             continue
         block = [lines[i]]

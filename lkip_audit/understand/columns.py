@@ -326,8 +326,25 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
                 break
     _disambiguate_groups(roles, parts, notes)
     _medium_term_targets(roles, notes)
+    _year_on_year(roles, notes)
     roles.sort(key=lambda r: r.index)
     return roles, notes
+
+
+def _year_on_year(roles: list[ColumnRole], notes: list[str]) -> None:
+    """A table of realisations of two or more years and no target ("Perbandingan
+    Realisasi 2016 terhadap 2015"): its capaian compares the years with each other, not
+    a realisation with its target; its group names the years, so it is not taken for
+    the year's capaian elsewhere."""
+    if any(r.field == "target" for r in roles):
+        return
+    years = sorted({y for r in roles if r.field == "realisasi" for y in _years((r.group or "").split())})
+    if len(years) < 2:
+        return
+    for r in roles:
+        if r.field == "capaian" and r.group is None:
+            r.group = " ".join(years)
+            notes.append(f"col {r.index}: capaian of realisations {' / '.join(years)} (no target): group {r.group}")
 
 
 def _medium_term_targets(roles: list[ColumnRole], notes: list[str]) -> None:

@@ -236,3 +236,15 @@ def test_column_number_row_is_no_part_of_the_header_path():
     f = {c.field: (c.index, c.group) for c in analyze_table(t).columns}
     assert f["target"] == (3, "KINERJA") and f["realisasi"] == (4, "KINERJA")
     assert [c.text for c in t.rows[0].cells[3:6]] == ["80", "77", "96,25%"]
+
+
+def test_sentence_naming_a_table_is_no_caption():
+    # 3_lkip_tahun_2016_disperindag_jabar p36: the sentence "Tabel 3.3 memperlihatkan
+    # perbandingan realisasi indikator kinerja ..." above the caption "Tabel3.3." /
+    # "Perbandingan Realisasi Indikator Kinerja Tahun 2016 terhadap Tahun 2015"; Tabel 3.2
+    # (p34) continues on p35-36 above it (read off p34-36).
+    doc = _doc("3_lkip_tahun_2016_disperindag_jabar.pdf")
+    assert not any(t.title.startswith("memperlihatkan") for t in doc.tables)
+    t = _table("3_lkip_tahun_2016_disperindag_jabar.pdf", "3.3")
+    assert t.title.startswith("Perbandingan Realisasi Indikator Kinerja Tahun 2016")
+    assert _table("3_lkip_tahun_2016_disperindag_jabar.pdf", "3.2").pages == [34, 35, 36]

@@ -240,3 +240,15 @@ def test_draft_plan_figures_are_their_own_group():
     )
     f = fields(t)
     assert f[2] == ("anggaran", "RKPD") and f[3] == ("anggaran", "RKPD")
+
+
+def test_capaian_between_two_years_realisations_names_the_years():
+    # "Perbandingan Realisasi 2016 terhadap 2015": no target, the capaian compares years
+    t = make_table(
+        [["NO", "INDIKATOR KINERJA", "TAHUN 2015", "TAHUN 2016", "CAPAIAN KINERJA (%)"],
+         ["", "", "REALISASI", "REALISASI", ""]],
+        [["1", "Pertumbuhan Industri Manufaktur", "6,12", "6,20", "101,32"]],
+    )
+    f = fields(t)
+    assert f[2] == ("realisasi", "2015") and f[3] == ("realisasi", "2016")
+    assert f[4] == ("capaian", "2015 2016")
