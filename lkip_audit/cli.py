@@ -107,7 +107,7 @@ def main() -> None:
 @_no_cache_option
 @click.option("--debug", is_flag=True, help="Show tracebacks and how each table was extracted.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=900, show_default=True,
-              help="Seconds for reading one PDF; pages not read by then are reported as unchecked.")
+              help="Seconds for reading one PDF (or Word file); pages not read by then are reported as unchecked.")
 @click.option("--page-timeout", type=click.FloatRange(min=0.1), default=30, show_default=True,
               help="Seconds for one page; a slower page is skipped and reported.")
 @click.option("--ocr", is_flag=True,
@@ -118,7 +118,7 @@ def main() -> None:
                    "(exact / normalised / fuzzy score / parent / sasaran), the evidence behind XT001/XT002.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Check this many reports at once, each in its own process (default: the number of CPUs).")
-@click.option("--recursive", is_flag=True, help="A directory stands for its PDFs in subdirectories too.")
+@click.option("--recursive", is_flag=True, help="A directory stands for its PDF and Word files in subdirectories too.")
 @click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True,
               help="Where the reports of a batch are checked: local processes, or a Dask cluster "
                    "(pip install 'lkip-audit[dask]'; needs --scheduler).")
@@ -127,7 +127,13 @@ def main() -> None:
 def check(reports, formats, output, lang, fail_on, select, ignore, config_path, severity, rounding, tolerance,
           kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr,
           explain_matches=False, jobs=None, recursive=False, executor="local", scheduler=None):
-    """Check REPORTS (PDF files or directories of PDFs) and list every inconsistency found.
+    """Check REPORTS (PDF files, Word drafts .docx, or directories of them) and list every
+    inconsistency found.
+
+    A Word draft (.docx; .doc and .odt converted with LibreOffice when soffice is installed)
+    is read exactly, table by table; it has no pages, so each finding names the heading it
+    stands under, its table and row (and paragraph for a sentence): "Bab III > 3.1 > Tabel 3,
+    baris 4". Example: lkip-audit check draf-lkip.docx
 
     Several reports are checked in parallel (--jobs): one line per report as it
     finishes, a summary table at the end, the worst exit status.
@@ -158,6 +164,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     except (ValueError, OSError, SessionError, BatchError) as e:
         raise click.UsageError(str(e)) from e
     lang = config.lang
+    _refuse_spreadsheets(reports, lang)
     if len(reports) > 1 or jobs is not None or executor == "dask":
         _check_batch(reports, session, config, jobs=jobs, executor=executor, scheduler=scheduler,
                      limits=Limits(timeout=timeout, page_timeout=page_timeout), read_options=ReadOptions(ocr=ocr),
@@ -209,6 +216,16 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     sys.exit(worst)
 
 
+def _refuse_spreadsheets(paths, lang: str) -> None:
+    """An Excel/Calc file given to check or extract is a usage error (exit 2), not an
+    unreadable report: the user picked the wrong file (often the review working paper)."""
+    from lkip_audit.extract.docx import SPREADSHEET_KINDS, sniff
+
+    for p in paths:
+        if sniff(p) in SPREADSHEET_KINDS:
+            raise click.UsageError(t("input.spreadsheet", lang, path=p))
+
+
 def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits, read_options, debug,
                  explain_matches):
     """Several reports (lkip_audit/batch.py): exits with the worst status."""
@@ -249,12 +266,13 @@ def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits,
 @click.option("--debug", is_flag=True)
 @_no_cache_option
 def extract(report, out_dir, lang, debug):
-    """Extract every table of REPORT into CSV files plus index.json (open them in Excel)."""
+    """Extract every table of REPORT (PDF or Word .docx) into CSV files plus index.json (open them in Excel)."""
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.export import write_tables
     from lkip_audit.cache import read_cached
     from lkip_audit.extract.guard import read_guarded
 
+    _refuse_spreadsheets([report], lang)
     prog, cb = _progress(True, lang)
     try:
         if prog:

@@ -60,6 +60,27 @@ class ReportInput:
         return sorted({p.page for p in self.document.problems})
 
 
+def word_location(f: Finding, lang: str = "id") -> str | None:
+    """Where a finding of a Word draft (no pages) is found in Word: "Bab III > 3.1.2 >
+    Tabel 3.18, baris 4", "Bab III > 3.2, paragraf 14"; None for a finding with a page."""
+    if f.page is not None or (f.section is None and f.paragraph is None and f.table is None and f.table_id is None):
+        return None
+    parts = [f.section] if f.section else []
+    if f.table or f.table_id:
+        name = f"{t('col.table', lang)} {f.table}" if f.table else \
+            f"{t('col.table', lang)} ({t('table.none', lang)}, {f.table_id})"
+        if f.row_index is not None:
+            name += f", {_WORDS['row'][lang]} {f.row_index + 1}"
+        parts.append(name)
+    where = " > ".join(parts)
+    if f.paragraph is not None:
+        where += f"{', ' if where else ''}{_WORDS['paragraph'][lang]} {f.paragraph}"
+    return where or None
+
+
+_WORDS = {"row": {"id": "baris", "en": "row"}, "paragraph": {"id": "paragraf", "en": "paragraph"}}
+
+
 def failing(f: Finding, fail_on: str) -> bool:
     if fail_on == "never":
         return False
@@ -74,4 +95,4 @@ def group_by_table(findings: list[Finding]) -> list[tuple[tuple[str | None, str 
     return sorted(groups.items(), key=lambda kv: (min((f.page or 0) for f in kv[1]), kv[0][0] or "", kv[0][1] or ""))
 
 
-__all__ = ["ReportInput", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table"]
+__all__ = ["ReportInput", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table", "word_location"]

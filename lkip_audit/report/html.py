@@ -19,7 +19,7 @@ from lkip_audit import __version__
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding, Location
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, word_location
 from lkip_audit.report.crops import CropSpec, Mark, render_crops, union
 from lkip_audit.report.strings import s
 
@@ -48,6 +48,9 @@ table#findings{border-collapse:collapse;width:100%;margin-top:8px}
 #findings td.exp{font-weight:700}
 tr.detail td{background:#fff;padding:6px 6px 12px}
 img.crop{max-width:100%;height:auto;border:1px solid var(--line);display:block}
+table.docx{border-collapse:collapse;font-size:12px;margin:2px 0}table.docx td,table.docx th{border:1px solid #aaa;padding:2px 5px}
+table.docx th{background:var(--bg)}table.docx tr.hit td{background:#fff3bf}table.docx td.rel{outline:2px solid var(--info)}
+table.docx td.cell{outline:3px solid var(--err);font-weight:700}
 .related{margin:6px 0 0;padding-left:18px;font-size:13px}
 .relimg{display:inline-block;margin:6px 8px 0 0;vertical-align:top;max-width:48%}
 .relimg figcaption{font-size:12px;color:#57606a}
@@ -257,7 +260,7 @@ def render(ri: ReportInput, images: bool = True, dpi: int = 100) -> str:
         tlabel = f.table or (f"({t('table.none', lang)}, {f.table_id})" if f.table_id else "-")
         out.append(
             f'<tr class="main"><td>{i + 1}</td><td>{e(f.rule)}</td>'
-            f'<td class="sev">{e(t("severity." + f.severity, lang))}</td><td>{e(f.page or "-")}</td>'
+            f'<td class="sev">{e(t("severity." + f.severity, lang))}</td><td>{e(f.page or word_location(f, lang) or "-")}</td>'
             f'<td>{e(tlabel)}</td><td>{e(f.row or "-")}</td><td>{e(f.column or "-")}</td>'
             f'<td class="num">{e(f.actual if f.actual is not None else "-")}</td>'
             f'<td class="num exp">{e(f.expected if f.expected is not None else "-")}</td><td>{e(f.message)}</td></tr>'
@@ -266,6 +269,8 @@ def render(ri: ReportInput, images: bool = True, dpi: int = 100) -> str:
         if main and main in uris:
             alt = s("html.crop_alt", lang, page=f.page)
             detail.append(f'<img class="crop" src="{uris[main]}" alt="{e(alt)}">')
+        elif f.page is None and (snippet := table_html(ri, f)):
+            detail.append(snippet)  # a Word draft has no pages to crop: its table, the cell marked
         elif images and i < MAX_CROPS:
             detail.append(f'<span class="muted">{e(s("html.no_image", lang))}</span>')
         if f.related:
@@ -291,6 +296,47 @@ def render(ri: ReportInput, images: bool = True, dpi: int = 100) -> str:
     out.append(f'<p class="muted">lkip-audit {e(__version__)}</p>')
     out.append(f"<script>{JS}</script></body></html>")
     return "\n".join(out) + "\n"
+
+
+MAX_SNIPPET_ROWS = 12  # body rows of a Word table shown around a finding's row
+
+
+def table_html(ri: ReportInput, f: Finding) -> str | None:
+    """A finding in a Word draft (no page to crop): its table as HTML, the header and the
+    rows around the finding's row; the row marked yellow, the cell red, related cells of
+    the same table blue."""
+    table = ri.table(f)
+    if table is None or not table.rows:
+        return None
+    hit = f.row_index
+    if hit is None and f.row:
+        hit = next((r.index for r in table.rows if f.row in " ".join(r.texts())), None)
+    col = f.column_index
+    if col is None and f.column in table.columns:
+        col = table.columns.index(f.column)
+    related = set()
+    for loc in f.related:
+        if (loc.table_id and loc.table_id == table.id) or (not loc.table_id and loc.table and loc.table == table.number):
+            for r in table.rows:
+                if loc.row and loc.row in " ".join(r.texts()) and loc.column in table.columns:
+                    related.add((r.index, table.columns.index(loc.column)))
+    centre = hit if hit is not None else 0
+    lo = max(0, centre - MAX_SNIPPET_ROWS // 2)
+    rows = table.rows[lo:lo + MAX_SNIPPET_ROWS]
+    out = ['<table class="docx">', "<tr>" + "".join(f"<th>{e(c)}</th>" for c in table.columns) + "</tr>"]
+    if lo > 0:
+        out.append(f'<tr><td colspan="{len(table.columns)}" class="muted">...</td></tr>')
+    for r in rows:
+        cells = []
+        for k, c in enumerate(r.cells):
+            cls = "cell" if (r.index == hit and k == col) else ("rel" if (r.index, k) in related else "")
+            cells.append(f'<td class="{cls}">{e(c.text)}</td>' if cls else f"<td>{e(c.text)}</td>")
+        out.append(f'<tr class="hit">' if r.index == hit else "<tr>")
+        out.append("".join(cells) + "</tr>")
+    if lo + MAX_SNIPPET_ROWS < len(table.rows):
+        out.append(f'<tr><td colspan="{len(table.columns)}" class="muted">...</td></tr>')
+    out.append("</table>")
+    return "".join(out)
 
 
 def _table_key(f: Finding) -> str:

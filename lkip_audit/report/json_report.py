@@ -48,6 +48,10 @@ def finding_dict(f: Finding) -> dict:
         "bbox": f.bbox,
         "fingerprint": f.fingerprint(),
         "detail": _plain(f.detail),
+        # A Word draft has no pages (page null): where to find the finding in Word.
+        "section": f.section,
+        "section_title": f.section_title,
+        "paragraph": f.paragraph,
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lkip_audit import __version__
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput, group_by_table
+from lkip_audit.report.base import ReportInput, group_by_table, word_location
 from lkip_audit.report.strings import s
 
 _ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]"}
@@ -59,7 +59,7 @@ def render(ri: ReportInput) -> str:
         for f in items:
             lines.append(
                 "| " + " | ".join([
-                    f.rule, t("severity." + f.severity, lang), md(f.page), md(f.row), md(f.column),
+                    f.rule, t("severity." + f.severity, lang), md(f.page if f.page is not None else word_location(f, lang)), md(f.row), md(f.column),
                     md(f.actual), f"**{md(f.expected)}**" if f.expected is not None else "-", md(f.message),
                 ]) + " |"
             )

@@ -15,7 +15,7 @@ from rich.text import Text
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, word_location
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -73,6 +73,8 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
             line.append(t("severity." + f.severity, lang), style=SEV_STYLE.get(f.severity, ""))
             if f.page:
                 line.append(f"  {t('col.page', lang)} {f.page}")
+            elif (where := word_location(f, lang)) is not None:
+                line.append(f"  {where}")  # a Word draft: no pages
             if f.row:
                 line.append(f"  {t('col.row', lang)}: ")
                 line.append(f.row, style="italic")

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from lkip_audit import __version__
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, word_location
 from lkip_audit.report.strings import s
 
 COLUMNS = ("col.no", "col.page_full", "col.table", "col.row", "col.column", "col.printed_full",
@@ -64,7 +64,7 @@ def render(ri: ReportInput) -> bytes:
     for i, f in enumerate(ri.findings, start=1):
         table = f.table or (f"({t('table.none', lang)}, {f.table_id})" if f.table_id else "")
         ws.append([_sanitize(x) for x in (
-            i, f.page, table, f.row or "", f.column or "", f.actual if f.actual is not None else "",
+            i, f.page if f.page is not None else word_location(f, lang), table, f.row or "", f.column or "", f.actual if f.actual is not None else "",
             f.expected if f.expected is not None else "", f.rule, f.message, None)])
     _as_text(ws)
     wrap = Alignment(wrap_text=True, vertical="top")
