@@ -342,7 +342,7 @@ def _year_on_year(roles: list[ColumnRole], notes: list[str]) -> None:
     if len(years) < 2:
         return
     for r in roles:
-        if r.field == "capaian" and r.group is None:
+        if r.field == "capaian" and (r.group is None or r.group in years):
             r.group = " ".join(years)
             notes.append(f"col {r.index}: capaian of realisations {' / '.join(years)} (no target): group {r.group}")
 

@@ -248,3 +248,15 @@ def test_sentence_naming_a_table_is_no_caption():
     t = _table("3_lkip_tahun_2016_disperindag_jabar.pdf", "3.3")
     assert t.title.startswith("Perbandingan Realisasi Indikator Kinerja Tahun 2016")
     assert _table("3_lkip_tahun_2016_disperindag_jabar.pdf", "3.2").pages == [34, 35, 36]
+
+
+def test_year_on_year_capaian_is_not_the_years_capaian():
+    # bab_iii_akuntabilitas_kinerja_2016 p12, Tabel 3.5 "Perbandingan Realisasi Indikator
+    # Kinerja ... Tahun 2015 dan Tahun 2016": Realisasi Tahun 2015, Realisasi Tahun 2016,
+    # Capaian Kinerja (%); row 1 "Produksi Perikanan Budidaya" 105,39, 101.24, 4,15 - a
+    # change between the years, not realisasi / target (read off p12).
+    t = _table("bab_iii_akuntabilitas_kinerja_2016.pdf", "3.5")
+    row = next(r for r in t.rows if r.cells[1].text == "Produksi Perikanan Budidaya")
+    assert [c.text for c in row.cells[3:]] == ["105,39", "101.24", "4,15"]
+    f = {c.field: c.group for c in analyze_table(t).columns}
+    assert f["capaian"] == "2015 2016" and "target" not in f
