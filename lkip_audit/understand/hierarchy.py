@@ -403,21 +403,26 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     if len({r.marker for r in parts}) > 1:
         used.append("numbering")
     parent_of: dict[int, int | None] = {}
+    edge = ""
     all_unit = bool(parts) and all(r.kind in UNIT_LEVEL for r in parts)
     if all_unit and len({r.kind for r in parts}) > 1:
         # every row names its level (program / kegiatan / sub kegiatan): use those
         notes.append("row levels from program/kegiatan/sub kegiatan kinds (" + ", ".join(used or ["nomenclature"]) + ")")
         rel = {r.index: UNIT_LEVEL[r.kind] for r in parts}
+        edge = "nomenclature"
     elif _outline_levels(parts) is not None:
         # outline numbers (2.2 > 2.2.3 > 2.2.3.2) say who is whose child (issue #11)
         notes.append("row levels from outline numbers")
         rel = _outline_levels(parts)
+        edge = "outline"
     elif len(level_of) <= 1:
         parent_of.update(_numbers_fallback(table, columns, parts, notes))
         rel = {r.index: (1 if r.index in parent_of else 0) for r in parts}
+        edge = "numbers"
     else:
         notes.append("row levels from " + ", ".join(used))
         rel = {i: level_of[k] for i, k in keys.items()}
+        edge = ", ".join(used)
 
     by_index = {r.index: r for r in rs}
     stack: list[int] = []
@@ -451,6 +456,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         info.parent = p
         if p is not None:
             infos[p].children.append(r.index)
+            info.edge = edge
         stack.append(r.index)
         info.level = UNIT_LEVEL[r.kind] if all_unit else lv
     _detach_larger_children(table, columns, infos, notes)

@@ -63,6 +63,9 @@ class RowInfo:
     # Indicator rows attached to this row (their `parent` is this row). They are not
     # in `children`: children are the rows whose additive columns sum to this row.
     indicators: list[int] = field(default_factory=list)
+    # How the edge to `parent` was decided: "outline", "nomenclature", "numbers", or the
+    # signals that ranked the rows ("label column, bold, indentation, numbering"); "" = given.
+    edge: str = ""
 
 
 @dataclass
@@ -93,6 +96,9 @@ class AnalyzedTable:
     # row -> polarity.Polarity (lower?, evidence "column"/"sentence"/"table"/"name", source)
     polarity: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # how kind/columns were decided (debug output)
+    # understand.stage.TableStage: the planning stage (None = this year's DPA / PK / result)
+    # and year the table is about; set by understand() (stage.assign)
+    stage: object | None = None
 
     def col(self, name: str, group: str | None = None) -> ColumnRole | None:
         """The first column with that field (and group, when given)."""

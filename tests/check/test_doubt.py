@@ -177,3 +177,27 @@ def test_judge_returns_nothing_for_a_true_error():
         return abs(v["realisasi"] / v["target"] * 100 - v["capaian"]) < 1
 
     assert judge(ctx, at, 0, cols, holds) == []
+
+
+def _understood(rows, bold, indents):
+    from lkip_audit.understand import analyze_table
+    from tests.tablefactory import make_table
+
+    t = make_table(SUM_HDR, rows, bold_rows=bold, indents=indents, number="3.9", page=40)
+    return analyze_table(t)
+
+
+def test_rows_set_apart_only_by_typography_may_be_siblings():
+    # a bold row of 500 over two indented rows 100 + 150 = 250: nothing but bold and
+    # indentation says they are its children; read as siblings there is no sum to check
+    at = _understood([["", "Pengelolaan Keuangan Daerah", "500"], ["", "Penyusunan Laporan Keuangan", "100"],
+                      ["", "Verifikasi Dokumen SPJ", "150"]], {0}, {0: 2.0, 1: 14.0, 2: 14.0})
+    f = only(check(at), "SUM002")
+    assert len(f) == 1 and f[0].severity == "info" and "siblings" in codes(f[0])
+    # the same numbers under "Program ..." / "Kegiatan ...": the names say who is whose child,
+    # and 100 + 150 = 250 != 500 is an error
+    at = _understood([["", "Program Pengelolaan Keuangan Daerah", "500"],
+                      ["", "Kegiatan Penyusunan Laporan Keuangan", "100"],
+                      ["", "Kegiatan Verifikasi Dokumen SPJ", "150"]], {0}, {0: 2.0, 1: 14.0, 2: 14.0})
+    f = only(check(at), "SUM002")
+    assert len(f) == 1 and f[0].severity == "error" and f[0].expected == "250"

@@ -311,7 +311,7 @@ DOUBT_TEXT = {
     ),
     "siblings": (
         "baris-baris ini mungkin setara, bukan induk dan rinciannya: {why}",
-        "these rows may be siblings rather than a parent and its children: {why}",
+        "these rows may be siblings rather than a parent and its children: {why_en}",
     ),
     "polarity": (
         "capaian cocok dengan rumus indikator \"semakin rendah semakin baik\" ({alt}), dan polaritas indikator tidak dinyatakan laporan",
@@ -321,6 +321,13 @@ DOUBT_TEXT = {
         "indikator dianggap \"semakin rendah semakin baik\" hanya dari namanya, dan capaian cocok dengan rumus semakin tinggi semakin baik ({alt})",
         "the indicator is taken as lower-is-better from its name alone, and the achievement fits the higher-is-better formula ({alt})",
     ),
+}
+_WHY_EN = {
+    "tingkat baris hanya dibedakan oleh huruf tebal/indentasi":
+        "the row levels are told apart only by bold or indentation",
+    "induk dan rinciannya sama-sama kegiatan": "parent and children are all kegiatan",
+    "induk dan rinciannya sama-sama program": "parent and children are all programs",
+    "induk dan rinciannya sama-sama sub kegiatan": "parent and children are all sub kegiatan",
 }
 UNRELIABLE = ("tidak dapat diperiksa dengan andal", "cannot be checked reliably")
 
@@ -334,6 +341,7 @@ class Doubt:
         ti, te = DOUBT_TEXT[self.code]
         f = dict(self.fields)
         f.setdefault("side_en", {"atas": "above", "bawah": "below"}.get(f.get("side", ""), ""))
+        f.setdefault("why_en", _WHY_EN.get(f.get("why", ""), f.get("why", "")))
         try:
             return (ti if lang == "id" else te).format(**f)
         except (KeyError, IndexError):

@@ -124,6 +124,19 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
         if state(cell_at(at, j, col)) == "number":
             extra.append(Doubt("split-label"))
             break
+    parent = infos.get(i)
+    if parent is not None and parent.role == "parent":
+        kinds = {infos[j].kind for j in covers if j in infos}
+        edges = {infos[j].edge for j in covers if j in infos}
+        # typography alone (bold, indentation) set them apart: no label column, numbering,
+        # outline number, nomenclature or sum says who is whose child
+        weak = bool(edges) and all(e and set(e.split(", ")) <= {"bold", "indentation"} for e in edges)
+        if weak and (parent.kind is None or parent.kind in kinds):
+            # nothing names the levels (no program/kegiatan/sub kegiatan kinds, or the same
+            # kind above and below): the rows may be siblings, set apart only by typography
+            why_id = ("tingkat baris hanya dibedakan oleh huruf tebal/indentasi"
+                      if parent.kind is None else f"induk dan rinciannya sama-sama {parent.kind.replace('_', ' ')}")
+            extra.append(Doubt("siblings", (("why", why_id),)))
     pages = [r.page for r in at.table.rows]
     for j in covers:
         if j in rows:
