@@ -48,6 +48,7 @@ from lkip_audit.i18n import register
 # -- the kind of an input, from its content ----------------------------------------------------
 
 WORD_KINDS = ("docx", "docm", "doc", "odt", "rtf")  # read by this module (converted when needed)
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".odt", ".rtf")
 SPREADSHEET_KINDS = ("xlsx", "xls", "ods")
 
 # Zip limits: a Word draft of 200 pages with images is some tens of MB.
@@ -188,8 +189,10 @@ def precheck(path: str) -> str:
     kind = sniff(path)
     if kind == "docm":
         raise ReadError(path, "macro")
-    if kind == "docx":
-        check_zip(path)
+    if kind is None and Path(path).suffix.lower() == ".docm":
+        raise ReadError(path, "macro")
+    if kind == "docx" or kind is None:
+        check_zip(path)  # also: a ".docx" that is no zip, or a zip without word/document.xml
     elif kind in ("doc", "odt", "rtf"):
         if kind == "odt":
             _check_odt_zip(path)
@@ -352,6 +355,7 @@ class _Builder:
         self.par_no = 0
         self.last_block = None  # "table" | "para" | "caption"
         self.pending_caption = None  # (number, title) of a caption paragraph waiting for its table
+        self.caption_after = None  # the table right before that caption (it names it if no table follows)
         self.last_table = None
         self.notes: list[str] = []
 
@@ -378,23 +382,25 @@ class _Builder:
                 bold = bool(font.bold) if font is not None and font.bold is not None else False
                 size = font.size.pt if font is not None and font.size is not None else None
                 based = el.find(f"{_W}basedOn")
-                self.styles[sid] = (name, lvl, bold, size, based.get(_W + "val") if based is not None else None)
+                num = el.find(f"{_W}pPr/{_W}numPr") is not None  # "List Bullet": numbered by its style
+                self.styles[sid] = (name, lvl, bold, size, based.get(_W + "val") if based is not None else None, num)
             except Exception:  # noqa: BLE001 - an odd style is ignored
                 continue
 
     def _style(self, sid: str | None):
         seen = 0
-        name, lvl, bold, size = "", None, False, None
+        name, lvl, bold, size, listed = "", None, False, None, False
         first = True
         while sid and sid in self.styles and seen < 10:
-            n, l_, b, s, based = self.styles[sid]
+            n, l_, b, s, based, num = self.styles[sid]
             if first:
                 name, first = n, False
             lvl = lvl if lvl is not None else l_
             bold = bold or b
             size = size if size is not None else s
+            listed = listed or num
             sid, seen = based, seen + 1
-        return name, lvl, bold, size
+        return name, lvl, bold, size, listed
 
     # text --------------------------------------------------------------------------------
     @staticmethod
@@ -430,7 +436,8 @@ class _Builder:
             if ol is not None:
                 v = int(ol.get(_W + "val", "9") or 9)
                 own_level = v + 1 if v < 9 else None
-        name, lvl, sbold, ssize = self._style(sid)
+        name, lvl, sbold, ssize, slisted = self._style(sid)
+        listed = listed or slisted
         if own_level is not None:
             lvl = own_level
         text = self._text(p_el)
@@ -503,6 +510,7 @@ class _Builder:
                         self._paragraph(sub)
                     elif _local(sub) == "tbl":
                         self._table(sub)
+        self._flush_caption()  # a caption after the last table of the document
         if not self.pages:
             self.pages.append({"lines": [], "words": [], "sizes": []})
         pages = self._make_pages()
@@ -571,6 +579,7 @@ class _Builder:
             # that table; decided when the next block comes (see _table / _flush_caption).
             self._flush_caption()
             self.pending_caption = cap
+            self.caption_after = self.last_table if self.last_block == "table" else None
             self._add_line(text or f"Tabel {cap[0]}", para.size, para.centred, para.bold)
             self.par_no += 1
             self.last_block = "caption"
@@ -616,10 +625,10 @@ class _Builder:
     def _flush_caption(self) -> None:
         """A caption paragraph not followed by a table: the caption below the table before it."""
         cap, self.pending_caption = self.pending_caption, None
+        t, self.caption_after = self.caption_after, None
         if cap is None:
             return
-        t = self.last_table
-        if t is not None and t.number is None and self.last_block == "table":
+        if t is not None and t.number is None:
             t.number, t.title, t.caption_position = cap[0], cap[1], "below"
 
     def _table(self, tbl_el, nested: bool = False) -> None:
@@ -629,7 +638,7 @@ class _Builder:
 
         cap = None if nested else self.pending_caption
         if not nested:
-            self.pending_caption = None
+            self.pending_caption = self.caption_after = None
         piece, marked, nested_tables, row_meta = _piece(tbl_el, self)
         page_no = len(self.pages) or 1
         self._page()

@@ -325,8 +325,9 @@ def _precheck(path: str) -> None:
     from lkip_audit.extract import docx as word
     from lkip_audit.extract.pdf import _check_header
 
-    if word.sniff(path) in word.WORD_KINDS:
-        word.precheck(path)
+    if word.sniff(path) in word.WORD_KINDS or (
+            Path(path).suffix.lower() in word.WORD_SUFFIXES and Path(path).is_file() and os.path.getsize(path) > 0):
+        word.precheck(path)  # a ".docx" that is no zip is a damaged Word file, not "not a PDF"
         return
     _check_header(Path(path))
 
