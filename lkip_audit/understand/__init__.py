@@ -65,4 +65,7 @@ def understand(doc: Document, config_scales: dict | None = None, lower_is_better
     tables = [analyze_table(t, lower_is_better_terms) for t in doc.tables]
     nar = narrative(doc) if doc.tables else None
     polarity.assign(doc, tables, nar.sentences if nar is not None else None, lower_is_better_terms)
+    from lkip_audit.understand import stage
+
+    stage.assign(doc, tables)  # the planning stage and year of each table (like with like)
     return Understanding(tables=tables, scales=collect_scales(tables, config_scales), narrative=nar)

@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lkip_audit.extract.model import Cell, Document
 from lkip_audit.understand.model import AnalyzedTable, ColumnRole, Understanding
+from lkip_audit.understand.stage import column_slot
 
 # Matching classes: IKU and other indicators match each other (an IKU in Bab II
 # may be listed as an indicator in a Bab III table).
@@ -175,12 +176,30 @@ def group_key(col: ColumnRole, year: int | None) -> str | None:
     return "?" + g.upper()
 
 
+def slot_key(at: AnalyzedTable, col: ColumnRole, year: int | None) -> str | None:
+    """The group a column's values are compared in: same year, same planning stage
+    (understand/stage.py) and same non-year group ("TW I"); None = this year's DPA / PK /
+    result; "#" = unclear, not compared."""
+    g = group_key(col, year)
+    if g == "#":
+        return "#"
+    slot = column_slot(at, col, year)
+    if slot == "#":
+        return "#"
+    parts = [p for p in (g if g and g.startswith("?") else None, slot) if p]
+    return " ".join(parts) or None
+
+
 def value_columns(at: AnalyzedTable, year: int | None) -> dict[tuple[str, str | None], ColumnRole]:
     """(field, group) -> column for the fields compared across tables.
 
     An amended-budget column ("PERUBAHAN" under ANGGARAN/PAGU) counts as anggaran and
-    an amended-target column as target; the "MURNI" target is kept as target_murni."""
+    an amended-target column as target; the "MURNI" target is kept as target_murni.
+    The group names the year and the planning stage when they are not this year's own
+    (slot_key): a pagu of a follow-up plan is compared with other follow-up plans only."""
     out: dict[tuple[str, str | None], ColumnRole] = {}
+    st = getattr(at, "stage", None)
+    table_slot = st.stage if st is not None else None
     for c in at.columns:
         label = ws(c.label)
         f = c.field
@@ -193,11 +212,11 @@ def value_columns(at: AnalyzedTable, year: int | None) -> dict[tuple[str, str | 
                 f = "target" if f == "perubahan" else "target_murni"
             else:
                 continue
-            key = (f, None)
+            key = (f, table_slot)
         else:
             if f not in VALUE_FIELDS or _EXCLUDED_LABEL.search(label):
                 continue
-            key = (f, group_key(c, year))
+            key = (f, slot_key(at, c, year))
             if key[1] == "#":
                 continue
         out.setdefault(key, c)

@@ -202,11 +202,62 @@ def check_pk_target(rule, at, ctx: Ctx) -> Iterable[Finding]:
 # -- XT001: the same item, different values -------------------------------------
 
 
+# Budget fields of a row: an indicator's budget is an attribution (one program's budget
+# may serve several indicators), not an item of the budget hierarchy.
+BUDGET_FIELDS = ("anggaran", "realisasi_rp", "persen")
+_BUDGET_COLS = ("anggaran", "perubahan", "murni", "realisasi_rp")
+
+
+def aggregate_budgets(res: Resolution) -> dict:
+    """Budget values the document prints for a whole: a program's pagu, a total row
+    (TOTAL BELANJA, JUMLAH), every row of a spending table. value -> where (table, page)."""
+    out = getattr(res, "_aggregates", None)
+    if out is not None:
+        return out
+    out = {}
+    programs = {(o.table_id, o.row) for e in res.entities if e.cls == "program" for o in e.occurrences}
+    for tid, at in res.tables.items():
+        cols = [c for c in at.columns if c.field in _BUDGET_COLS]
+        if not cols:
+            continue
+        for ri in at.rows:
+            if not (ri.role == "total" or ri.kind in ("total", "program") or (tid, ri.index) in programs
+                    or at.kind == "belanja"):
+                continue
+            for c in cols:
+                ce = cell_at(at, ri.index, c)
+                if ce is not None and ce.number.kind == "number" and ce.number.value:
+                    out.setdefault(ce.number.value, f"{at.table.label} (hal. {ce.page})")
+    res._aggregates = out
+    return out
+
+
+def _attributed_whole(res: Resolution, p: Point) -> str | None:
+    """Where the budget printed on an indicator's row is also printed for a whole (a
+    program, a total), or None: then the row may attribute that whole to the indicator."""
+    if p.occ.kind not in ("indikator", "iku", "sasaran"):
+        return None
+    col = next((c for c in p.at.columns if c.field == "anggaran" and c.group == p.col.group), None)
+    col = col or p.at.col("anggaran")
+    if col is None:
+        return None
+    ce = cell_at(p.at, p.occ.row, col)
+    if ce is None or ce.number.kind != "number" or ce.number.value is None:
+        return None
+    where = aggregate_budgets(res).get(ce.number.value)
+    return f"{ws(ce.text)} = {where}" if where else None
+
+
 def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
     res = resolution(ctx)
     if res is None:
         return
     xt002 = _enabled(ctx, "XT002")
+    # Where the document holds the signed amended Perjanjian Kinerja, the signed original
+    # (uncaptioned, in the appendix) is the murni stage: its values are not this year's plan
+    # any more (XT002 still reads its targets). A captioned Bab II PK is not: it is quoted
+    # as the report's plan, often with the amended figures.
+    amended_pk = "amended" in res.pk.values()
     for e in res.entities:
         keys: list = []
         for o in e.occurrences:
@@ -220,19 +271,21 @@ def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
             allpts = [p for o in e.occurrences if (p := point(res, o, key)) is not None]
             if any(p.occ.pk == "amended" for p in allpts):
                 allpts = [p for p in allpts if p.occ.pk != "original"]  # the amended PK counts
+            elif amended_pk:
+                allpts = [p for p in allpts if not (p.occ.pk == "original" and p.occ.table is None)]
             # A volume with its unit ("6 Dokumen") and a bare percentage of achievement
             # ("100,00") are different measures of the same item: compare like with like.
             for measure in (True, False):
                 pts = [p for p in allpts if has_unit(p) == measure]
                 if len({p.occ.table_id for p in pts}) >= 2:
-                    yield from _disagreement(rule, ctx, e, key, pts)
+                    yield from _disagreement(rule, ctx, e, key, pts, res)
 
 
 def has_unit(p: Point) -> bool:
     return p.kind == "num" and p.value.unit not in (None, "%") and p.value.kind != "percent"
 
 
-def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point]) -> Iterable[Finding]:
+def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolution | None = None) -> Iterable[Finding]:
     cls = classes(pts, ctx.mode)
     if len(cls) < 2:
         return
@@ -253,6 +306,26 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point]) -> Iterable[
         others = [p for p in pts if p is not loc
                   and (not majority or cls_of[id(p)] in (major_k, cls_of[id(loc)]))]
         exp_places = [p for p in others if same(p, expected, ctx.mode)]
+        lower = {}
+        if res is not None and key[0] in BUDGET_FIELDS:
+            whole = _attributed_whole(res, loc) or _attributed_whole(res, expected)
+            if whole:
+                # One reading: the table gives the indicator the budget of a whole (its
+                # program, the agency): not the same fact as another table's share.
+                lower = {"severity": "info", "note": (
+                    f"tidak dapat diperiksa dengan andal: anggaran indikator dapat berarti anggaran "
+                    f"keseluruhan ({whole})",
+                    f"cannot be checked reliably: an indicator's budget may be that of a whole ({whole})")}
+        twins = [o.row for o in e.occurrences if o.table_id == loc.occ.table_id and o.row != loc.occ.row]
+        if twins and not lower:
+            # The table names the item on two rows: the other row may be the item and this
+            # one a repeated label (or a child): not surely the same fact.
+            rows = ", ".join(str(r + 1) for r in twins)
+            lower = {"severity": "info", "note": (
+                f"tidak dapat diperiksa dengan andal: tabel {loc.occ.table or loc.occ.table_id} memuat nama ini "
+                f"juga di baris {rows}",
+                f"cannot be checked reliably: table {loc.occ.table or loc.occ.table_id} prints this name on "
+                f"row {rows} too")}
         f = ctx.finding(
             rule, loc.at, loc.occ.row, loc.col,
             expected=expected.shown, actual=loc.shown,
@@ -261,6 +334,7 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point]) -> Iterable[
             related=[location(ctx, p) for p in others],
             detail={"entity": e.name, "field": key[0], "group": key[1], "values": len(cls),
                     "majority": majority, "matches": evidence(pts)},
+            **lower,
         )
         f.row = loc.occ.name
         yield f
