@@ -293,6 +293,7 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "stale_entries": len(s.stale),  # triaged findings the tool no longer reports
             "gone_true": sum(1 for e in s.stale if e.get("verdict") is True),
             "gone_false": sum(1 for e in s.stale if e.get("verdict") is False),
+            "gone_true_entries": [e for e in s.stale if e.get("verdict") is True],  # true findings lost
             "dq": dq, "dq_errors_warnings": dq_counted,
             "dq_per_page": round(dq / r["pages"], 3) if r["pages"] else None,
             "instansi_detected": r["instansi"], "tahun_detected": r["tahun"],
