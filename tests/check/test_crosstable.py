@@ -80,6 +80,99 @@ IKU_HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA UTAMA", "TARGET"]
 IKU_FIELDS = {0: "no", 1: "sasaran", 2: "indikator", 3: "target"}
 
 
+# -- like with like: year and stage (issue #12.2) ---------------------------------
+
+FOLLOW_UP_HEADER = ["Kegiatan", "Target TW I", "Target TW II", "Target TW III", "Target TW IV", "Pagu Anggaran"]
+FOLLOW_UP_FIELDS = {0: "kegiatan", 1: "target", 2: "target", 3: "target", 4: "target", 5: "anggaran"}
+
+
+def _with_pages(ats, pages, tahun=2024):
+    """check() on these tables, with the pages' text and the stage of each table assigned."""
+    from lkip_audit.understand import stage
+
+    d = Document(path="x.pdf", sha256="0" * 64, page_count=max(pages),
+                 pages=[Page(number=i, width=842, height=595, text=pages.get(i, "")) for i in range(1, max(pages) + 1)],
+                 tables=[at.table for at in ats], tahun=tahun)
+    stage.assign(d, ats)
+    return run_checks(d, Understanding(tables=list(ats), scales={}), CheckConfig(select=["XT001", "XT002"]))
+
+
+@quiet("XT001")
+def test_xt001_follow_up_plan_pagu_is_not_the_dpa_budget():
+    # BKD sample p6-7: under "1.7. TINDAK LANJUT LHE SAKIP TAHUN 2024" the kegiatan
+    # "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah" has Pagu Anggaran
+    # 1.100.128.000; its DPA budget in Tabel 3.18 (p33) is 828.804.357. A follow-up plan is another
+    # stage: not compared.
+    keg = "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    plan = analyzed(FOLLOW_UP_HEADER, [[keg, "8", "9", "8", "9", "1.100.128.000"]], FOLLOW_UP_FIELDS,
+                    number=None, page=7, label_col=0, rowinfo={0: {"kind": "kegiatan"}})
+    t318 = analyzed(RR_HEADER, [["1.", keg, "100,00", "828.804.357", "787.922.827"]], RR_FIELDS,
+                    kind=RENCANA_REALISASI, number="3.18", page=33, rowinfo={0: {"kind": "kegiatan"}},
+                    title="Rencana dan Realisasi Kegiatan Perencanaan, Penganggaran, dan Evaluasi Kinerja "
+                          "Perangkat Daerah Tahun 2024")
+    heading = ("1.7. TINDAK LANJUT LHE SAKIP TAHUN 2024\nSebagai tindak lanjut Laporan Hasil Evaluasi (LHE) SAKIP, "
+               "setiap kegiatan dikaitkan dengan strategi,\nkebijakan, target triwulanan dan pagu anggarannya "
+               "sebagai berikut.\n")
+    assert _with_pages([plan, t318], {6: heading, 7: "", 33: ""}) == []
+    assert plan.stage.stage == "tindak_lanjut"
+    # the same two tables without the heading and without the quarterly targets: one stage, compared
+    same = analyzed(["Kegiatan", "Pagu Anggaran"], [[keg, "1.100.128.000"]], {0: "kegiatan", 1: "anggaran"},
+                    number=None, page=7, label_col=0, rowinfo={0: {"kind": "kegiatan"}})
+    fs = only(_with_pages([same, t318], {7: "", 33: ""}), "XT001")
+    assert [(f.actual, f.expected) for f in fs] == [("1.100.128.000", "828.804.357")]
+
+
+@quiet("XT001")
+def test_xt001_plan_of_next_year_is_not_this_years_budget():
+    # lkip_bp3akb_2016: Perlindungan Anak 1,688,000,000 in the 2016 budget (Tabel 2.3c p30) and
+    # 2,602,500,000 in Tabel 3.1.7a "Rencana Program dan Kegiatan Tahun 2017" (p62): another year.
+    hdr, flds = ["NO", "KEGIATAN", "Target Anggaran (Rp)"], {0: "no", 1: "kegiatan", 2: "anggaran"}
+    t23 = analyzed(hdr, [["1", "Perlindungan Anak", "1,688,000,000"]], flds, number="2.3c", page=30,
+                   rowinfo={0: {"kind": "kegiatan"}}, title="Program dan Kegiatan Tahun 2016")
+    t317 = analyzed(hdr, [["1", "Perlindungan Anak", "2,602,500,000"]], flds, number="3.1.7a", page=62,
+                    rowinfo={0: {"kind": "kegiatan"}}, title="Rencana Program dan Kegiatan Tahun 2017")
+    assert _with_pages([t23, t317], {30: "", 62: ""}, tahun=2016) == []
+
+
+def test_xt001_indicator_budget_equal_to_a_programs_is_info():
+    # BKD sample: Tabel 3.12 (p27) gives Indeks Merit Sistem ANGGARAN 7.102.590.552, which is the
+    # budget of the whole Program Kepegawaian Daerah (PK Perubahan, p97); Tabel 3.63 (p80) gives the
+    # indicator 6.614.251.452. One reading attributes the program's budget to the indicator: info.
+    hdr = ["NO", "INDIKATOR KINERJA UTAMA", "ANGGARAN (Rp)", "REALISASI"]
+    flds = {0: "no", 1: "indikator", 2: "anggaran", 3: "realisasi_rp"}
+    t312 = analyzed(hdr, [["1.", "Indeks Merit Sistem", "7.102.590.552", "6.783.424.991"]], flds, number="3.12",
+                    page=27, rowinfo={0: {"kind": "iku"}})
+    t363 = analyzed(hdr, [["3.", "Indeks Merit Sistem", "6.614.251.452", "5.794.486.454"]], flds, number="3.63",
+                    page=80, rowinfo={0: {"kind": "iku"}})
+    prog = analyzed(["KODE", "URUSAN/PROGRAM", "ANGGARAN PERUBAHAN"],
+                    [["5.03.02", "PROGRAM KEPEGAWAIAN DAERAH", "7.102.590.552"]],
+                    {0: "no", 1: "program", 2: "anggaran"}, number=None, page=97, rowinfo={0: {"kind": "program"}})
+    fs = only(check(t312, t363, prog, select=["XT001"]), "XT001")
+    assert {(f.actual, f.expected) for f in fs} == {("7.102.590.552", "6.614.251.452"),
+                                                     ("6.783.424.991", "5.794.486.454")}
+    assert all(f.severity == "info" for f in fs)
+    assert all("7.102.590.552" in f.message for f in fs)
+    # without the program's budget in the document the disagreement is an error
+    fs = only(check(t312, t363, select=["XT001"]), "XT001")
+    assert fs and all(f.severity == "error" for f in fs)
+
+
+def test_xt001_name_printed_twice_in_one_table_is_info():
+    # BKD sample Tabel 3.65 (p89) prints "Evaluasi Disiplin ASN" on two rows; the second carries
+    # 655.581.390 (the kegiatan's realisasi), Tabel 3.56 (p75) prints 10.928.542: a repeated label
+    # or a child, not surely the same fact.
+    hdr, flds = ["NO", "SUB KEGIATAN", "RENCANA ANGGARAN", "REALISASI Rp"], {0: "no", 1: "sub_kegiatan",
+                                                                             2: "anggaran", 3: "realisasi_rp"}
+    info = {0: {"kind": "sub_kegiatan"}, 1: {"kind": "sub_kegiatan"}}
+    t365 = analyzed(hdr, [["", "Evaluasi Disiplin ASN", "11.440.200", "10.928.542"],
+                          ["", "Evaluasi Disiplin ASN", "11.440.200", "655.581.390"]], flds, number="3.65", page=89,
+                    rowinfo=info)
+    t356 = analyzed(hdr, [["", "Evaluasi Disiplin ASN", "11.440.200", "10.928.542"]], flds, number="3.56", page=75,
+                    rowinfo={0: {"kind": "sub_kegiatan"}})
+    fs = only(check(t356, t365, select=["XT001"]), "XT001")
+    assert [(f.actual, f.severity) for f in fs] == [("655.581.390", "info")]
+
+
 def iku(number, page, rows, title=""):
     info = {i: {"kind": "iku"} for i in range(len(rows))}
     return analyzed(IKU_HEADER, rows, IKU_FIELDS, kind=IKU, number=number, page=page, rowinfo=info, title=title,
