@@ -165,13 +165,27 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
                 if k:
                     keys.append((k, at.table.id, info.index))
     out: dict[tuple[str, int], Polarity] = {}
+    listing: tuple[bool, str] | None = None  # a statement introducing a list of indicators
     for s in sentences:
         text = ws(s.text)
         if len(text.split()) > 90:
+            listing = None
             continue  # table text run together, not a sentence (as the narrative rules)
         low = text.lower()
+        if listing is not None and getattr(s, "bullet", False):
+            # "Indikator yang semakin rendah semakin baik yaitu: a. Angka Kematian Bayi; ..."
+            sn = _norm(text)
+            for key, tid, row in keys:
+                if _mentions(key, sn):
+                    out.setdefault((tid, row), Polarity(listing[0], "sentence", listing[1]))
+            continue
+        listing = None
         if not any(p.search(low) for p in lower_p + higher_p):
             continue
+        if re.search(r"(:|\byaitu|\badalah|\bantara lain|\bmeliputi|\bsebagai berikut)\s*:?\s*$", low):
+            lows_, highs_ = _marks(low, lower_p), _marks(low, higher_p)
+            if bool(lows_) != bool(highs_):
+                listing = (bool(lows_), f"list p{s.page}: {text[:160]!r}")
         sn = _norm(text)
         lows = _marks(sn, lower_p)
         highs = _marks(sn, higher_p)

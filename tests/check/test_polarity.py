@@ -101,3 +101,25 @@ def test_name_is_only_a_hint_and_a_stated_polarity_wins():
     assert at.polarity[0].evidence == "name" and at.polarity[0].lower
     assert at.polarity[1].evidence == "column" and not at.polarity[1].lower
     assert at.lower_is_better == {0}
+
+
+def test_a_listed_set_of_lower_is_better_indicators():
+    # "Indikator yang bersifat semakin rendah semakin baik yaitu:" followed by a list; the
+    # capaian are (2 x 12 - 10) / 12 x 100 = 116,67 and (2 x 20 - 15) / 20 x 100 = 125,00
+    t = make_table(PROG_HDR, [
+        ["1.", "Angka Kematian Bayi per 1000 KH", "12", "10", "116,67", "Melebihi Target"],
+        ["2.", "Persentase Desa Terpapar Banjir", "20", "15", "125,00", "Melebihi Target"],
+        ["3.", "Persentase Balita Ditimbang", "90", "85", "94,44", "Tidak Mencapai Target"],
+    ], number="3.4", page=7)
+    at = analyze_table(t)
+    sents = [
+        S("Indikator yang bersifat semakin rendah semakin baik yaitu:"),
+        S("a. Angka Kematian Bayi per 1000 KH;"),
+        S("b. Persentase Desa Terpapar Banjir."),
+        S("Persentase Balita Ditimbang mencapai 85%."),
+    ]
+    for s in sents[1:3]:
+        s.bullet = True
+    pol = sentence_polarity(sents, [at])
+    assert pol[(t.id, 0)].lower and pol[(t.id, 1)].lower and "list" in pol[(t.id, 1)].source
+    assert (t.id, 2) not in pol
