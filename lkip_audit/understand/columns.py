@@ -327,8 +327,37 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
     _disambiguate_groups(roles, parts, notes)
     _medium_term_targets(roles, notes)
     _year_on_year(roles, notes)
+    _capaian_as_realisation(table, roles, notes)
     roles.sort(key=lambda r: r.index)
     return roles, notes
+
+
+def _capaian_as_realisation(table: Table, roles: list[ColumnRole], notes: list[str]) -> None:
+    """"Target | Capaian" with no realisasi in the group, where the capaian column holds
+    values on the target's own scale (16.478 / 16.542, 267 / 267, 21 / 19,7) rather than
+    percentages: the report says "capaian" for the value achieved, the realisasi."""
+    for cap in [r for r in roles if r.field == "capaian"]:
+        if any(r.field == "realisasi" and r.group == cap.group for r in roles):
+            continue
+        tgt = next((r for r in roles if r.field == "target" and r.group == cap.group), None)
+        if tgt is None:
+            continue
+        pairs = []
+        for row in table.rows:
+            if max(tgt.index, cap.index) >= len(row.cells):
+                continue
+            t, c = row.cells[tgt.index].number, row.cells[cap.index].number
+            if t.kind == "number" and c.kind == "number" and t.value and c.value is not None:
+                pairs.append((abs(t.value), abs(c.value)))
+        if len(pairs) < 4:
+            continue
+        targets = [t for t, _ in pairs]
+        spread = max(targets) / min(targets) if min(targets) else Decimal(0)
+        close = sum(1 for t, c in pairs if t / 2 <= c <= t * 2)
+        if spread >= 10 and close * 5 >= len(pairs) * 4:
+            cap.field = "realisasi"
+            notes.append(f"col {cap.index} {cap.label!r}: capaian values on the target's scale "
+                         f"({close}/{len(pairs)} within x2 of the target, targets spanning x{spread:.0f}): realisasi")
 
 
 def _year_on_year(roles: list[ColumnRole], notes: list[str]) -> None:

@@ -260,3 +260,14 @@ def test_year_on_year_capaian_is_not_the_years_capaian():
     assert [c.text for c in row.cells[3:]] == ["105,39", "101.24", "4,15"]
     f = {c.field: c.group for c in analyze_table(t).columns}
     assert f["capaian"] == "2015 2016" and "target" not in f
+
+
+def test_capaian_printed_as_the_value_achieved_is_the_realisation():
+    # bab_iii p4, "Tabel 6. Perbandingan Capaian Indikator Kinerja Tahun 2015 dan 2016":
+    # under Tahun 2016, Target 16.478 and Capaian 16.542 (Jumlah Koperasi Aktif), 267 and
+    # 267, 5 and 5, 8 and 6,4, 21 and 19,7: "Capaian" is the value achieved (read off p4).
+    t = _table("bab_iii.pdf", "6")
+    f = {(c.field, c.group): c.index for c in analyze_table(t).columns}
+    assert ("realisasi", "2016") in f and ("capaian", "2016") not in f
+    assert t.rows[0].cells[f[("target", "2016")]].text == "16.478"
+    assert t.rows[0].cells[f[("realisasi", "2016")]].text == "16.542"

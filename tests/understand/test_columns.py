@@ -252,3 +252,16 @@ def test_capaian_between_two_years_realisations_names_the_years():
     f = fields(t)
     assert f[2] == ("realisasi", "2015") and f[3] == ("realisasi", "2016")
     assert f[4] == ("capaian", "2015 2016")
+
+
+def test_capaian_on_the_targets_scale_is_the_realisation():
+    # "Target | Capaian" where Capaian holds the value achieved (16.542 against 16.478),
+    # not a percentage: targets of very different sizes, capaian close to each
+    rows = [["1", "Jumlah Koperasi Aktif", "16.478", "16.542"], ["2", "Jumlah UMKM", "267", "267"],
+            ["3", "Persentase Omzet", "5", "5"], ["4", "Persentase Kredit", "21", "19,7"]]
+    f = fields(make_table(["NO", "INDIKATOR", "TARGET", "CAPAIAN"], rows))
+    assert f[2][0] == "target" and f[3][0] == "realisasi"
+    # percentages around 100 against the same targets stay capaian
+    pct = [r[:3] + [v] for r, v in zip(rows, ["100,39", "100", "100", "93,81"])]
+    f = fields(make_table(["NO", "INDIKATOR", "TARGET", "CAPAIAN"], pct))
+    assert f[3][0] == "capaian"
