@@ -116,6 +116,8 @@ def classify(table: Table, columns: list[ColumnRole]) -> tuple[str, list[str]]:
     if has("target") and labels & {"indikator", "sasaran"} and not money:
         return IKU, ["kind iku: indicator targets"]
     numeric = fields & set(NUMERIC_FIELDS)
+    if numeric == {"target_renstra"}:
+        return OTHER, ["kind other: medium-term (Renstra) targets only, nothing to add up"]
     if _has_total_row(table) or has("jumlah"):
         if not (has("target") and has("anggaran")):
             return KOMPOSISI, ["kind komposisi: counts with a TOTAL row / JUMLAH column"]

@@ -67,3 +67,16 @@ def test_text_table_is_other():
 def test_kind_is_noted():
     at = analyze_table(S.t3_54())
     assert any(n.startswith("kind kebutuhan") for n in at.notes)
+
+
+def test_medium_term_target_table_is_not_a_composition():
+    # Renstra targets 2014-2018 per indicator: nothing adds up, no kind with sums
+    from lkip_audit.understand import analyze_table
+    from tests.tablefactory import make_table
+
+    t = make_table(
+        [["TUJUAN", "INDIKATOR KINERJA", "TARGET", "", "", ""], ["", "", "2014", "2015", "2016", "2017"]],
+        [["Meningkatnya kinerja", "Nilai SAKIP", "60", "65", "70", "75"],
+         ["", "Opini BPK", "80", "85", "90", "95"]],
+    )
+    assert analyze_table(t).kind == "other"
