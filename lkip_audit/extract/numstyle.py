@@ -39,9 +39,10 @@ How a column is decided (``column_style``):
    the document that is decided (the document's own habit, where it has only one).
    A cell that still has two readings is ambiguous: kind "malformed" with
    ``doubt="ambiguous"`` and both readings, reported as info (DQ004), not used.
-   So is the one cell of a decided column that reads as a decimal with three
-   decimals ("203.955" among "207.31", "81.27") where the document uses that
-   separator for thousands elsewhere: 203955 is as plausible.
+   So is a cell of a decided column that reads as a decimal with three decimals
+   after its one separator ("203.955" among "207.31", "81.27"; "3,000") where the
+   document uses that separator for thousands in another column: 203955 and 3000
+   are as plausible.
 4. A cell that fits none of the winners keeps its reading under the first winner
    (a malformed number, DQ001: ``900.00.0``, ``282.101.14``), unless it has
    exactly one reading under the common conventions (id, en, decimal: ``0,79``
@@ -367,25 +368,23 @@ def apply_number_styles(doc: Document) -> None:
 
 
 def _odd_decimal(table: Table, j: int, cs: ColumnStyle, thousands_seps: set) -> set[int]:
-    """Rows whose cell reads as a decimal with 3 decimals after its one separator
-    ("203.955" in a column of "207.31" and "81.27") while no other decimal of the
-    column has 3 decimals and the document uses that separator for thousands
-    elsewhere: 203955 is as plausible a reading as 203,955."""
-    threes, others = [], 0
+    """Rows whose cell reads, under the column's convention, as a decimal with 3
+    decimals after its one separator ("203.955", "3,000") while the document uses
+    that separator as a thousands separator in another column: 203955 and 3000 are
+    as plausible as 203,955 and 3,000 (a document that mixes conventions)."""
+    out = set()
     for i, c in _cells(table, j):
         p = parse_number(c.text, cs.style)
-        if not _fits(p, cs.style) or p.kind == "range" or p.decimals == 0:
+        if not _fits(p, cs.style) or p.kind == "range" or p.decimals != 3:
             continue
-        m = _THREE.search(clean_text(c.text))
         t = clean_text(c.text)
-        if p.decimals == 3 and m and m.group("sep") in thousands_seps \
-                and t.count(".") + t.count(",") == 1 \
-                and _fits(parse_number(c.text, "id" if m.group("sep") == "." else "en"), "id"
-                          if m.group("sep") == "." else "en"):
-            threes.append(i)
-        elif p.decimals != 3:
-            others += 1
-    return set(threes) if others and len(threes) == 1 else set()
+        m = _THREE.search(t)
+        if not m or m.group("sep") not in thousands_seps or t.count(".") + t.count(",") != 1:
+            continue
+        other = "id" if m.group("sep") == "." else "en"
+        if _fits(parse_number(c.text, other), other):
+            out.add(i)
+    return out
 
 
 def _apply_column(table: Table, j: int, cs: ColumnStyle, thousands_seps: set = frozenset()) -> None:
