@@ -337,7 +337,8 @@ def _outline_levels(parts: list[_Row]) -> dict[int, int] | None:
 
 def _detach_larger_children(table: Table, columns: list[ColumnRole], infos: list[RowInfo], notes: list[str]) -> None:
     """A child whose budget exceeds its parent's is not its child (the sums say so): it
-    becomes the parent's sibling (e.g. a grand total "Belanja" under "Belanja Tidak Langsung")."""
+    becomes the parent's sibling (e.g. a grand total "Belanja" under "Belanja Tidak Langsung").
+    Only for edges made by bold / indentation alone between rows of no or the same kind."""
     cols = [c for c in columns if c.field in ADDITIVE]
     if not cols:
         return
@@ -351,6 +352,12 @@ def _detach_larger_children(table: Table, columns: list[ColumnRole], infos: list
 
     for info in infos:
         for ch in list(info.children):
+            # only where typography alone made the edge: a row named "Kegiatan" under a
+            # "Program" (or placed by its label column or outline number) stays a child, and
+            # a parent printed too small is an error to report (SUM002), not a sibling
+            if not set(infos[ch].edge.split(", ")) <= {"bold", "indentation"} or (
+                    infos[ch].kind is not None and infos[ch].kind != info.kind):
+                continue
             bigger = False
             for c in cols:
                 pv, cv = val(info.index, c), val(ch, c)
