@@ -28,6 +28,7 @@ from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.identity import IdentityReader
 from lkip_audit.extract.layout import Caption, Line, find_captions, group_lines, normalise_space
 from lkip_audit.extract.model import BBox, Document, Page, PageProblem, Table, Word
+from lkip_audit.extract.ruleless import find_ruleless
 from lkip_audit.extract.stitch import build_tables
 from lkip_audit.extract.tables import Piece, find_hrules, find_ruled
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 WORD_ATTRS = ["fontname"]
 BACKENDS = ("pdfium", "pdfplumber")
 # Bump when a change to extraction changes what a Document holds (the cache key uses it).
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 def sha256_of(path: str | os.PathLike) -> str:
@@ -365,8 +366,9 @@ def _find_pieces(data: PageData, read_by: str) -> list[Piece]:
         more = find_ruled(edges, number, words, read_by)
         ruled += [p for p in more if not any(_overlap(p.bbox, q.bbox) for q in ruled)]
     if not any(e["orientation"] == "h" for e in edges):
-        return []
+        return find_ruleless(data, read_by, [])  # issue #11: tables without any rule
     hr = find_hrules(edges, number, words, [p.bbox for p in ruled], read_by)
+    hr += find_ruleless(data, read_by, [p.bbox for p in ruled + hr])  # issue #11
     return sorted(ruled + hr, key=lambda p: (p.bbox.top, p.bbox.x0))
 
 

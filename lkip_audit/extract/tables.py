@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from lkip_audit.extract.layout import is_bold, normalise_space, text_of, words_in
 from lkip_audit.extract.model import BBox
+from lkip_audit.extract.ruleless import cell_text_of  # issue #11: numbers wrapped in a cell
 
 LINE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -180,7 +181,7 @@ def piece_from_cells(
         bold = bool(ws) and sum(len(w["text"]) for w in ws if is_bold(w)) * 2 > sum(len(w["text"]) for w in ws)
         indent = (min(w["x0"] for w in ws) - bbox.x0) if ws else 0.0
         cells.append(
-            GridCell(text_of(ws), bbox, r0, c0, r1 - r0, c1 - c0, bold=bold, indent=round(indent, 1))
+            GridCell(cell_text_of(ws), bbox, r0, c0, r1 - r0, c1 - c0, bold=bold, indent=round(indent, 1))
         )
         for r in range(r0, r1):
             for c in range(c0, c1):

@@ -1,0 +1,409 @@
+"""Tables drawn without any ruling line, and numbers wrapped inside their cells (issue #11).
+
+A rule-less table (a Word table with its borders turned off) has no lines to give
+its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
+
+- Region: below a caption ("Tabel 3.20 ..."), or, without one, a block of lines
+  whose numbers align in columns. It ends at the next caption, at a paragraph line
+  (one continuous run of words across most of the text width) or at a wide gap.
+  A block only becomes a table with evidence: a caption right above it and at
+  least two rows with numbers in aligned columns, or, without a caption, at least
+  three such rows in at least two aligned numeric columns. Where doubtful, no table.
+- Rows: from the numeric cells' baselines. A line with a number standing in an
+  aligned numeric column (or a row number in front) starts a row; the lines below
+  it without one (the rest of a wrapped label, a wrapped ",00") belong to it. A
+  label over several lines is one row.
+- Columns: from the gaps shared by the body rows (no body word crosses them).
+- Header: the lines between the caption and the first row. A header phrase above
+  others whose columns have no text at its height (RENCANA over TARGET | ANGGARAN)
+  spans those columns: two header rows with merged cells.
+
+``join_cell_lines`` is the cell-text assembly for every finder: a number broken
+over two lines of one cell ("2.340.024.648" / ",00") is one number when the
+pieces only make a valid number together.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from lkip_audit.extract.layout import Line, group_lines, is_bold, join_lines, normalise_space
+from lkip_audit.extract.model import BBox
+
+# A whole number as printed: Indonesian (1.234.567,89) or English (1,234,567.89)
+# grouping, or plain digits with an optional decimal part; sign, brackets, Rp, %.
+_NUM_BODY = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_VALID_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?" + _NUM_BODY + r"(?:,-|,00)?\)?%?$")
+
+
+def valid_number(s: str) -> bool:
+    return bool(_VALID_NUMBER.match(s.strip()))
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """``prev`` (a line's last token) and ``nxt`` (the next line's first token) are the two
+    halves of one number: the break falls at a digit or separator, together they make a
+    valid number, and at least one of them is not a valid number by itself."""
+    if not prev or not nxt:
+        return False
+    if not (prev[-1].isdigit() or prev[-1] in ".,") or not (nxt[0].isdigit() or nxt[0] in ".,"):
+        return False
+    if not valid_number(prev + nxt):
+        return False
+    return not (valid_number(prev) and valid_number(nxt))
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    """The text of one cell from its lines, top to bottom: ``layout.join_lines``, except
+    that a number broken over lines is joined without a space."""
+    parts: list[str] = []
+    for ln in (normalise_space(s) for s in lines):
+        if not ln:
+            continue
+        if parts:
+            head, _, rest = ln.partition(" ")
+            tail = parts[-1].rsplit(" ", 1)[-1]
+            if _joins(tail, head):
+                parts[-1] = parts[-1] + head
+                if rest:
+                    parts.append(rest)
+                continue
+        parts.append(ln)
+    return normalise_space(join_lines(parts))
+
+
+def cell_text_of(words: list[dict]) -> str:
+    """``layout.text_of`` with wrapped numbers joined (the hook in tables.piece_from_cells)."""
+    return join_cell_lines([ln.text for ln in group_lines(words)])
+
+
+# --- the rule-less finder -------------------------------------------------------------
+
+_NUMERIC_WORD = re.compile(r"^[(\-]?(?:Rp\.?)?\d[\d.,]*%?\)?$")
+_FRAGMENT = re.compile(r"^[.,]\d*(?:-)?%?$")  # ",00", ".648": the rest of a wrapped number
+_ROWNUM = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVX]{1,4})[.)]?$")
+
+
+def _is_numeric(w: dict) -> bool:
+    return bool(_NUMERIC_WORD.match(w["text"])) and any(ch.isdigit() for ch in w["text"])
+
+
+def _is_paragraph(ln: Line, text_width: float) -> bool:
+    """A line of running text: its words follow each other at word spacing (no column
+    gap) over more than half of the text width."""
+    if ln.x1 - ln.x0 < 0.5 * text_width:
+        return False
+    ws = ln.words
+    h = median(w["bottom"] - w["top"] for w in ws)
+    return all(b["x0"] - a["x1"] < 1.2 * h for a, b in zip(ws, ws[1:]))
+
+
+def _numeric_columns(lines: list[Line]) -> list[float]:
+    """Right edges shared by numbers of at least two lines: the numeric columns."""
+    rights = sorted(w["x1"] for ln in lines for w in ln.words if _is_numeric(w) and w is not ln.words[0])
+    clusters: list[list[float]] = []
+    for x in rights:
+        if clusters and x - clusters[-1][-1] <= 2.0:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [median(c) for c in clusters if len(c) >= 2]
+
+
+def _anchor(ln: Line, numcols: list[float]) -> bool:
+    """A line that starts a body row: a number in an aligned numeric column."""
+    return any(
+        _is_numeric(w) and not _FRAGMENT.match(w["text"]) and w is not ln.words[0]
+        and any(abs(w["x1"] - x) <= 2.0 for x in numcols)
+        for w in ln.words
+    )
+
+
+def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None) -> bool:
+    if _anchor(ln, numcols):
+        return True
+    w = ln.words[0]
+    return bool(_ROWNUM.match(w["text"])) and first_col_right is not None and w["x1"] <= first_col_right + 1
+
+
+def _gaps(words: list[dict], x0: float, x1: float) -> list[float]:
+    """Column boundaries: the middles of the gaps no word crosses."""
+    spans = sorted((w["x0"], w["x1"]) for w in words)
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 4.0:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    edges = [x0]
+    for (_a0, a1), (b0, _b1) in zip(merged, merged[1:]):
+        edges.append((a1 + b0) / 2)
+    edges.append(x1)
+    return edges
+
+
+def _col_of(edges: list[float], x: float) -> int:
+    for i in range(len(edges) - 1):
+        if x < edges[i + 1]:
+            return i
+    return len(edges) - 2
+
+
+def _phrases(ln: Line) -> list[list[dict]]:
+    """Words of one line grouped at word spacing: the texts of separate cells."""
+    out: list[list[dict]] = []
+    for w in ln.words:
+        h = w["bottom"] - w["top"]
+        if out and w["x0"] - out[-1][-1]["x1"] < 0.8 * h:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _cell(words: list[dict], bbox: BBox, r: int, c: int, rowspan: int = 1, colspan: int = 1):
+    from lkip_audit.extract.tables import GridCell
+
+    text = cell_text_of(words) if words else ""
+    n = sum(len(w["text"]) for w in words)
+    bold = bool(words) and sum(len(w["text"]) for w in words if is_bold(w)) * 2 > n
+    indent = (min(w["x0"] for w in words) - bbox.x0) if words else 0.0
+    return GridCell(text, bbox, r, c, rowspan, colspan, bold=bold, indent=round(indent, 1))
+
+
+def _header_cells(head: list[Line], edges: list[float], top: float, bottom: float) -> tuple[list, int]:
+    """Header cells over the columns ``edges`` from the header lines: one row, or two when
+    a phrase groups the columns below it."""
+    ncols = len(edges) - 1
+    if not head:
+        return [], 0
+    by_col: list[list[dict]] = [[] for _ in range(ncols)]
+    for ln in head:
+        for w in ln.words:
+            by_col[_col_of(edges, (w["x0"] + w["x1"]) / 2)].append(w)
+    # Group phrases: a phrase with text in its columns only below it, and neighbours whose
+    # header also starts below it (RENCANA over TARGET | ANGGARAN).
+    groups: list[tuple[list[dict], int, int]] = []
+    used: set[int] = set()
+    for ln in head:
+        for ph in _phrases(ln):
+            pb = max(w["bottom"] for w in ph)
+            pt = min(w["top"] for w in ph)
+            cx = (ph[0]["x0"] + ph[-1]["x1"]) / 2
+            c = _col_of(edges, cx)
+            if c in used:
+                continue
+            below = [w for w in by_col[c] if w not in ph]
+            if not below or min(w["top"] for w in below) < pb - 1:
+                continue
+
+            def child(k: int) -> bool:
+                ws = by_col[k]
+                return bool(ws) and k not in used and min(w["top"] for w in ws) >= pb - 1 and min(w["top"] for w in ws) > pt
+
+            others = [g for g in _phrases_centres(head, pb, pt) if abs(g - cx) > 1]
+
+            def nearest_is_me(k: int) -> bool:
+                kc = (edges[k] + edges[k + 1]) / 2
+                return all(abs(kc - cx) <= abs(kc - o) for o in others)
+
+            ok = [k == c or (child(k) and nearest_is_me(k)) for k in range(ncols)]
+            # The columns under a group phrase are centred under it: of the runs of
+            # eligible columns around its own, the widest one centred on it.
+            best: list[int] = []
+            for a in range(c, -1, -1):
+                if not ok[a]:
+                    break
+                for b in range(c, ncols):
+                    if not ok[b]:
+                        break
+                    if abs((edges[a] + edges[b + 1]) / 2 - cx) <= 6 and b - a + 1 > len(best):
+                        best = list(range(a, b + 1))
+            cols = best
+            if len(cols) >= 2:
+                groups.append((ph, cols[0], cols[-1]))
+                used.update(cols)
+    mid = (top + bottom) / 2
+    cells = []
+    if not groups:
+        for c in range(ncols):
+            cells.append(_cell(by_col[c], BBox(edges[c], top, edges[c + 1], bottom), 0, c))
+        return cells, 1
+    split = max(max(w["bottom"] for w in ph) for ph, _, _ in groups)
+    mid = split
+    for ph, a, b in groups:
+        cells.append(_cell(ph, BBox(edges[a], top, edges[b + 1], mid), 0, a, 1, b - a + 1))
+    for c in range(ncols):
+        box = BBox(edges[c], top, edges[c + 1], bottom)
+        if c in used:
+            ws = [w for w in by_col[c] if w["top"] >= split - 1 and not any(w in ph for ph, _, _ in groups)]
+            cells.append(_cell(ws, BBox(edges[c], mid, edges[c + 1], bottom), 1, c))
+        else:
+            cells.append(_cell(by_col[c], box, 0, c, 2, 1))
+    return cells, 2
+
+
+def _phrases_centres(head: list[Line], pb: float, pt: float) -> list[float]:
+    """Centres of the phrases on the same header line as a phrase (top ``pt``)."""
+    out = []
+    for ln in head:
+        for ph in _phrases(ln):
+            if abs(min(w["top"] for w in ph) - pt) <= 2:
+                out.append((ph[0]["x0"] + ph[-1]["x1"]) / 2)
+    return out
+
+
+def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str):
+    """A Piece from the header lines and the body lines of a rule-less region."""
+    from lkip_audit.extract.tables import Piece
+
+    x0 = min(ln.x0 for ln in head + body) - 1
+    x1 = max(ln.x1 for ln in head + body) + 1
+    edges = _gaps([w for ln in body for w in ln.words], x0, x1)
+    if len(edges) < 3:
+        return None
+    first_right = edges[1]
+    rows: list[list[Line]] = []
+    for ln in body:
+        if not rows or _starts_row(ln, numcols, first_right):
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    top = min(ln.top for ln in head + body) - 1
+    body_top = body[0].top - 1
+    hcells, nh = _header_cells(head, edges, top, body_top)
+    cells = list(hcells)
+    ncols = len(edges) - 1
+    for i, rl in enumerate(rows):
+        rt = rl[0].top - 1
+        rb = rows[i + 1][0].top - 1 if i + 1 < len(rows) else max(ln.bottom for ln in rl) + 1
+        ws = [w for ln in rl for w in ln.words]
+        for c in range(ncols):
+            cw = [w for w in ws if edges[c] <= (w["x0"] + w["x1"]) / 2 < edges[c + 1]]
+            cells.append(_cell(cw, BBox(edges[c], rt, edges[c + 1], rb), nh + i, c))
+    bottom = max(ln.bottom for ln in body) + 1
+    return Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-ruleless",
+                 col_edges=edges)
+
+
+def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
+    """Rule-less tables of a page (``data``: pdfium_source.PageData), outside ``taken``
+    (the boxes of the tables found from rules)."""
+    from lkip_audit.extract.layout import find_captions
+
+    words = [w for w in data.words if w.get("upright", True)]
+
+    def free(w: dict) -> bool:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        return not any(b.x0 - 2 <= cx <= b.x1 + 2 and b.top - 2 <= cy <= b.bottom + 2 for b in taken)
+
+    lines = group_lines([w for w in words if free(w)])
+    if len(lines) < 3:
+        return []
+    lo, hi = data.height * 0.07, data.height * 0.93
+    lines = [ln for ln in lines if lo < ln.top < hi]
+    if not lines:
+        return []
+    text_width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    captions = [_trim_caption(c) for c in find_captions(lines)]
+    cap_line = {id(ln): c for c in captions for ln in c.lines}
+    pieces = []
+    used: set[int] = set()
+
+    def region(start: int) -> list[Line]:
+        """Lines from ``start`` down to the next caption, paragraph line or wide gap."""
+        out: list[Line] = []
+        pitch = max(min(ln.bottom - ln.top for ln in lines[start:start + 3]), 6.0)
+        for j in range(start, len(lines)):
+            ln = lines[j]
+            if id(ln) in cap_line or _is_paragraph(ln, text_width):
+                break
+            if out and ln.top - out[-1].bottom > 2.5 * pitch:
+                break
+            out.append(ln)
+        return out
+
+    # 1. Below a caption.
+    for cap in captions:
+        last = cap.lines[-1]
+        start = next((j for j, ln in enumerate(lines) if ln.top > last.bottom - 1 and id(ln) not in cap_line), None)
+        if start is None or lines[start].top - cap.bbox.bottom > 40:
+            continue
+        if any(b.top >= cap.bbox.bottom - 2 and b.top - cap.bbox.bottom < 60 for b in taken):
+            continue  # the caption's table was found from its rules
+        block = region(start)
+        p = _from_block(data.number, block, read_by, min_rows=2, min_cols=1)
+        if p is not None:
+            pieces.append(p)
+            used.update(id(ln) for ln in block)
+    # 2. Without a caption: a block of lines whose numbers align.
+    j = 0
+    while j < len(lines):
+        ln = lines[j]
+        if id(ln) in used or id(ln) in cap_line or _is_paragraph(ln, text_width):
+            j += 1
+            continue
+        block = [x for x in region(j) if id(x) not in used]
+        j += max(len(block), 1)
+        p = _from_block(data.number, block, read_by, min_rows=3, min_cols=2)
+        if p is not None:
+            pieces.append(p)
+            used.update(id(x) for x in block)
+    return pieces
+
+
+def _trim_caption(cap):
+    """A caption without the table lines ``find_captions`` took as its title's continuation
+    (with no rule between them, a header line right below looks like one): a title line
+    is set in the caption line's size."""
+    h0 = cap.lines[0].bottom - cap.lines[0].top
+    keep = [cap.lines[0]]
+    for ln in cap.lines[1:]:
+        if abs((ln.bottom - ln.top) - h0) > 0.12 * h0:
+            break
+        keep.append(ln)
+    if len(keep) < len(cap.lines):
+        cap.lines = keep
+        cap.bbox = BBox(min(ln.x0 for ln in keep), keep[0].top, max(ln.x1 for ln in keep), keep[-1].bottom)
+    return cap
+
+
+def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, min_cols: int):
+    if len(block) < 2:
+        return None
+    numcols = _numeric_columns(block)
+    anchors = [k for k, ln in enumerate(block) if _anchor(ln, numcols)]
+    if len(anchors) < min_rows:
+        return None
+    # Numeric columns that carry numbers on at least ``min_rows`` anchor lines.
+    strong = [x for x in numcols
+              if sum(1 for k in anchors if any(_is_numeric(w) and abs(w["x1"] - x) <= 2 for w in block[k].words)) >= min_rows]
+    if len(strong) < min_cols:
+        return None
+    first = anchors[0]
+    # A row number in front of the first anchor line's row belongs to the body.
+    head, body = block[:first], block[first:]
+    if not head and min_cols >= 2 and len(block) > len(body):
+        head = []
+    p = _build(page_no, head, body, numcols, read_by)
+    if p is None or p.ncols < 2 or _number_columns(p) < min_cols:
+        return None
+    return p
+
+
+_STARTS_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?\d")
+
+
+def _number_columns(p) -> int:
+    """Columns of the grid whose body cells hold numbers: most of their filled cells, and
+    at least two. Aligned numbers inside running text (a list of laws, "Nomor 23 Tahun
+    2014") leave no column of their own."""
+    body_rows = {c.row for c in p.cells if c.rowspan == 1} - {c.row for c in p.cells if c.row == 0}
+    n = 0
+    for col in range(p.ncols):
+        texts = [c.text for c in p.cells if c.col == col and c.colspan == 1 and c.row in body_rows and c.text]
+        nums = sum(1 for t in texts if _STARTS_NUMBER.match(t))
+        if nums >= 2 and nums * 10 >= 6 * len(texts):
+            n += 1
+    return n
