@@ -494,7 +494,7 @@ class _Builder:
     # walk --------------------------------------------------------------------------------
     def build(self):
         from lkip_audit.extract.identity import IdentityReader
-        from lkip_audit.extract.model import Document
+        from lkip_audit.extract.model import BBox, Document, Page, Word
 
         body = self.d.element.body
         for el in body.iterchildren():
@@ -518,6 +518,15 @@ class _Builder:
         identity = IdentityReader()
         for p in pages:
             identity.see(p)
+        # Word prints its header and footer on every page; a draft of a chapter or two is one
+        # or two pseudo-pages, too few for a "running" line: the printed pages it stands for
+        # are seen as well (header and footer alone), at least three.
+        running = self._header_lines()
+        if running:
+            for k in range(max(0, 3 - len(pages))):
+                words = [w for j, t in enumerate(running) for w in _line_words(t, 4.0 + j * 12.0, 9.0, True, False)]
+                identity.see(Page(number=len(pages) + k + 1, width=PAGE_WIDTH, height=842.0,
+                                  text="\n".join(running), words=[Word(w[0], BBox(*w[1]), w[2]) for w in words]))
         instansi, tahun = identity.result(tables)
         for p in pages:
             p.words = []
