@@ -16,6 +16,7 @@ from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import Ctx, cell_at, row_label
 from lkip_audit.extract.model import Cell
 from lkip_audit.findings import Finding, Location
+from lkip_audit.numbers import parse_number
 from lkip_audit.understand.model import AnalyzedTable, ColumnRole
 from lkip_audit.understand.resolve import Entity, Occurrence, Resolution, normalise, resolve, ws
 
@@ -168,6 +169,8 @@ def pk_findings(rule, ctx: Ctx, res: Resolution):
         for p in pts:
             if id(p) in ref_ids or same(p, ref, ctx.mode):
                 continue
+            if is_money(p) != is_money(ref):
+                continue  # an amount of money is no indicator target (a budget column read as one)
             if p.occ.pk == "original" and orig is not None and same(p, orig, ctx.mode):
                 continue  # the original PK itself, quoting its own target
             bad.append(p)
@@ -242,9 +245,14 @@ def _attributed_whole(res: Resolution, p: Point) -> str | None:
     if col is None:
         return None
     ce = cell_at(p.at, p.occ.row, col)
-    if ce is None or ce.number.kind != "number" or ce.number.value is None:
+    if ce is None:
         return None
-    where = aggregate_budgets(res).get(ce.number.value)
+    value = ce.number.value if ce.number.kind == "number" else None
+    if value is None:
+        # a money amount wrapped in its cell ("38.995.711.8 27"): its digits joined
+        joined = parse_number(re.sub(r"(?<=[\d.,])\s+(?=\d)", "", ws(ce.text)))
+        value = joined.value if joined.kind == "number" else None
+    where = aggregate_budgets(res).get(value) if value is not None else None
     return f"{ws(ce.text)} = {where}" if where else None
 
 
@@ -275,14 +283,33 @@ def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 allpts = [p for p in allpts if not (p.occ.pk == "original" and p.occ.table is None)]
             # A volume with its unit ("6 Dokumen") and a bare percentage of achievement
             # ("100,00") are different measures of the same item: compare like with like.
-            for measure in (True, False):
-                pts = [p for p in allpts if has_unit(p) == measure]
+            # So are an amount of money and an index, or a range and a number outside targets.
+            for m in dict.fromkeys(measure(p, key[0]) for p in allpts):
+                pts = [p for p in allpts if measure(p, key[0]) == m]
                 if len({p.occ.table_id for p in pts}) >= 2:
                     yield from _disagreement(rule, ctx, e, key, pts, res)
 
 
 def has_unit(p: Point) -> bool:
     return p.kind == "num" and p.value.unit not in (None, "%") and p.value.kind != "percent"
+
+
+def is_money(p: Point) -> bool:
+    """An amount of Rupiah: a million or more printed with thousands separators."""
+    return (p.kind == "num" and p.value.kind == "number" and p.value.value is not None
+            and abs(p.value.value) >= 1_000_000 and len(re.findall(r"(?<=\d)[.,]\d{3}(?!\d)", p.shown)) >= 2)
+
+
+def measure(p: Point, fld: str) -> str:
+    """What a printed value measures, as far as its form tells: a volume with its unit,
+    an amount of money, a range (outside targets: a misread column), or a plain number."""
+    if has_unit(p):
+        return "unit"
+    if is_money(p):
+        return "money"
+    if p.kind == "range" and fld != "target":
+        return "range"
+    return p.kind
 
 
 def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolution | None = None) -> Iterable[Finding]:
