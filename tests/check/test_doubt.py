@@ -201,3 +201,16 @@ def test_rows_set_apart_only_by_typography_may_be_siblings():
                       ["", "Kegiatan Verifikasi Dokumen SPJ", "150"]], {0}, {0: 2.0, 1: 14.0, 2: 14.0})
     f = only(check(at), "SUM002")
     assert len(f) == 1 and f[0].severity == "error" and f[0].expected == "250"
+
+
+@quiet("CAP001")
+def test_capaian_from_unrounded_operands_is_consistent():
+    # bab_iii_akuntabilitas_kinerja_2016 p3 "benih ikan mas": target 50, realisasi 302,97,
+    # capaian 605,93. 302,97 / 50 x 100 = 605,94, but 302,97 stands for [302,965; 302,975):
+    # / 50 x 100 = [605,93; 605,95), and the printed 605,93 is inside
+    assert only(check(cap_table([["1.", "Prosentase kontribusi pemenuhan benih ikan mas", "50", "302,97",
+                                  "605,93"]])), "CAP001") == []
+    # far outside the operands' precision it is still an error: 302,97 / 50 x 100 = 605,94, printed 615,93
+    f = only(check(cap_table([["1.", "Prosentase kontribusi pemenuhan benih ikan mas", "50", "302,97",
+                               "615,93"]])), "CAP001")
+    assert len(f) == 1 and f[0].severity == "error"

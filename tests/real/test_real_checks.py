@@ -106,3 +106,13 @@ def test_outline_numbers_keep_grandchildren_out_of_the_sum():
     real = [f for f in fs if f.row == "BELANJA LANGSUNG" and "Realisasi" in (f.column or "")]
     assert len(real) == 1 and real[0].severity == "error"
     assert real[0].expected.replace(",", ".").startswith("9.283.944.726")
+
+
+def test_capaian_computed_from_unrounded_realisasi_is_consistent():
+    # bab_iii_akuntabilitas_kinerja_2016 p3 Tabel 3.2, 2016: benih ikan nila target 50,
+    # realisasi 43,03 = [43,025; 43,035): / 50 x 100 = [86,05; 86,07), printed 86,05;
+    # benih ikan lele target 10, realisasi 44,70 = [44,695; 44,705): x 10 = [446,95; 447,05),
+    # printed 446,96
+    name = "bab_iii_akuntabilitas_kinerja_2016.pdf"
+    for part in ("benih ikan nila", "benih ikan lele"):
+        assert _findings(name, ("CAP001",), None, part) == []

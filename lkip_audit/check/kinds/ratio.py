@@ -74,6 +74,8 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             computed = num[0] / den[0] * factor
             if ctx.consistent(rp, computed):
                 continue
+            if den[1].kind != "range" and _fits_operand_precision(ctx, rp, num[1], den[1], lambda n, d: n / d * factor):
+                continue  # the report computed from the unrounded operands (302,97 / 50 -> 605,93)
             holds.rp = rp
             extra = []
             if lower_aware and polarity_of(at, i) is None and den[1].kind != "range":
@@ -103,6 +105,28 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 },
                 doubts=doubts,
             )
+
+
+def _fits_operand_precision(ctx: Ctx, rp, p1, p2, f) -> bool:
+    """Whether the printed result meets f over the intervals its printed operands stand for
+    (XBRL Calculations 1.1: 302,97 is [302,965; 302,975)); whole numbers are exact. f must
+    be monotonic in each operand over the box (true for x / y, (2y - x) / y away from 0)."""
+    if p1.decimals <= 0 and p2.decimals <= 0:
+        return False
+    boxes = []
+    for p in (p1, p2):
+        if p.decimals > 0:
+            lo, hi = numeric.interval(p, ctx.mode)
+            boxes.append((lo, hi))
+        else:
+            boxes.append((p.value, p.value))
+    if any(lo <= 0 <= hi for lo, hi in boxes[1:]) or boxes[1] == (0, 0):
+        return False
+    try:
+        vals = [f(a, b) for a in boxes[0] for b in boxes[1]]
+    except (ArithmeticError, ZeroDivisionError):
+        return False
+    return ctx.overlaps(rp, min(vals), max(vals))
 
 
 def _lower_fit(ctx: Ctx, rp, realisasi: Decimal, target: Decimal) -> str | None:
@@ -145,6 +169,9 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             a = (2 * t[0] - x[0]) / t[0] * HUNDRED
             b = t[0] / x[0] * HUNDRED if x[0] != 0 else None
             if ctx.consistent(rp, a) or (b is not None and ctx.consistent(rp, b)):
+                continue
+            if _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: (2 * tt - xx) / tt * HUNDRED) or (
+                    b is not None and _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: tt / xx * HUNDRED)):
                 continue
             pol = polarity_of(at, i)
             severity = note = None
