@@ -294,7 +294,12 @@ def _read_docx(path: str, shown: str, digest: str):
         if "macroEnabled" in text:
             raise ReadError(shown, "macro") from e
         raise ReadError(shown, "docx-damaged", text[:200]) from e
+    except MemoryError:
+        raise
     except Exception as e:  # lxml syntax errors and the like
+        if type(e).__name__ == "XMLSyntaxError" and str(e).startswith("unknown error"):
+            # libxml2 failing an allocation under the reader's memory limit: not a damaged file
+            raise MemoryError(str(e)) from e
         raise ReadError(shown, "docx-damaged", f"{type(e).__name__}: {e}"[:200]) from e
     return _Builder(d, shown, digest).build()
 

@@ -217,6 +217,9 @@ def read_in_process(
         # document's time limit (and the process's memory limit, like a PDF).
         from dataclasses import replace
 
+        if skip and 1 in skip:  # the reader stalled or died on it before: no second try
+            reason, detail = skip[1]
+            raise ReadError(path, "timeout" if reason == "timeout" else "damaged", detail)
         whole = replace(guard, page_timeout=limits.timeout, skip={})
         convert = min(word.CONVERT_TIMEOUT, limits.timeout) if limits.timeout else word.CONVERT_TIMEOUT
         try:
