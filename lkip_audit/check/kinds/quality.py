@@ -111,7 +111,7 @@ def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
     ("NA", "BB", "Tercapai"), several numbers stacked in one cell (extraction in doubt),
     a number that cannot be read reliably (DQ004's); nor any cell of a column that is
     mostly words (its number role is in doubt)."""
-    from lkip_audit.understand.schemas import _text_column, cell_kind
+    from lkip_audit.understand.cellkinds import _text_column, cell_kind
 
     issues = []
     text_cols: dict[int, bool] = {}
