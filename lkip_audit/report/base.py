@@ -65,17 +65,17 @@ def word_location(f: Finding, lang: str = "id") -> str | None:
     Tabel 3.18, baris 4", "Bab III > 3.2, paragraf 14"; None for a finding with a page."""
     if f.page is not None or (f.section is None and f.paragraph is None and f.table is None and f.table_id is None):
         return None
-    parts = [f.section] if f.section else []
+    table = None
     if f.table or f.table_id:
-        name = f"{t('col.table', lang)} {f.table}" if f.table else \
+        table = f"{t('col.table', lang)} {f.table}" if f.table else \
             f"{t('col.table', lang)} ({t('table.none', lang)}, {f.table_id})"
         if f.row_index is not None:
-            name += f", {_WORDS['row'][lang]} {f.row_index + 1}"
-        parts.append(name)
-    where = " > ".join(parts)
+            table += f", {_WORDS['row'][lang]} {f.row_index + 1}"
     if f.paragraph is not None:
-        where += f"{', ' if where else ''}{_WORDS['paragraph'][lang]} {f.paragraph}"
-    return where or None
+        # a sentence: the paragraph is the place to look; the table cell it quotes after it
+        where = f"{f.section + ', ' if f.section else ''}{_WORDS['paragraph'][lang]} {f.paragraph}"
+        return where + (f" ({table})" if table else "")
+    return " > ".join(x for x in (f.section, table) if x) or None
 
 
 _WORDS = {"row": {"id": "baris", "en": "row"}, "paragraph": {"id": "paragraf", "en": "paragraph"}}

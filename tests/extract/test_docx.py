@@ -390,3 +390,23 @@ def test_odt_converted_with_libreoffice(tmp_path):
     assert r.returncode == 1, r.stderr
     serious = [f for f in json.loads(r.stdout)["findings"] if f["severity"] in ("error", "warning")]
     assert [(f["rule"], f["actual"], f["expected"]) for f in serious] == [("PCT001", "99,24", "99,40")]
+
+
+def test_sentence_finding_names_its_paragraph(tmp_path):
+    d = new_doc()  # paragraph 1: the BAB III heading
+    d.add_heading("3.3 Realisasi Anggaran", level=2)  # 2
+    d.add_paragraph("Tabel 3.5 Realisasi Anggaran Kegiatan Tahun 2024")  # 3: the caption
+    t = d.add_table(rows=3, cols=5)
+    # 19.879.294 / 20.000.000 x 100 = 99,40 (hand arithmetic); the table is consistent
+    fill(t, [["NO", "KEGIATAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "%"],
+             ["1", "Koordinasi dan Penyusunan Laporan Keuangan", "20.000.000", "19.879.294", "99,40"],
+             ["2", "Penyediaan Jasa Administrasi Perkantoran", "10.000.000", "9.500.000", "95,00"]])
+    # 4: the sentence quotes 98,00% where the table prints 99,40
+    d.add_paragraph("Realisasi anggaran kegiatan Koordinasi dan Penyusunan Laporan Keuangan sebesar "
+                    "Rp19.879.294 atau 98,00% dari anggaran Rp20.000.000.")
+    path = save(d, tmp_path)
+    r = cli("check", path, "--no-cache", "--no-progress", "--format", "json")
+    nar = [f for f in json.loads(r.stdout)["findings"] if f["rule"].startswith("NAR")]
+    assert [(f["rule"], f["page"], f["section"], f["paragraph"]) for f in nar] == [("NAR001", None, "Bab III > 3.3", 4)]
+    r = cli("check", path, "--no-cache", "--no-progress")
+    assert "Bab III > 3.3, paragraf 4 (Tabel 3.5, baris 1)" in r.stdout
