@@ -111,17 +111,23 @@ def _numeric_columns(lines: list[Line]) -> list[float]:
     return [median(c) for c in clusters if len(c) >= 2]
 
 
-def _anchor(ln: Line, numcols: list[float]) -> bool:
-    """A line that starts a body row: a number in an aligned numeric column."""
+def _anchor(ln: Line, numcols: list[float], prev: Line | None = None) -> bool:
+    """A line that starts a body row: a number in an aligned numeric column that is not
+    the rest of a number wrapped from the line above ("2.340.024.648," / "00")."""
+
+    def wrapped(w: dict) -> bool:
+        return prev is not None and any(
+            v["x0"] < w["x1"] and w["x0"] < v["x1"] and _joins(v["text"], w["text"]) for v in prev.words)
+
     return any(
         _is_numeric(w) and not _FRAGMENT.match(w["text"]) and w is not ln.words[0]
-        and any(abs(w["x1"] - x) <= 2.0 for x in numcols)
+        and any(abs(w["x1"] - x) <= 2.0 for x in numcols) and not wrapped(w)
         for w in ln.words
     )
 
 
-def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None) -> bool:
-    if _anchor(ln, numcols):
+def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, prev: Line | None = None) -> bool:
+    if _anchor(ln, numcols, prev):
         return True
     w = ln.words[0]
     return bool(_ROWNUM.match(w["text"])) and first_col_right is not None and w["x1"] <= first_col_right + 1
@@ -265,8 +271,8 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
         return None
     first_right = edges[1]
     rows: list[list[Line]] = []
-    for ln in body:
-        if not rows or _starts_row(ln, numcols, first_right):
+    for k, ln in enumerate(body):
+        if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None):
             rows.append([ln])
         else:
             rows[-1].append(ln)
@@ -373,7 +379,7 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if len(block) < 2:
         return None
     numcols = _numeric_columns(block)
-    anchors = [k for k, ln in enumerate(block) if _anchor(ln, numcols)]
+    anchors = [k for k, ln in enumerate(block) if _anchor(ln, numcols, block[k - 1] if k else None)]
     if len(anchors) < min_rows:
         return None
     # Numeric columns that carry numbers on at least ``min_rows`` anchor lines.
