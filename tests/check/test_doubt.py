@@ -214,3 +214,12 @@ def test_capaian_from_unrounded_operands_is_consistent():
     f = only(check(cap_table([["1.", "Prosentase kontribusi pemenuhan benih ikan mas", "50", "302,97",
                                "615,93"]])), "CAP001")
     assert len(f) == 1 and f[0].severity == "error"
+
+
+def test_wrapped_number_text():
+    from lkip_audit.check.kinds.base import _wrapped
+
+    # a money value broken over two lines in its cell, joined with a space
+    assert _wrapped("1.435.619. 200") and _wrapped("1.435.619\n200")
+    # a space-thousands number and a number with its unit are not wrapped
+    assert not _wrapped("1 234 567") and not _wrapped("12 Dokumen") and not _wrapped("95,26 %")

@@ -402,7 +402,7 @@ def judge(
             doubts.append(Doubt("ocr", (("cell", _cell_ref(at, row, operands[n])),)))
             break
     for n, c in cells.items():
-        if c is not None and "\n" in (c.text or "").strip() and number(c) is not None:
+        if c is not None and number(c) is not None and _wrapped(c.text or ""):
             doubts.append(Doubt("wrapped-cell", (("cell", _cell_ref(at, row, operands[n])),)))
             break
     base = values_at(row) if values_at is not None else None
@@ -432,6 +432,14 @@ def judge(
                     continue
                 break
     return doubts
+
+
+def _wrapped(text: str) -> bool:
+    """A number assembled from text wrapped over lines: a line break, or a space between
+    two of its digit groups next to a separator ("1.435.619. 200"; "1 234 567" is a
+    space-thousands number, not a wrapped one)."""
+    t = text.strip()
+    return "\n" in t or re.search(r"\d[.,]\s+\d|\d\s+[.,]\d", t) is not None
 
 
 def agrees(ctx: Ctx, printed: ParsedNumber, value: Decimal, computed: Decimal) -> bool:
