@@ -16,7 +16,7 @@ from pathlib import Path
 from lkip_audit import __version__
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, word_location
 from lkip_audit.report.strings import s
 
 
@@ -25,6 +25,8 @@ def _line(ri: ReportInput, f: Finding) -> str:
     parts = [f"[{f.rule} {t('severity.' + f.severity, lang)}]"]
     if f.page:
         parts.append(f"{t('col.page', lang)} {f.page}")
+    elif (word := word_location(f, lang)) is not None:
+        parts.append(word)  # a Word draft has no pages
     if f.row:
         parts.append(f"{t('col.row', lang)}: {f.row}")
     if f.column:

@@ -15,7 +15,7 @@ import json
 from lkip_audit import __version__
 from lkip_audit.findings import Finding, Location
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, word_location
 from lkip_audit.report.explain import explain, formula
 from lkip_audit.report.strings import s
 
@@ -68,6 +68,8 @@ def _uri(path: str) -> str:
 
 def _result(ri: ReportInput, f: Finding, rule_index: dict[str, int]) -> dict:
     where = _where(ri, f.page, f.table, f.table_id, f.row, f.column)
+    if f.page is None and (word := word_location(f, ri.lang)):
+        where = f"{word}: {where}" if where else word  # a Word draft: the heading path and paragraph
     nums = ""
     if f.actual is not None or f.expected is not None:
         nums = f" ({t('col.actual', ri.lang)}: {f.actual if f.actual is not None else '-'}; " \
@@ -81,6 +83,8 @@ def _result(ri: ReportInput, f: Finding, rule_index: dict[str, int]) -> dict:
         "properties": {"page": f.page, "table": f.table, "tableId": f.table_id, "row": f.row, "column": f.column,
                        "expected": f.expected, "actual": f.actual, "severity": f.severity},
     }
+    if f.section is not None or f.paragraph is not None:
+        res["properties"].update({"section": f.section, "paragraph": f.paragraph})
     if f.rule in rule_index:
         res["ruleIndex"] = rule_index[f.rule]
     related = [_related(ri, i, loc) for i, loc in enumerate(f.related)]
