@@ -352,6 +352,11 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             continue
         block = [x for x in region(j) if id(x) not in used]
         j += max(len(block), 1)
+        if block and any(0 <= block[0].top - b.bottom < 25 and block[0].x0 < b.x1 and block[-1].x1 > b.x0
+                         for b in taken):
+            # Right under a table found from its rules (a ruled header band over rule-less
+            # body rows): the body of that table, not a table of its own; left out.
+            continue
         p = _from_block(data.number, block, read_by, min_rows=3, min_cols=2)
         if p is not None:
             pieces.append(p)
@@ -393,7 +398,7 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if not head and min_cols >= 2 and len(block) > len(body):
         head = []
     p = _build(page_no, head, body, numcols, read_by)
-    if p is None or p.ncols < 2 or _number_columns(p) < min_cols:
+    if p is None or p.ncols < 2 or _number_columns(p, dense=min_cols >= 2) < min_cols:
         return None
     return p
 
@@ -401,15 +406,16 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
 _STARTS_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?\d")
 
 
-def _number_columns(p) -> int:
+def _number_columns(p, dense: bool = False) -> int:
     """Columns of the grid whose body cells hold numbers: most of their filled cells, and
-    at least two. Aligned numbers inside running text (a list of laws, "Nomor 23 Tahun
-    2014") leave no column of their own."""
-    body_rows = {c.row for c in p.cells if c.rowspan == 1} - {c.row for c in p.cells if c.row == 0}
+    at least two; ``dense``: numbers in most of the body rows (the evidence a block
+    without a caption needs). Aligned numbers inside running text (a list of laws,
+    "Nomor 23 Tahun 2014") or labels strewn around a chart leave no such column."""
+    body_rows = {c.row for c in p.cells} - {0}
     n = 0
     for col in range(p.ncols):
         texts = [c.text for c in p.cells if c.col == col and c.colspan == 1 and c.row in body_rows and c.text]
         nums = sum(1 for t in texts if _STARTS_NUMBER.match(t))
-        if nums >= 2 and nums * 10 >= 6 * len(texts):
+        if nums >= 2 and nums * 10 >= 6 * len(texts) and (not dense or nums * 10 >= 6 * len(body_rows)):
             n += 1
     return n
