@@ -203,6 +203,11 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
             for tb in doc.tables:
                 _err_console().print(f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} "
                                      f"baris={len(tb.rows)} extractor={tb.extractor}", markup=False)
+            for at in result.understanding.tables:  # polarity evidence per indicator row
+                for r, p in sorted((getattr(at, "polarity", None) or {}).items()):
+                    _err_console().print(f"[debug] polaritas {at.table.id} tabel={at.table.number} baris={r + 1}: "
+                                         f"{'semakin rendah' if p.lower else 'semakin tinggi'} semakin baik "
+                                         f"({p.evidence}: {p.source})", markup=False)
         if explain_matches:
             from lkip_audit.understand.resolve import explain_matches as explain_lines, resolve
 
