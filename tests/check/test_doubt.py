@@ -223,3 +223,17 @@ def test_wrapped_number_text():
     assert _wrapped("1.435.619. 200") and _wrapped("1.435.619\n200")
     # a space-thousands number and a number with its unit are not wrapped
     assert not _wrapped("1 234 567") and not _wrapped("12 Dokumen") and not _wrapped("95,26 %")
+
+
+@fires("DIF001")
+def test_gap_from_ocr_is_info():
+    # GAP = kebutuhan - terisi: 12 - 9 = 3, printed 8
+    rows = [["1", "Analis Kepegawaian", "12", "9", "8"]]
+    fields = {1: "uraian", 2: "kebutuhan", 3: "terisi", 4: "gap"}
+    hdr = ["NO", "JABATAN", "KEBUTUHAN", "TERISI", "GAP"]
+    f = only(check(analyzed(hdr, rows, fields, kind="kebutuhan")), "DIF001")
+    assert len(f) == 1 and f[0].severity == "error" and f[0].expected == "3"
+    at = analyzed(hdr, rows, fields, kind="kebutuhan")
+    at.table.rows[0].cells[4].ocr = True  # the 8 was read by OCR (a 3 misread?)
+    f = only(check(at), "DIF001")
+    assert len(f) == 1 and f[0].severity == "info" and codes(f[0]) == ["ocr"]
