@@ -70,6 +70,7 @@ _SOURCE_STAGES = ("dekonsentrasi", "tugas_pembantuan", "apbn")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d{2})\b", re.I)
 _LAST_YEAR = re.compile(r"tahun\s+lalu|th[n]?\.?\s+lalu|tahun\s+sebelumnya|\bTA\s*-\s*1\b", re.I)
+_DERIVED = ("capaian", "kategori", "tingkat", "nilai_akhir")
 _QUARTER = re.compile(r"\bTW\b|triwulan", re.I)
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|\d+(?:\.\d+)*\.?\s+\S|[A-H]\.\s+\S)")
 _CAPTION = re.compile(r"^\s*(?:tabel|table)\b", re.I)
@@ -286,6 +287,22 @@ def column_year(at, col, year: int | None):
         return None if y == year else y
     if _LAST_YEAR.search(text):
         return (year - 1) if year is not None else "#"
+    if col.field in _DERIVED:
+        # An achievement without a year of its own is measured against the table's target:
+        # a table of two years' realisation and no target compares the years (3_lkip_tahun_2016
+        # _disperindag Tabel 3.3 "Realisasi ... Tahun 2016 terhadap Tahun 2015"), one whose only
+        # target is another year's measures against that (Tabel 3.4 "Target 2018").
+        def years_of(fld):
+            out = set()
+            for c in at.columns:
+                if c.field == fld and c is not col:
+                    out |= {int(v) for v in _YEAR.findall(ws(c.label) + " " + ws(c.group))}
+            return out
+        targets, reals = years_of("target"), years_of("realisasi")
+        if not any(c.field == "target" for c in at.columns) and len(reals) >= 2:
+            return "#"
+        if len(targets) == 1 and year is not None and targets != {year} and len(reals) <= 1:
+            return targets.pop()
     if len(cap) == 1:
         return None if cap[0] == year or year is None else cap[0]
     return None

@@ -152,3 +152,23 @@ def test_column_header_naming_the_apbn():
     # column_slot reads a column of a table whose stage was never assigned too
     at = analyzed(["NO", "KEGIATAN", "PAGU APBN"], [["1", "X", "1.000"]], {0: "no", 1: "kegiatan", 2: "anggaran"})
     assert stage.column_slot(at, ColumnRole("anggaran", 2, "PAGU APBN"), 2024) == "apbn"
+
+
+def test_achievement_follows_the_tables_comparison():
+    # 3_lkip_tahun_2016_disperindag_jabar p36 Tabel 3.3 "Perbandingan Realisasi Indikator Kinerja Tahun
+    # 2016 terhadap Tahun 2015": realisasi 2015 and 2016, no target: its Kategori judges one year against
+    # the other, not the realisation against the target (unclear: "#"). p38 Tabel 3.4 "... terhadap
+    # Target Rencana Strategis": its only target is "Tahun 2018 Target", so its capaian is against 2018.
+    t33 = analyzed(["Indikator Kinerja", "Tahun 2015 Realisasi", "Tahun 2016 Realisasi", "Kategori"],
+                   [["Penurunan Nilai Impor Jawa Barat", "5", "10", "Sangat baik"]],
+                   {0: "indikator", 1: "realisasi", 2: "realisasi", 3: "kategori"}, number="3.3", page=36,
+                   title="Perbandingan Realisasi Indikator Kinerja Tahun 2016terhadap Tahun 2015",
+                   groups={1: "2015", 2: "2016"})
+    t34 = analyzed(["Indikator Kinerja", "Tahun 2016 Realisasi", "Tahun 2018 Target", "Capaian Kinerja (%)"],
+                   [["Jumlah pasar yang ditingkatkan kondisinya", "24", "35", "68.57"]],
+                   {0: "indikator", 1: "realisasi", 2: "target", 3: "capaian"}, number="3.4", page=38,
+                   title="Perbandingan Realisasi Indikator Kinerja Tahun 2016terhadap Target Rencana Strategis",
+                   groups={1: "2016", 2: "2018"})
+    stage.assign(doc({36: "", 38: ""}, [t33, t34], tahun=2016), [t33, t34])
+    assert stage.column_slot(t33, t33.col("kategori"), 2016) == "#"
+    assert stage.column_slot(t34, t34.col("capaian"), 2016) == "2018"
