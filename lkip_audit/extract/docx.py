@@ -856,6 +856,7 @@ def _piece(tbl_el, builder: _Builder):
                       and not re.match(r"^(\d{1,3}|[IVX]{1,4}|[a-z])\.?$", c.text.strip())), None)
         return bold, (label.indent if label is not None else 0.0)
 
+    piece.origin = lambda r, c: grid.get((r, c))  # the same answer as Piece.origin, without its scan
     return piece, marked, nested, row_meta
 
 
