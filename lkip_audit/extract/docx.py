@@ -658,8 +658,11 @@ class _Builder:
         self._page()
         # every row as one line of the page text (the narrative finds tables in it)
         grid_texts = []
+        by_row: dict[int, list] = {}
+        for c in piece.cells:
+            by_row.setdefault(c.row, []).append(c)
         for r in range(piece.nrows):
-            texts = [normalise_space(c.text) for c in sorted((c for c in piece.cells if c.row == r), key=lambda c: c.col)]
+            texts = [normalise_space(c.text) for c in sorted(by_row.get(r, []), key=lambda c: c.col)]
             line = " ".join(t for t in texts if t)
             if line:
                 self._add_line(line)
@@ -847,10 +850,14 @@ def _piece(tbl_el, builder: _Builder):
         ncols = max(ncols, len(list(grid_cols.iterchildren(_W + "gridCol"))) if not cells else ncols)
     piece = Piece(page=1, bbox=zero, nrows=len(rows), ncols=ncols, cells=cells, extractor="docx")
 
+    by_row: dict[int, list[GridCell]] = {}
+    for c in cells:
+        by_row.setdefault(c.row, []).append(c)
+
     def row_meta(r: int) -> tuple[bool, float]:
         from lkip_audit.numbers import parse_number
 
-        origin = sorted((c for c in cells if c.row == r and c.text.strip()), key=lambda c: c.col)
+        origin = sorted((c for c in by_row.get(r, []) if c.text.strip()), key=lambda c: c.col)
         bold = bool(origin) and sum(1 for c in origin if c.bold) * 2 > len(origin)
         label = next((c for c in origin if parse_number(c.text).kind == "text"
                       and not re.match(r"^(\d{1,3}|[IVX]{1,4}|[a-z])\.?$", c.text.strip())), None)
