@@ -237,3 +237,21 @@ def test_gap_from_ocr_is_info():
     at.table.rows[0].cells[4].ocr = True  # the 8 was read by OCR (a 3 misread?)
     f = only(check(at), "DIF001")
     assert len(f) == 1 and f[0].severity == "info" and codes(f[0]) == ["ocr"]
+
+
+@fires("BND001")
+def test_spending_above_budget_from_a_shifted_row_is_info():
+    hdr = ["NO", "KEGIATAN", "ANGGARAN", "REALISASI"]
+    fields = {1: "kegiatan", 2: "anggaran", 3: "realisasi_rp"}
+    # one row over its budget, its neighbours within theirs: 95.000.000 > 50.000.000, an error
+    rows = [["1", "Kegiatan satu", "100.000.000", "45.000.000"], ["2", "Kegiatan dua", "50.000.000", "95.000.000"],
+            ["3", "Kegiatan tiga", "60.000.000", "40.000.000"]]
+    f = only(check(analyzed(hdr, rows, fields)), "BND001")
+    assert len(f) == 1 and f[0].severity == "error"
+    # the realisasi column moved up one row: 95.000.000 > 50.000.000 and 150.000.000 >
+    # 100.000.000, but 95.000.000 <= 100.000.000 and 150.000.000 <= 200.000.000 with the
+    # budget of the row below: both rows may be shifted
+    rows = [["1", "Kegiatan satu", "50.000.000", "95.000.000"], ["2", "Kegiatan dua", "100.000.000", "150.000.000"],
+            ["3", "Kegiatan tiga", "200.000.000", "180.000.000"]]
+    f = only(check(analyzed(hdr, rows, fields)), "BND001")
+    assert len(f) == 2 and all(x.severity == "info" and "shifted-row" in codes(x) for x in f)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, same_group, state
+from lkip_audit.check.kinds.base import Ctx, applies, cell_at, data_rows, judge, same_group, state
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
 
@@ -74,6 +74,15 @@ def _not_above(rule, at, ctx):
             percent = numeric.shown(pc.number) if pc is not None and not pc.is_empty else "-"
             computed = vp.value / lp.value * HUNDRED if lp.value else None
             related = [ctx.location(at, i, lcol)] + ([ctx.location(at, i, pcol)] if pcol is not None else [])
+
+            def values_at(r: int):
+                a, b = (cell_at(at, r, vcol), cell_at(at, r, lcol)) if 0 <= r < len(at.table.rows) else (None, None)
+                if state(a) != "number" or state(b) != "number":
+                    return None
+                return {"value": a.number.value, "limit": b.number.value}
+
+            doubts = judge(ctx, at, i, {"value": vcol, "limit": lcol},
+                           lambda x: x["value"] <= x["limit"] + ctx.config.tolerance, values_at=values_at)
             yield ctx.finding(
                 rule, at, i, vcol,
                 expected="<= " + numeric.shown(lp),
@@ -86,4 +95,5 @@ def _not_above(rule, at, ctx):
                 },
                 related=related,
                 detail={"bound": f"{prm['field']} <= {prm['limit']}", "excess": str(vp.value - lp.value)},
+                doubts=doubts,
             )
