@@ -99,8 +99,8 @@ def _is_paragraph(ln: Line, text_width: float) -> bool:
     return all(b["x0"] - a["x1"] < 1.2 * h for a, b in zip(ws, ws[1:]))
 
 
-def _numeric_columns(lines: list[Line]) -> list[float]:
-    """Right edges shared by numbers of at least two lines: the numeric columns."""
+def _numeric_columns(lines: list[Line], members: int = 2) -> list[float]:
+    """Right edges shared by numbers of at least ``members`` lines: the numeric columns."""
     rights = sorted(w["x1"] for ln in lines for w in ln.words if _is_numeric(w) and w is not ln.words[0])
     clusters: list[list[float]] = []
     for x in rights:
@@ -108,7 +108,7 @@ def _numeric_columns(lines: list[Line]) -> list[float]:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    return [median(c) for c in clusters if len(c) >= 2]
+    return [median(c) for c in clusters if len(c) >= members]
 
 
 def _anchor(ln: Line, numcols: list[float], prev: Line | None = None) -> bool:
@@ -133,9 +133,15 @@ def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, p
     return bool(_ROWNUM.match(w["text"])) and first_col_right is not None and w["x1"] <= first_col_right + 1
 
 
-def _gaps(words: list[dict], x0: float, x1: float) -> list[float]:
-    """Column boundaries: the middles of the gaps no word crosses."""
-    spans = sorted((w["x0"], w["x1"]) for w in words)
+_TOTAL_LABEL = re.compile(r"^(?:jumlah|total|sub\s*total|rata-rata|rerata)\b", re.IGNORECASE)
+
+
+def _gaps(lines: list[Line], x0: float, x1: float) -> list[float]:
+    """Column boundaries: the middles of the gaps no word of the body lines crosses
+    (gaps under 4 pt are word spacing). A total line ("JUMLAH" merged over the number
+    and label columns) does not close a gap the other lines share."""
+    rest = [ln for ln in lines if not _TOTAL_LABEL.match(ln.words[0]["text"])]
+    spans = sorted((w["x0"], w["x1"]) for ln in (rest if len(rest) >= 2 else lines) for w in ln.words)
     merged: list[list[float]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1] + 4.0:
@@ -266,7 +272,7 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
 
     x0 = min(ln.x0 for ln in head + body) - 1
     x1 = max(ln.x1 for ln in head + body) + 1
-    edges = _gaps([w for ln in body for w in ln.words], x0, x1)
+    edges = _gaps(body, x0, x1)
     if len(edges) < 3:
         return None
     first_right = edges[1]
@@ -289,8 +295,10 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
             cw = [w for w in ws if edges[c] <= (w["x0"] + w["x1"]) / 2 < edges[c + 1]]
             cells.append(_cell(cw, BBox(edges[c], rt, edges[c + 1], rb), nh + i, c))
     bottom = max(ln.bottom for ln in body) + 1
-    return Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-ruleless",
-                 col_edges=edges)
+    piece = Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-ruleless",
+                  col_edges=edges)
+    piece.header_rows = nh  # read by _number_columns only
+    return piece
 
 
 def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
@@ -339,7 +347,7 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
         if any(b.top >= cap.bbox.bottom - 2 and b.top - cap.bbox.bottom < 60 for b in taken):
             continue  # the caption's table was found from its rules
         block = region(start)
-        p = _from_block(data.number, block, read_by, min_rows=2, min_cols=1)
+        p = _from_block(data.number, block, read_by, min_rows=1, min_cols=1)
         if p is not None:
             pieces.append(p)
             used.update(id(ln) for ln in block)
@@ -381,11 +389,22 @@ def _trim_caption(cap):
 
 
 def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, min_cols: int):
+    """A Piece from a block of lines, or None without the evidence: ``min_rows`` rows
+    with numbers in ``min_cols`` aligned numeric columns. A captioned block (min_rows 1)
+    of a single body row needs three numbers on that row."""
     if len(block) < 2:
         return None
     numcols = _numeric_columns(block)
     anchors = [k for k, ln in enumerate(block) if _anchor(ln, numcols, block[k - 1] if k else None)]
-    if len(anchors) < min_rows:
+    single = False
+    if len(anchors) < 2 and min_rows <= 1:
+        # One body row under a caption (an IKU table): its numbers align with nothing.
+        numcols = _numeric_columns(block, 1)
+        anchors = [k for k, ln in enumerate(block)
+                   if sum(1 for w in ln.words[1:] if _is_numeric(w) and not _FRAGMENT.match(w["text"])) >= 3]
+        anchors = anchors[:1]
+        single = True
+    if not anchors or len(anchors) < min_rows:
         return None
     # Numeric columns that carry numbers on at least ``min_rows`` anchor lines.
     strong = [x for x in numcols
@@ -393,12 +412,13 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if len(strong) < min_cols:
         return None
     first = anchors[0]
-    # A row number in front of the first anchor line's row belongs to the body.
     head, body = block[:first], block[first:]
-    if not head and min_cols >= 2 and len(block) > len(body):
-        head = []
+    if single:
+        numcols = []  # the one row: the lines below continue it
     p = _build(page_no, head, body, numcols, read_by)
-    if p is None or p.ncols < 2 or _number_columns(p, dense=min_cols >= 2) < min_cols:
+    if p is None or p.ncols < 2:
+        return None
+    if _number_columns(p, dense=min_cols >= 2, least=1 if single else 2) < (3 if single else min_cols):
         return None
     return p
 
@@ -406,16 +426,16 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
 _STARTS_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?\d")
 
 
-def _number_columns(p, dense: bool = False) -> int:
+def _number_columns(p, dense: bool = False, least: int = 2) -> int:
     """Columns of the grid whose body cells hold numbers: most of their filled cells, and
     at least two; ``dense``: numbers in most of the body rows (the evidence a block
     without a caption needs). Aligned numbers inside running text (a list of laws,
     "Nomor 23 Tahun 2014") or labels strewn around a chart leave no such column."""
-    body_rows = {c.row for c in p.cells} - {0}
+    body_rows = set(range(getattr(p, "header_rows", 1), p.nrows))
     n = 0
     for col in range(p.ncols):
         texts = [c.text for c in p.cells if c.col == col and c.colspan == 1 and c.row in body_rows and c.text]
         nums = sum(1 for t in texts if _STARTS_NUMBER.match(t))
-        if nums >= 2 and nums * 10 >= 6 * len(texts) and (not dense or nums * 10 >= 6 * len(body_rows)):
+        if nums >= least and nums * 10 >= 6 * len(texts) and (not dense or nums * 10 >= 6 * len(body_rows)):
             n += 1
     return n
