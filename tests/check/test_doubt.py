@@ -255,3 +255,13 @@ def test_spending_above_budget_from_a_shifted_row_is_info():
             ["3", "Kegiatan tiga", "200.000.000", "180.000.000"]]
     f = only(check(analyzed(hdr, rows, fields)), "BND001")
     assert len(f) == 2 and all(x.severity == "info" and "shifted-row" in codes(x) for x in f)
+
+
+@quiet("BND003")
+def test_negative_rate_in_a_composition_table_is_not_a_negative_count():
+    # konvensi-lain Tabel 9 (samples/wild): "TINGKAT EFISIENSI" -1,1 % is a rate, not a count
+    hdr = ["NO", "SASARAN", "JUMLAH PEGAWAI", "TINGKAT EFISIENSI"]
+    rows = [["1", "Meningkatnya kontribusi sektor industri", "12", "-1,1 %"], ["", "JUMLAH", "12", ""]]
+    at = analyzed(hdr, rows, {1: "uraian", 2: "jumlah"}, kind="komposisi",
+                  rowinfo={1: {"role": TOTAL, "covers": [0]}})
+    assert only(check(at), "BND003") == []

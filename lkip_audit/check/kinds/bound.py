@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable
 
@@ -43,6 +44,8 @@ def check_bound(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             ncol = max((len(r.cells) for r in at.table.rows), default=0)
             cols += [i for i in range(ncol) if i not in mapped]
         for col in cols:
+            if isinstance(col, int) and _not_a_count(at, col):
+                continue  # an unmapped rate column ("TINGKAT EFISIENSI", "%") may be negative
             for i in data_rows(at):
                 c = cell_at(at, i, col)
                 if state(c) == "number" and c.number.value < limit:
@@ -54,6 +57,21 @@ def check_bound(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                                 "percent": "", "computed_percent": ""},
                         detail={"bound": f">= {limit}"},
                     )
+
+
+_RATE = re.compile(r"%|\b(TINGKAT|PERSEN|PERSENTASE|PROSENTASE|RASIO|EFISIENSI|CAPAIAN|SELISIH|DEVIASI|PERTUMBUHAN|"
+                   r"KENAIKAN|PENURUNAN|PERUBAHAN|INDEKS|NILAI)\b", re.I)
+
+
+def _not_a_count(at: AnalyzedTable, col: int) -> bool:
+    """An unmapped column of rates, not counts: its header names a rate or a percentage, or
+    its numbers are printed as percentages."""
+    label = at.table.columns[col] if 0 <= col < len(at.table.columns) else ""
+    if _RATE.search(label or ""):
+        return True
+    cells = [cell_at(at, i, col) for i in data_rows(at)]
+    nums = [c for c in cells if state(c) == "number"]
+    return bool(nums) and any(c.number.kind == "percent" for c in nums)
 
 
 def _not_above(rule, at, ctx):
