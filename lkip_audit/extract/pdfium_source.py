@@ -162,6 +162,17 @@ _get_origin = _fast(pr.FPDFText_GetCharOrigin, _int, _vp, _int, _dbl_p, _dbl_p)
 _get_loosebox = _fast(pr.FPDFText_GetLooseCharBox, _int, _vp, _int, ctypes.POINTER(pr.FS_RECTF))
 
 
+def _level(raw, i: int) -> bool:
+    """The character's baseline runs left to right, level, however the glyph is slanted:
+    an italic synthesised by shearing the text matrix (c != 0) makes PDFium report an
+    angle (15 degrees), but the text is upright; read as turned, its words were built
+    down the page and two lines of a label interleaved letter by letter."""
+    m = pr.FS_MATRIX()
+    if not pr.FPDFText_GetMatrix(raw, i, m):
+        return False
+    return m.a > 0 and abs(m.b) <= 0.02 * m.a and m.d > 0
+
+
 def _font_size(raw, i: int) -> float:
     """The character's size on the page, as pdfminer computes it: the font size times the
     scale of the text matrix. (FPDFText_GetFontSize alone is the Tf operand: a document
@@ -203,7 +214,7 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
             if info is None:
                 fontname, descent = _font_of(ctypes.cast(obj, pr.FPDF_PAGEOBJECT), fonts) if obj else ("", -0.2)
                 angle = pr.FPDFText_GetCharAngle(raw, i)
-                upright = angle < 0 or abs(angle) < 1e-3 or abs(angle - 2 * math.pi) < 1e-3
+                upright = angle < 0 or abs(angle) < 1e-3 or abs(angle - 2 * math.pi) < 1e-3 or _level(raw, i)
                 quarter = 0 if upright else round(math.degrees(angle)) % 360
                 info = objinfo[obj] = (fontname, descent, _font_size(raw, i), upright, quarter)
             fontname, descent, size, upright, quarter = info

@@ -271,3 +271,13 @@ def test_capaian_printed_as_the_value_achieved_is_the_realisation():
     assert ("realisasi", "2016") in f and ("capaian", "2016") not in f
     assert t.rows[0].cells[f[("target", "2016")]].text == "16.478"
     assert t.rows[0].cells[f[("realisasi", "2016")]].text == "16.542"
+
+
+def test_slanted_italic_labels_read_as_lines():
+    # lkip_distan_2016 p50, Tabel 16: kegiatan labels in a sheared (synthetic) italic;
+    # row "02 Peningkatan Kesejahteraan dan Kemampuan Aparatur BPTPH 1.302.900.000
+    # 860.530.000 66,05" (read off p50), read before as "PA ep na inra g k a ta nP ...".
+    t = _table("lkip_distan_2016.pdf", "16")
+    row = next(r for r in t.rows if r.cells[1].text == "02")
+    assert [c.text for c in row.cells[2:]] == [
+        "Peningkatan Kesejahteraan dan Kemampuan Aparatur BPTPH", "1.302.900.000", "860.530.000", "66,05"]
