@@ -54,6 +54,9 @@ _EXCLUDED_LABEL = re.compile(r"NASIONAL|RENSTRA|RPJMD|\bRPD\b|AKHIR|\bTW\b|TRIWU
                              r"SATUAN|DEFINISI|RUMUS|METODE|FORMULA|PENANGGUNG", re.I)
 _NEUTRAL_GROUP = re.compile(r"^(KINERJA|ANGGARAN|KEUANGAN|FISIK|RENCANA|REALISASI|CAPAIAN)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# A row "named" by a column header word is a header line read as a row, not an item.
+_HEADER_WORD = re.compile(r"^(KINERJA|ANGGARAN|KEUANGAN|FISIK|RENCANA|REALISASI|CAPAIAN|TARGET|SATUAN|URAIAN|"
+                          r"JUMLAH|TOTAL|NO|TAHUN(\s+\d{4})?|\(?\d+\)?)$", re.I)
 _ROMAN = re.compile(r"^\s*[IVXL]+\s*\.?\s*$")
 _ARABIC = re.compile(r"^\s*\d+\s*\.?\s*$")
 _PK_TITLE = re.compile(r"perjanjian\s+kinerja|\bperkin\b", re.I)
@@ -216,7 +219,11 @@ def value_columns(at: AnalyzedTable, year: int | None) -> dict[tuple[str, str | 
         else:
             if f not in VALUE_FIELDS or _EXCLUDED_LABEL.search(label):
                 continue
-            key = (f, slot_key(at, c, year))
+            slot = slot_key(at, c, year)
+            if f in ("kategori", "tingkat") and slot != "#" and any(x.field == "nilai_akhir" for x in at.columns):
+                # beside a NILAI AKHIR the label judges the nilai akhir, elsewhere the capaian
+                slot = " ".join(x for x in ("?NILAI AKHIR", slot) if x)
+            key = (f, slot)
             if key[1] == "#":
                 continue
         out.setdefault(key, c)
@@ -328,8 +335,8 @@ def table_occurrences(at: AnalyzedTable, year: int | None) -> list[Occurrence]:
             continue
         if not name:
             name = ws(ri.label) if ri is not None else ""
-        if not name:
-            continue
+        if not name or _HEADER_WORD.match(name):
+            continue  # no name, or a header word read as a row ("KINERJA"): no item
         parent_row = ri.parent if ri is not None else None
         if parent_row is not None and parent_row not in by_row:
             parent_row = None
@@ -501,5 +508,8 @@ def explain_matches(res: Resolution, only_shared: bool = True) -> list[str]:
             where = f"tabel {o.table or o.table_id}, baris {o.row + 1}, hal. {o.page}"
             flds = ", ".join(f if g is None else f"{f}[{g}]" for f, g in o.fields) or "-"
             pk = f" (PK {o.pk})" if o.pk else ""
+            st = getattr(res.tables[o.table_id], "stage", None)
+            if st is not None and st.stage:
+                pk += f" (tahap {st.stage}: {'; '.join(st.evidence)[:80]})"
             lines.append(f"    {where}{pk}: {o.name!r} <- {o.evidence()} | {flds}")
     return lines

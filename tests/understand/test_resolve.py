@@ -77,3 +77,27 @@ def test_similar_rejects_digit_changes_and_short_names():
     assert not similar(normalise("Laporan Tahun 2023"), normalise("Laporan Tahun 2024"))[0]
     assert not similar(normalise("Program A"), normalise("Program B"))[0]
     assert similar(normalise("Nilai Kriteria Pengembangan Karier"), normalise("Nilai Kriteria Pengembangan Karir"))[0]
+
+
+def test_header_word_read_as_a_row_is_no_item():
+    # bkd-word-grid-bersih p17/p21: a header line "KINERJA" read as a row of the PK's continuation
+    # pieces; two such rows are not one item with two targets.
+    a = kegiatan_table("KINERJA", ["Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi"], "2.8", 17)
+    res = resolve(Understanding(tables=[a], scales={}))
+    assert entity_of(res, a, 0) is None
+    assert entity_of(res, a, 1) is not None
+
+
+def test_value_columns_name_the_year_and_the_stage():
+    # BKD sample: Tabel 3.2 (p24) prints KATEGORI beside NILAI AKHIR (the label of the nilai akhir 86,24:
+    # "Baik"), Tabel 3.15 (p29) beside the capaian (101,46); the RELATIONS.md of the oracle leaves the
+    # two unpaired. And a column headed "Realisasi 2023" is last year's in a 2024 report.
+    from lkip_audit.understand.resolve import value_columns
+
+    hdr = ["NO", "INDIKATOR", "TARGET", "CAPAIAN", "NILAI AKHIR", "KATEGORI", "Realisasi 2023"]
+    flds = {0: "no", 1: "indikator", 2: "target", 3: "capaian", 4: "nilai_akhir", 5: "kategori", 6: "realisasi"}
+    t32 = analyzed(hdr, [["2.", "Indeks Profesionalitas ASN", "52,05", "101,46", "86,24", "Baik", "50"]], flds,
+                   number="3.2", page=24)
+    keys = set(value_columns(t32, 2024))
+    assert ("kategori", "?NILAI AKHIR") in keys and ("realisasi", "2023") in keys
+    assert ("target", None) in keys and ("capaian", None) in keys
