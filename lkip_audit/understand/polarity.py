@@ -121,6 +121,9 @@ def _set(at: AnalyzedTable, row: int, pol: Polarity) -> bool:
 
 # --- sentences -----------------------------------------------------------------
 
+# a sentence says something of the indicators it names (table text run together does not)
+_PREDICATE = re.compile(r"\b(merupakan|bersifat|adalah|yaitu|termasuk|tergolong|dihitung|menggunakan|rumus|"
+                        r"sehingga|karena|berarti|artinya|polaritas)\b")
 _FOOTMARK = re.compile(r"^\s*(\*{1,3}\)?|\(\*{1,3}\))\s*")
 
 
@@ -203,10 +206,12 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
                         out.setdefault((at.table.id, info.index), Polarity(
                             True, "sentence", f"footnote p{s.page}: {text[:160]!r}"))
             continue
-        for key, tid, row in keys:
-            pos = _mentions(key, sn)
-            if not pos:
-                continue
+        named = [(key, tid, row, _mentions(key, sn)) for key, tid, row in keys]
+        named = [x for x in named if x[3]]
+        mixed = bool(lows) and bool(highs)
+        if not _PREDICATE.search(low):
+            continue  # table text run into a "sentence" (labels beside a polarity column)
+        for key, tid, row, pos in named:
             # the nearest polarity statement decides (a sentence may name both kinds)
             best = None
             for p in pos:
@@ -220,7 +225,11 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
                         best = (d, False)
             if best is None:
                 continue
-            out.setdefault((tid, row), Polarity(best[1], "sentence", f"p{s.page}: {text[:160]!r}"))
+            if mixed and (tid, row) in out:
+                continue  # a sentence stating one polarity only is the clearer evidence
+            if not mixed and (tid, row) in out and out[(tid, row)].source.startswith("mixed "):
+                del out[(tid, row)]
+            out.setdefault((tid, row), Polarity(best[1], "sentence", ("mixed " if mixed else "") + f"p{s.page}: {text[:160]!r}"))
     return out
 
 
