@@ -135,7 +135,9 @@ def sniff(path: str | os.PathLike) -> str | None:
                         return "ods"
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+            # An OPC package (what Word writes) always has [Content_Types].xml; a zip with only
+            # some word/ entries is no Word document (a ".pdf" that is such a zip is "not a PDF").
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
                 if "word/vbaProject.bin" in names or _macro_content_type(z, names):
                     return "docm"
                 return "docx"
@@ -178,8 +180,9 @@ def check_zip(path: str) -> None:
                                                f"limit {MAX_RATIO}:1")
         if i.filename.endswith(".xml") and i.file_size > MAX_XML_UNCOMPRESSED:
             raise ReadError(path, "docx-bomb", f"{i.filename}: {i.file_size // (1024 * 1024)} MB")
-    if not any(i.filename == "word/document.xml" for i in infos):
-        raise ReadError(path, "docx-damaged", "word/document.xml is missing")
+    for part in ("word/document.xml", "[Content_Types].xml"):
+        if not any(i.filename == part for i in infos):
+            raise ReadError(path, "docx-damaged", f"{part} is missing")
 
 
 def precheck(path: str) -> str:
