@@ -369,7 +369,7 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
         if p is not None:
             pieces.append(p)
             used.update(id(x) for x in block)
-    return pieces
+    return sorted(pieces, key=lambda p: (p.bbox.top, p.bbox.x0))
 
 
 def _trim_caption(cap):
