@@ -143,8 +143,10 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     Batch: lkip-audit check laporan/ --format json,html -o hasil/ --jobs 4
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage
-    error (also an unknown rule id or prefix); 3 a report could not be read, or nothing
-    in it could be checked (every page scanned without --ocr, no table at all).
+    error (also an unknown rule id or prefix, or a spreadsheet given as a report); 3 a
+    report could not be read (also a macro-enabled .docm, a zip bomb, a .doc/.odt without
+    LibreOffice), or nothing in it could be checked (every page scanned without --ocr, no
+    table at all).
     """
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
