@@ -308,6 +308,10 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
         group = _group(ctx) if field not in LABEL_FIELDS and field != "no" and "whole header" not in why else None
         if forced_group:
             group = forced_group
+        if group is None and field not in LABEL_FIELDS and field != "no" and "whole header" not in why:
+            ys = list(dict.fromkeys(_years(leaf)))
+            if len(ys) == 1:  # "Capaian 2015", "Target 2017" in one header cell: that year's
+                group = ys[0]
         if field not in LABEL_FIELDS and field != "no" and _PLAN_RE.search(label):
             group = "RKPD"
         roles.append(ColumnRole(field=field, index=i, label=label, group=group))
