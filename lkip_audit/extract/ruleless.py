@@ -127,7 +127,7 @@ def _anchor(ln: Line, numcols: list[float], prev: Line | None = None) -> bool:
 
 
 def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, prev: Line | None = None) -> bool:
-    if _anchor(ln, numcols, prev):
+    if _anchor(ln, numcols, prev) or _TOTAL_LABEL.match(ln.words[0]["text"]):
         return True
     w = ln.words[0]
     return bool(_ROWNUM.match(w["text"])) and first_col_right is not None and w["x1"] <= first_col_right + 1
@@ -412,6 +412,9 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if len(strong) < min_cols:
         return None
     first = anchors[0]
+    # A total row printed first with no numbers ("JUMLAH" over empty cells) is body.
+    while first > 0 and _TOTAL_LABEL.match(block[first - 1].words[0]["text"]):
+        first -= 1
     head, body = block[:first], block[first:]
     if single:
         numcols = []  # the one row: the lines below continue it
