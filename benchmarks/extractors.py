@@ -32,6 +32,17 @@ caption number (or first page and column count), as in the test.
 Classes (disjoint): ``horizontal-rules`` (style horizontal), ``multi-page``
 (ruled, over several pages), ``ruled landscape``, ``ruled portrait``.
 
+``rule-less (Word)`` (issue #11): the captioned tables of
+samples/wild/bkd-word-noborder.pdf (the BKD Banten tables typeset by LibreOffice
+with no borders), against samples/src/bkd-banten-2024/tables/<number>.yaml (rows
+as written there). Camelot's ``stream``, ``network`` and ``hybrid`` flavors are
+given the caption-anchored area (``table_areas``): from under the caption down to
+the next caption, paragraph line or page foot, and on the following pages from the
+page head while the table runs to the foot; found without our finder (the page's
+lines, ``layout.find_captions``). Their rows are placed as for the other classes
+(per page the best-agreeing table and first row). Ours: the table with that
+caption number, paired by number. ``--ruleless`` runs this class only.
+
 Seconds per page: each method on the pages that hold a class's tables (ours:
 each page's read inside read_document, timed through its page_guard hook;
 camelot: one read_pdf call per page, after a warm-up call).
@@ -70,8 +81,11 @@ from tests.extract.test_samples_extraction import (  # noqa: E402
 )
 
 SAMPLES = ROOT / "samples"
-CLASSES = ("ruled portrait", "ruled landscape", "horizontal-rules", "multi-page")
-METHODS = ("ours", "camelot-lattice", "camelot-stream")
+CLASSES = ("ruled portrait", "ruled landscape", "horizontal-rules", "multi-page", "rule-less (Word)")
+METHODS = ("ours", "camelot-lattice", "camelot-stream", "camelot-network", "camelot-hybrid")
+RULELESS_PDF = SAMPLES / "wild" / "bkd-word-noborder.pdf"
+RULELESS_SRC = SAMPLES / "src" / "bkd-banten-2024" / "tables"
+RULELESS_FLAVORS = ("stream", "network", "hybrid")
 NUMERIC_KINDS = ("number", "percent", "range", "malformed")
 
 
@@ -192,6 +206,165 @@ def camelot_table(cam: CamelotPages, pdf: Path, lt: dict, want: list[list[str]])
     return out, not missing, rows_ok
 
 
+# --- the rule-less class (issue #11) ------------------------------------------------
+
+
+def caption_areas(pdf: Path) -> dict[str, list[tuple[int, tuple[float, float, float, float]]]]:
+    """Per caption number, the (page, area) parts of its table, areas as (x0, top, x1,
+    bottom) in page points from the top: from under the caption to the next caption,
+    paragraph line or the page foot; while a part runs to the foot, the next page's
+    head continues it (up to its first caption or paragraph line)."""
+    from lkip_audit.extract import pdfium_source
+    from lkip_audit.extract.layout import find_captions, group_lines
+    from lkip_audit.extract.ruleless import _is_paragraph, _trim_caption
+
+    doc = pdfium_source.open_document(pdf)
+    out: dict[str, list] = {}
+    try:
+        open_number = None
+        for i in range(len(doc)):
+            data = pdfium_source.read_page(doc, i)
+            lo, hi = data.height * 0.07, data.height * 0.93
+            lines = [ln for ln in group_lines(data.words) if lo < ln.top < hi]
+            if not lines:
+                open_number = None
+                continue
+            width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+            x0, x1 = min(ln.x0 for ln in lines) - 2, max(ln.x1 for ln in lines) + 2
+            caps = [_trim_caption(c) for c in find_captions(lines)]
+            cap_ids = {id(ln) for c in caps for ln in c.lines}
+            starts = [(open_number, 0)] if open_number else []
+            for c in caps:
+                k = next((j for j, ln in enumerate(lines) if ln.top > c.lines[-1].bottom - 1 and id(ln) not in cap_ids),
+                         None)
+                if k is not None:
+                    starts.append((c.number, k))
+            open_number = None
+            for number, k in starts:
+                end, bottom = k, None
+                while end < len(lines) and id(lines[end]) not in cap_ids and not _is_paragraph(lines[end], width):
+                    bottom = lines[end].bottom
+                    end += 1
+                if bottom is None:
+                    continue
+                out.setdefault(number, []).append((i + 1, (x0, lines[k].top - 2, x1, bottom + 2)))
+                if end == len(lines):
+                    open_number = number
+    finally:
+        doc.close()
+    return out
+
+
+class CamelotAreas(CamelotPages):
+    """camelot.read_pdf on one page with a given table area, each read once and timed."""
+
+    def area_tables(self, pdf: Path, page: int, area: tuple, height: float) -> list[list[list[str]]]:
+        import camelot
+
+        key = (str(pdf), page, area)
+        if key not in self.cache:
+            x0, top, x1, bottom = area
+            spec = f"{x0:.1f},{height - top:.1f},{x1:.1f},{height - bottom:.1f}"  # PDF space: y up
+            t0 = time.perf_counter()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    found = camelot.read_pdf(str(pdf), pages=str(page), flavor=self.flavor, table_areas=[spec])
+                except Exception as e:  # report, do not stop the benchmark
+                    print(f"  camelot {self.flavor} failed on {pdf.name} p{page}: {type(e).__name__}: {e}",
+                          file=sys.stderr)
+                    found = []
+            self.seconds[(str(pdf), page)] = self.seconds.get((str(pdf), page), 0.0) + time.perf_counter() - t0
+            self.cache[key] = [camelot_rows(t, self.flavor) for t in found]
+        return self.cache[key]
+
+
+def _place(parts: list[list[list[list[str]]]], want: list[list[str]]) -> list[list[str]]:
+    """Camelot's rows for a table from its parts (per page, the tables found in the
+    area): per page the table and first row agreeing best with the source rows not yet
+    placed; parts concatenated (in camelot's favour, as camelot_table)."""
+    out: list[list[str]] = []
+    for tables in parts:
+        rest = want[len(out):]
+        best = None
+        for rows in tables:
+            for off in range(len(rows)):
+                a = _agreement(rows[off:off + len(rest)], rest)
+                if best is None or (a, -off) > best[:2]:
+                    best = (a, -off, rows, off)
+        if best is not None and best[0] > 0:
+            out.extend(best[2][best[3]:best[3] + len(rest)])
+    return out
+
+
+def run_ruleless(agg: dict, per_table: list, seconds: dict, quick: bool) -> None:
+    """The rule-less (Word) class: ours and camelot stream / network / hybrid."""
+    import yaml
+
+    from lkip_audit.extract import pdfium_source
+
+    cls = "rule-less (Word)"
+    pdf = RULELESS_PDF
+    ours_seconds: dict = {}
+
+    @contextlib.contextmanager
+    def timed(number: int):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            ours_seconds[(str(pdf), number)] = time.perf_counter() - t0
+
+    print(f"{pdf.name}: ours ...", file=sys.stderr, flush=True)
+    doc = read_document(pdf, page_guard=timed)
+    ours = {}
+    for t in doc.tables:
+        ours.setdefault(t.number, t)
+    areas = caption_areas(pdf)
+    heights = {}
+    d = pdfium_source.open_document(pdf)
+    try:
+        for i in range(len(d)):
+            heights[i + 1] = d[i].get_height()
+    finally:
+        d.close()
+    cams = {f"camelot-{f}": CamelotAreas(f) for f in RULELESS_FLAVORS}
+    numbers = sorted((n for n in areas if (RULELESS_SRC / f"{n}.yaml").exists()),
+                     key=lambda n: [int(x) if x.isdigit() else x for x in n.split(".")])
+    if quick:
+        numbers = numbers[:6]
+    for number in numbers:
+        src = yaml.safe_load((RULELESS_SRC / f"{number}.yaml").read_text(encoding="utf-8"))
+        want = [r["cells"] if isinstance(r, dict) else r for r in src["rows"]]
+        pages = [p for p, _ in areas[number]]
+        print(f"{pdf.name}: table {number} ({cls}, pages {pages})", file=sys.stderr, flush=True)
+        results = {}
+        t = ours.get(number)
+        if t is None:
+            results["ours"] = (None, False, False, None)
+        else:
+            results["ours"] = ([r.texts() for r in t.rows], True, len(t.rows) == len(want), t.extractor)
+        for name, cam in cams.items():
+            parts = [cam.area_tables(pdf, p, a, heights[p]) for p, a in areas[number]]
+            rows = _place(parts, want)
+            results[name] = (rows, any(parts), len(rows) == len(want), name)
+        row = {"sample": pdf.stem, "table": number, "class": cls, "pages": pages, "methods": {}}
+        for m, (rows, found, ok, extractor) in results.items():
+            sc = score(rows, want)
+            a = agg[(cls, m)]
+            a["tables"] += 1
+            a["found"] += found
+            a["rows_ok"] += bool(ok)
+            for k in ("cells", "cells_ok", "num", "num_ok"):
+                a[k] += sc[k]
+            a["pages"].update((str(pdf), p) for p in pages)
+            row["methods"][m] = {**sc, "found": found, "rows_ok": bool(ok), "extractor": extractor}
+        per_table.append(row)
+    seconds["ours"].update(ours_seconds)
+    for name, cam in cams.items():
+        seconds.setdefault(name, {}).update(cam.seconds)
+
+
 # --- the run -----------------------------------------------------------------------
 
 
@@ -206,7 +379,7 @@ def quick_subset(items: list[tuple[dict, object]], per_class: int = 2) -> list[t
     return out
 
 
-def run(quick: bool) -> dict:
+def run(quick: bool, ruleless_only: bool = False) -> dict:
     import camelot
 
     cams = {"camelot-lattice": CamelotPages("lattice"), "camelot-stream": CamelotPages("stream")}
@@ -221,7 +394,7 @@ def run(quick: bool) -> dict:
                     "pages": set()} for c in CLASSES for m in METHODS}
     per_table = []
     ours_seconds: dict[tuple[str, int], float] = {}
-    for stem, src, with_errors in CASES:
+    for stem, src, with_errors in ([] if ruleless_only else CASES):
         pdf = SAMPLES / f"{stem}.pdf"
         layout = json.loads((SAMPLES / f"{stem}.layout.json").read_text())
         sources = _source_tables(src, with_errors)
@@ -268,6 +441,7 @@ def run(quick: bool) -> dict:
             per_table.append(row)
 
     seconds = {"ours": ours_seconds, **{n: c.seconds for n, c in cams.items()}}
+    run_ruleless(agg, per_table, seconds, quick)
     summary = []
     for c in CLASSES:
         for m in METHODS:
@@ -275,7 +449,7 @@ def run(quick: bool) -> dict:
             if not a["tables"]:
                 continue
             pages = sorted(a["pages"])
-            secs = [seconds[m][p] for p in pages if p in seconds[m]]
+            secs = [seconds[m][p] for p in pages if p in seconds.get(m, {})]
             summary.append({
                 "class": c, "method": m, "tables": a["tables"], "found": a["found"], "rows_ok": a["rows_ok"],
                 "cells": a["cells"], "cells_ok": a["cells_ok"],
@@ -329,9 +503,10 @@ def print_table(res: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="two tables per class and sample")
+    ap.add_argument("--ruleless", action="store_true", help="the rule-less (Word) class only")
     ap.add_argument("--json", metavar="FILE", help="also write the figures (and per-table scores) as JSON")
     args = ap.parse_args(argv)
-    res = run(args.quick)
+    res = run(args.quick, args.ruleless)
     print_table(res)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1, ensure_ascii=False))
