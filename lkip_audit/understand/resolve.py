@@ -54,6 +54,7 @@ _EXCLUDED_LABEL = re.compile(r"NASIONAL|RENSTRA|RPJMD|\bRPD\b|AKHIR|\bTW\b|TRIWU
                              r"SATUAN|DEFINISI|RUMUS|METODE|FORMULA|PENANGGUNG", re.I)
 _NEUTRAL_GROUP = re.compile(r"^(KINERJA|ANGGARAN|KEUANGAN|FISIK|RENCANA|REALISASI|CAPAIAN)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_BUDGET_WORDS = re.compile(r"ANGGARAN|KEUANGAN|PENYERAPAN|BELANJA|\bDANA\b|\bRP\b|PAGU", re.I)
 # A row "named" by a column header word is a header line read as a row, not an item.
 _HEADER_WORD = re.compile(r"^(KINERJA|ANGGARAN|KEUANGAN|FISIK|RENCANA|REALISASI|CAPAIAN|TARGET|SATUAN|URAIAN|"
                           r"JUMLAH|TOTAL|NO|TAHUN(\s+\d{4})?|\(?\d+\)?)$", re.I)
@@ -203,6 +204,7 @@ def value_columns(at: AnalyzedTable, year: int | None) -> dict[tuple[str, str | 
     out: dict[tuple[str, str | None], ColumnRole] = {}
     st = getattr(at, "stage", None)
     table_slot = st.stage if st is not None else None
+    budget_table = any(c.field in ("anggaran", "realisasi_rp", "murni", "perubahan") for c in at.columns)
     for c in at.columns:
         label = ws(c.label)
         f = c.field
@@ -219,6 +221,8 @@ def value_columns(at: AnalyzedTable, year: int | None) -> dict[tuple[str, str | 
         else:
             if f not in VALUE_FIELDS or _EXCLUDED_LABEL.search(label):
                 continue
+            if f == "persen" and not budget_table and not _BUDGET_WORDS.search(label + " " + ws(c.group)):
+                continue  # a percentage in a table with no budget: the kinerja's or the budget's, unclear
             slot = slot_key(at, c, year)
             if f in ("kategori", "tingkat") and slot != "#" and any(x.field == "nilai_akhir" for x in at.columns):
                 # beside a NILAI AKHIR the label judges the nilai akhir, elsewhere the capaian

@@ -90,3 +90,11 @@ def test_distan_rkpd_draft_ceiling_is_not_the_apbd():
     fs = _xt("lkip_distan_2016.pdf")
     assert [f for f in fs if 106 <= (f.page or 0) <= 124] == []
     assert [f for f in fs if "rkpd" in (f.column or "").lower()] == []
+
+
+def test_bp3iptek_kinerja_percentage_is_not_budget_absorption():
+    # lkip_bp3iptek_2016 p40: "% Realisasi" under Target, in a table with no budget column, is the
+    # kinerja's (Prosentase Hasil Riset ... 200 = 40 / 20 x 100); Tabel 3.3 p56 "% Penyerapan Anggaran"
+    # 94,3 is the budget's: different facts, not compared.
+    fs = _xt("lkip_bp3iptek_2016.pdf")
+    assert _at(fs, page=40) == []

@@ -101,3 +101,18 @@ def test_value_columns_name_the_year_and_the_stage():
     keys = set(value_columns(t32, 2024))
     assert ("kategori", "?NILAI AKHIR") in keys and ("realisasi", "2023") in keys
     assert ("target", None) in keys and ("capaian", None) in keys
+
+
+def test_percentage_without_budget_columns_is_not_a_budget_percentage():
+    # lkip_bp3iptek_2016 p40: "Target % Realisasi" (the kinerja's, 200 = 40 / 20 x 100) in a table with no
+    # budget column; Tabel 3.3 p56 "% Penyerapan Anggaran" names the budget itself.
+    from lkip_audit.understand.resolve import value_columns
+
+    p40 = analyzed(["Indikator", "Target", "Target Realisasi", "Target % Realisasi"],
+                   [["Prosentase Hasil Riset dan IPTEK", "20", "40", "200"]],
+                   {0: "indikator", 1: "target", 2: "realisasi", 3: "persen"}, number=None, page=40)
+    p56 = analyzed(["Indikator", "% Capaian Kinerja", "% Penyerapan Anggaran"],
+                   [["Prosentase Hasil Riset dan IPTEK", "200", "94,3"]],
+                   {0: "indikator", 1: "capaian", 2: "persen"}, number="3.3", page=56)
+    assert ("persen", None) not in value_columns(p40, 2016)
+    assert ("persen", None) in value_columns(p56, 2016)
