@@ -239,10 +239,13 @@ def test_end_to_end_clean_draft_passes(tmp_path):
 
 def test_directory_holds_pdf_and_docx_alike(tmp_path):
     kegiatan_draft(tmp_path, "99,24")
+    pdf = Path(__file__).resolve().parents[2] / "samples" / "wild" / "kutipan-1hal-bersih.pdf"
+    shutil.copyfile(pdf, tmp_path / "kutipan.pdf")
     (tmp_path / "~$draf-lkip.docx").write_bytes(b"lock")  # Word's lock file is no report
     r = cli("check", str(tmp_path), "--no-cache", "--no-progress", "--quiet")
     assert r.returncode == 1, r.stderr
-    assert "draf-lkip.docx" in r.stdout and "~$" not in r.stdout + r.stderr
+    out = r.stdout + r.stderr
+    assert "draf-lkip.docx" in out and "kutipan.pdf" in out and "~$" not in out
 
 
 def test_html_report_shows_the_word_table_with_the_cell_marked(tmp_path):
