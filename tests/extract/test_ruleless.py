@@ -234,3 +234,23 @@ def test_aligned_numeric_block_is_a_table():
     pieces = find_ruleless(_Page(_words(lines)), "pdfium", [])
     assert len(pieces) == 1
     assert [[c.text for c in pieces[0].cells if c.row == r] for r in range(3)] == [list(r) for r in rows]
+
+
+def test_one_row_table_with_money_wrapped_mid_number():
+    """Tabel 3.6 (page 25): one body row under its caption; the ANGGARAN cells print
+    "38.995.711.8" / "27" and "37.147.689.7" / "95" on two lines (page words). The row
+    reads as the source writes it."""
+    lines = _page_lines(NOBORDER, 25)
+    i = next(i for i, ln in enumerate(lines) if "38.995.711.8" in ln.text.split())
+    assert lines[i + 1].text.split()[-2:] == ["27", "95"]
+    t = _table(NOBORDER, "3.6")
+    assert [r.texts() for r in t.rows] == _source_rows("3.6")
+
+
+def test_stitched_over_a_page_break():
+    """Tabel 3.54 runs from page 63 to page 64 without a caption on page 64; stitched,
+    its rows are the source's, the total row "JUMLAH" (printed first, without numbers)
+    included."""
+    t = _table(NOBORDER, "3.54")
+    assert t.pages == [63, 64]
+    assert [r.texts() for r in t.rows] == _source_rows("3.54")
