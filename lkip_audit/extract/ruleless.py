@@ -45,8 +45,8 @@ def _joins(prev: str, nxt: str) -> bool:
     """``prev`` (a line's last token) and ``nxt`` (the next line's first token) are the two
     halves of one number: the break falls at a digit or separator, together they make a
     valid number, and at least one of them is not a valid number by itself."""
-    if not prev or not nxt:
-        return False
+    if not prev or not nxt or not any(ch.isdigit() for ch in prev):
+        return False  # "Rp." over "186.250.000" is a currency sign, already valid apart
     if not (prev[-1].isdigit() or prev[-1] in ".,") or not (nxt[0].isdigit() or nxt[0] in ".,"):
         return False
     if not valid_number(prev + nxt):
