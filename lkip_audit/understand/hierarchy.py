@@ -86,6 +86,7 @@ class _Row:
     total: bool = False
     kind: str | None = None
     nomen: str | None = None
+    mark_style: str = ""  # the style of the number in its numbering column: "A", "I", "1", "a", "1.1"
     subtotal: bool = False  # "JUMLAH PKB": a total of unknown scope; closes the rows above, parents nothing
     outline: tuple = ()  # the outline number of the row ("2.2.3" -> (2, 2, 3)); a label, never a value
 
@@ -178,6 +179,7 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             r.subtotal = True
             r.label = joined
         r.outline = _outline(row, marker_cols, r)
+        r.mark_style = _mark_style(row, marker_cols)
         r.nomen = nomenclature(r.label)
         out.append(r)
     return out
@@ -197,6 +199,52 @@ def _outline(row: Row, marker_cols: set[int], r: _Row) -> tuple:
                 return tuple(int(x) for x in m.group(1).split("."))
     m = re.match(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s+\S", r.label or "")
     return tuple(int(x) for x in m.group(1).split(".")) if m else ()
+
+
+def _mark_style(row: Row, marker_cols: set[int]) -> str:
+    """The numbering style of the row's number cell: "A" (capital letter, which marker_type
+    does not count), "I" (roman), "1", "a", "1.1"; "" when none."""
+    for i in sorted(marker_cols):
+        t = _cell_text(row, i).strip().rstrip(".)")
+        if not t or len(t) > 6:
+            continue
+        if t == "I" or re.fullmatch(r"[IVX]{2,}", t):
+            return "I"  # "I" alone: roman one more often than the ninth letter
+        if re.fullmatch(r"[A-Z]", t):
+            return "A"
+        if re.fullmatch(r"[a-z]", t):
+            return "a"
+        if re.fullmatch(r"\d{1,3}", t):
+            return "1"
+        if re.fullmatch(r"\d{1,3}(\.\d{1,3})+", t):
+            return "1.1"
+    return ""
+
+
+def _mrank(r: "_Row") -> float:
+    """The numbering rank of a row; a capital letter ("A", "B", which marker_type does not
+    count) ranks between roman (I.) and arabic (1.) numbers, as in "I. > A. > 1."."""
+    if r.marker == "none" and r.mark_style == "A":
+        return 0.5
+    return MARKER_RANK[r.marker]
+
+
+def _numbering_kinds(parts: list["_Row"], notes: list[str]) -> None:
+    """A row numbered like the named programs ("B" among "A. Program ...", "C. Program ...")
+    but named without "Program" is a program too: its number says it is their sibling."""
+    by_style: dict[str, set[str]] = {}
+    for r in parts:
+        if r.nomen and r.mark_style:
+            by_style.setdefault(r.mark_style, set()).add(r.nomen)
+    for r in parts:
+        kinds = by_style.get(r.mark_style)
+        if r.nomen or not r.mark_style or not kinds or len(kinds) != 1:
+            continue
+        k = next(iter(kinds))
+        others = {x.nomen for x in parts if x.mark_style != r.mark_style and x.nomen}
+        if r.kind != k and k not in others:
+            notes.append(f"row {r.index}: numbered {r.mark_style!r} like the {k} rows, so a {k}")
+            r.kind = k
 
 
 def _caps_total(text: str) -> bool:
@@ -260,18 +308,18 @@ def _assign_kinds(rs: list[_Row], columns: list[ColumnRole], notes: list[str]) -
                 r.kind = r.nomen
         if not members:
             continue
-        keys = sorted({(r.bold is False, r.indent, MARKER_RANK[r.marker]) for r in members})
+        keys = sorted({(r.bold is False, r.indent, _mrank(r)) for r in members})
         pos = {k: i for i, k in enumerate(keys)}
         offset = max(0, len(ks) - len(keys))
         for r in members:  # anchor on nomenclature when a level names itself
             if r.nomen in ks:
-                offset = ks.index(r.nomen) - pos[(r.bold is False, r.indent, MARKER_RANK[r.marker])]
+                offset = ks.index(r.nomen) - pos[(r.bold is False, r.indent, _mrank(r))]
                 break
         for r in members:
             if r.nomen:
                 r.kind = r.nomen
                 continue
-            p = pos[(r.bold is False, r.indent, MARKER_RANK[r.marker])] + offset
+            p = pos[(r.bold is False, r.indent, _mrank(r))] + offset
             r.kind = ks[max(0, min(p, len(ks) - 1))]
         label = next(c.label for c in columns if c.index == idx)
         notes.append(f"rows in combined column {label!r}: levels {ks} assigned by numbering/bold/indent")
@@ -395,7 +443,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
             r.col_depth,
             (0 if r.bold else 1) if bold_varies else 0,
             indent_rank.get(r.indent, 0),
-            MARKER_RANK[r.marker],
+            _mrank(r),
         )
 
     keys = {r.index: key(r) for r in parts}
@@ -411,6 +459,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         used.append("numbering")
     parent_of: dict[int, int | None] = {}
     edge = ""
+    _numbering_kinds(parts, notes)
     all_unit = bool(parts) and all(r.kind in UNIT_LEVEL for r in parts)
     if all_unit and len({r.kind for r in parts}) > 1:
         # every row names its level (program / kegiatan / sub kegiatan): use those

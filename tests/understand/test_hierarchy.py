@@ -314,3 +314,24 @@ def test_child_larger_than_its_parent_is_its_sibling():
     )
     r = rows(analyze_table(t))
     assert r[2].parent is None and not r[1].children and r[1].role == BODY
+
+
+def test_row_numbered_like_the_programs_is_a_program():
+    # lkip_bp3akb_2016.pdf p65 Tabel 3.2b: "A Program Perencanaan ..." 712,500,000 over its
+    # one kegiatan "1 Perencanaan, Pengendalian dan Evaluasi BP3AKB" 712,500,000; "B Penataan
+    # Administrasi Kependudukan" (no word "Program", numbered like A and C) is program B,
+    # not a child of A: A's children add up to 712,500,000 alone
+    t = make_table(
+        ["NO", "PROGRAM/KEGIATAN", "ANGGARAN (Rp)"],
+        [
+            ["A", "Program Perencanaan Pengendalian Pengawasan Pembangunan Daerah", "712,500,000"],
+            ["1", "Perencanaan, Pengendalian dan Evaluasi BP3AKB", "712,500,000"],
+            ["B", "Penataan Administrasi Kependudukan", "1,032,525,000"],
+            ["1", "Pengendalian Kependudukan", "1,032,525,000"],
+            ["C", "Program Peningkatan Peran Serta dan Kesetaraan Gender", "810,000,000"],
+            ["1", "Jejaring Kelembagaan dan Partisipasi", "810,000,000"],
+        ],
+    )
+    r = rows(analyze_table(t))
+    assert r[0].children == [1] and r[2].children == [3] and r[4].children == [5]
+    assert r[2].parent is None and r[2].kind == "program"
