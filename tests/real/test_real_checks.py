@@ -116,3 +116,18 @@ def test_capaian_computed_from_unrounded_realisasi_is_consistent():
     name = "bab_iii_akuntabilitas_kinerja_2016.pdf"
     for part in ("benih ikan nila", "benih ikan lele"):
         assert _findings(name, ("CAP001",), None, part) == []
+
+
+def test_program_numbered_b_is_a_sibling_of_program_a():
+    # lkip_bp3akb_2016 p65 Tabel 3.2b: "A Program Perencanaan Pengendalian Pengawasan
+    # Pembangunan Daerah" 712,500,000 / 699,507,500 over its one kegiatan 712,500,000 /
+    # 616,718,000; "B Penataan Administrasi Kependudukan" (1,032,525,000) is program B.
+    # Anggaran: 712,500,000 = 712,500,000, no finding; realisasi 699,507,500 != 616,718,000
+    # (a true error on the page). Program C: 810,000,000 + 900,000,000 + 1,051,250,000 +
+    # 810,000,000 = 3,571,250,000 = printed; realisasi 729,083,300 + 862,537,600 +
+    # 1,039,600,000 + 699,559,000 = 3,330,779,900, printed 3,048,811,615
+    name = "lkip_bp3akb_2016.pdf"
+    a = _findings(name, ("SUM002",), 65, "Program Perencanaan Pengendalian")
+    assert [(f.actual, f.expected.replace(",", ".")) for f in a] == [("699,507,500", "616.718.000")]
+    c = _findings(name, ("SUM002",), 65, "Kesetaraan Gender")
+    assert [(f.actual, f.expected.replace(",", ".")) for f in c] == [("3,048,811,615", "3.330.779.900")]
