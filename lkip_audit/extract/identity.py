@@ -139,10 +139,13 @@ def find_names(text: str) -> list[_Mention]:
             t = toks[j]
             tl = t.lower()
             if tl in REGIONS:
-                # The region: up to three capitalised words (or a roman numeral) after it.
+                # The region: up to three capitalised words after it. A roman numeral is
+                # no part of a region name: after one it is a chapter's page number in a
+                # running footer ("... Provinsi Jawa Barat III - 4").
                 k = j + 1
                 reg = [t]
-                while k < n and len(reg) < 4 and (_is_name_word(toks[k]) or _is_roman(toks[k])) and toks[k].lower() not in REGIONS:
+                while k < n and len(reg) < 4 and _is_name_word(toks[k]) and not _is_roman(toks[k]) \
+                        and toks[k].lower() not in REGIONS:
                     reg.append(toks[k].rstrip("."))
                     k += 1
                 if len(reg) > 1:
