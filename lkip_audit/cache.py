@@ -294,6 +294,12 @@ def cached_audit(path, config, cache: Cache, read, check, *, options: object = N
         doc = cache.load("doc", dkey)
         if doc is not None:
             doc.path = str(path)
+            # The check settled the cells' numbers (column conventions, with their notes on
+            # the tables) before it ran; the cached document is the one as read, so settle
+            # it the same way: a hit returns the document the findings were made from.
+            from lkip_audit.extract.numstyle import settle_numbers
+
+            settle_numbers(doc)
             result = _CachedResult(doc, None, hit["findings"], hit["rules"], hit.get("notes", []))
             del result.understanding  # computed on first use (see _CachedResult)
             result._check = check
