@@ -162,7 +162,8 @@ def plan_samples(args) -> list[dict]:
             plans.append({**base, "path": None, "error": f"truth file unreadable: {err or 'no document:'}"})
             continue
         items = [i for i in (data.get("items") or []) if isinstance(i, dict)]
-        entry = {**base, "clean": bool(data.get("clean")), "items": items, "error": None}
+        entry = {**base, "clean": bool(data.get("clean")), "items": items, "error": None,
+                 "unreadable_pages": [int(p) for p in data.get("unreadable_pages") or []]}
         docs = [ROOT / data["document"]]
         if args.docx and data.get("docx"):
             docs.append(ROOT / data["docx"])
@@ -196,13 +197,14 @@ def score_samples(plans: list[dict], results: dict[str, dict]) -> dict:
             docs.append(d)
             tot["not_checked"] += 1
             continue
-        s = score_document(r["findings"], p["items"], clean=p["clean"])
+        s = score_document(r["findings"], p["items"], clean=p["clean"], unreadable_pages=p.get("unreadable_pages"))
         d.update({
             "error": None, "seconds": r["seconds"], "pages": r["pages"],
             "found": len(s.found), "missed": len(s.missed),
             "tp": len(s.true_positives), "fp": len(s.false_positives),
             "recall": s.recall and round(s.recall, 4), "precision": s.precision and round(s.precision, 4),
             "info": sum(1 for f in r["findings"] if f["severity"] == "info"),
+            "coverage": len(s.coverage),
             "nothing_checked": r.get("nothing_checked"),
         })
         if p["clean"]:

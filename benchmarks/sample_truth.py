@@ -333,7 +333,10 @@ def build_items() -> list[dict]:
 
 def render(clean: bool) -> str:
     pdf = CLEAN_PDF if clean else SAMPLE_PDF
-    doc = {"document": pdf, "source": SOURCE, "clean": clean, "items": [] if clean else build_items()}
+    # The build inserts a scanned (image-only) page: the layout manifest names it.
+    layout = json.loads(LAYOUT.with_name(Path(pdf).stem + ".layout.json").read_text(encoding="utf-8"))
+    doc = {"document": pdf, "source": SOURCE, "clean": clean, "unreadable_pages": layout["scanned_pages"],
+           "items": [] if clean else build_items()}
     body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
     return HEADER.format(pdf=pdf) + body
 

@@ -144,6 +144,7 @@ class DocScore:
     false_positives: list = field(default_factory=list)  # counted findings that match none
     matches: dict[str, list[int]] = field(default_factory=dict)  # item id -> indexes of counted findings
     alarms: Counter = field(default_factory=Counter)  # clean twin: errors/warnings by severity
+    coverage: list = field(default_factory=list)  # DOC002/DOC003 on pages the truth declares unreadable
     by_category: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
@@ -160,16 +161,43 @@ def _cat_row() -> dict[str, int]:
     return {"items": 0, "found": 0, "tp": 0, "fp": 0}
 
 
-def score_document(findings, items, clean: bool = False) -> DocScore:
+# Findings that say a page could not be checked (not an inconsistency of the document).
+COVERAGE_RULES = ("DOC002", "DOC003")
+
+
+def _coverage_pages(f) -> set[int]:
+    pages = (get(f, "detail") or {}).get("pages") if isinstance(get(f, "detail"), dict) else None
+    if pages:
+        return {int(p) for p in pages}
+    return {get(f, "page")} if get(f, "page") is not None else set()
+
+
+def is_declared_coverage(f, unreadable_pages) -> bool:
+    """A finding that a page could not be checked, on pages the truth file itself declares
+    unreadable without OCR (a scanned page the build inserted): the tool is right to say so,
+    and it is neither an inconsistency found nor a false alarm."""
+    pages = _coverage_pages(f)
+    return get(f, "rule") in COVERAGE_RULES and bool(pages) and pages <= set(unreadable_pages or ())
+
+
+def score_document(findings, items, clean: bool = False, unreadable_pages=()) -> DocScore:
     """Match a document's findings to its truth items.
 
     Only error and warning findings count. A finding that matches any item is a true
     positive (several findings may match one item: the item is found once); an item is
     found when at least one finding matches it. On a clean twin every counted finding is
-    an alarm (and a false positive).
+    an alarm (and a false positive). A DOC002/DOC003 finding naming only pages the truth
+    declares unreadable (`unreadable_pages`) is set aside in `coverage`.
     """
-    counted = [f for f in findings if get(f, "severity") in COUNTED]
     s = DocScore(clean=clean, items=len(items))
+    counted = []
+    for f in findings:
+        if get(f, "severity") not in COUNTED:
+            continue
+        if is_declared_coverage(f, unreadable_pages):
+            s.coverage.append(f)
+        else:
+            counted.append(f)
     cats: dict[str, dict[str, int]] = {}
     hit = [False] * len(counted)
     for n, item in enumerate(items):

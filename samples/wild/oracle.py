@@ -857,6 +857,13 @@ def _builder():
     return mod
 
 
+def _scanned_pages(layout_path: Path) -> list[int]:
+    """Image-only pages the reportlab build inserted (its layout manifest)."""
+    import json
+
+    return list(json.loads(layout_path.read_text(encoding="utf-8")).get("scanned_pages") or [])
+
+
 def document_truths():
     """(truth file path, document dict) of every document: the reportlab BKD sample and the Word corpus."""
     out = []
@@ -866,6 +873,8 @@ def document_truths():
         src = load_source(rel["source"])
         out.append((ROOT / "samples" / "lkip-bkd-banten-2024.truth.yaml",
                     {"document": "samples/lkip-bkd-banten-2024.pdf", "source": rel["source"], "clean": False,
+                     # the reportlab build inserts a scanned page; its layout manifest names it
+                     "unreadable_pages": _scanned_pages(ROOT / "samples" / "lkip-bkd-banten-2024.layout.json"),
                      "items": truth(src, rel)}))
     b = _builder()
     for spec in (b.DOCS if b else []):

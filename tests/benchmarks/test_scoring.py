@@ -142,6 +142,21 @@ def test_clean_twin_warning_is_an_alarm():
     assert len(s.false_positives) == 1 and s.recall is None and s.precision == 0.0
 
 
+def test_declared_unreadable_page_warning_is_coverage_not_an_alarm():
+    # The sample build inserts a scanned page 31 (its layout manifest says so); the truth
+    # file declares it. "page 31 could not be checked" is then neither found nor an alarm;
+    # the same warning naming page 30 too (not declared) is still an alarm.
+    on_31 = F(rule="DOC003", severity="warning", page=31, table=None, row=None, column=None, actual="31", expected=None)
+    on_31.detail = {"pages": [31]}
+    wider = F(rule="DOC003", severity="warning", page=30, table=None, row=None, column=None, actual="30, 31",
+              expected=None)
+    wider.detail = {"pages": [30, 31]}
+    s = score_document([on_31], [], clean=True, unreadable_pages=[31])
+    assert s.coverage == [on_31] and not s.alarms and not s.false_positives
+    s = score_document([wider], [], clean=True, unreadable_pages=[31])
+    assert dict(s.alarms) == {"warning": 1} and s.coverage == []
+
+
 def test_missed_and_found_items():
     # two items, one finding for the first: recall 1/2
     a, b = item(id="A"), item(id="B", row="Penyediaan Gaji dan Tunjangan ASN", printed="1", recomputed="2")
