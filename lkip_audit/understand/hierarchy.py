@@ -132,7 +132,10 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             r.label = named[-1][1]
             # Depth from the column holding the row's own name (a row that also fills
             # the sasaran/program columns to its left is not thereby their parent).
-            r.col_depth = sum(1 for i in label_cols if i < r.label_col)
+            # Only label columns of its own block count: a table printed twice side by side
+            # ("Rancangan Awal" | "Hasil Analisa") has a value column between the blocks
+            r.col_depth = sum(1 for i in label_cols if i < r.label_col
+                              and not any(i < v < r.label_col for v in mapped_value))
         # marker: the nearest numbering marker left of (or at the start of) the label
         limit = r.depth_col if r.depth_col is not None else n
         if r.depth_col is not None and r.label_col is not None and r.depth_col != r.label_col:
@@ -229,6 +232,20 @@ def _mrank(r: "_Row") -> float:
     return MARKER_RANK[r.marker]
 
 
+_STYLE_RANK = {"I": 0, "A": 1, "1": 2, "1.1": 3, "a": 4}
+
+
+def _not_above(top: "_Row", r: "_Row") -> bool:
+    """A row that names its level ("Program ...") is no child of a row of the same or a
+    deeper level (a program under a kegiatan, a kegiatan under a kegiatan)."""
+    if r.nomen is None or r.nomen not in UNIT_LEVEL:
+        return False
+    if _STYLE_RANK.get(top.mark_style, 9) < _STYLE_RANK.get(r.mark_style, -1):
+        return False  # numbered below it ("C." over "16"): a kegiatan named "Program ..."
+    k = top.nomen or top.kind
+    return k in UNIT_LEVEL and UNIT_LEVEL[k] >= UNIT_LEVEL[r.nomen]
+
+
 def _numbering_kinds(parts: list["_Row"], notes: list[str]) -> None:
     """A row numbered like the named programs ("B" among "A. Program ...", "C. Program ...")
     but named without "Program" is a program too: its number says it is their sibling."""
@@ -236,6 +253,19 @@ def _numbering_kinds(parts: list["_Row"], notes: list[str]) -> None:
     for r in parts:
         if r.nomen and r.mark_style:
             by_style.setdefault(r.mark_style, set()).add(r.nomen)
+    plain: dict[str, set[str]] = {}  # kinds of the rows that do not name themselves, by style
+    for r in parts:
+        if not r.nomen and r.mark_style and r.kind in UNIT_LEVEL:
+            plain.setdefault(r.mark_style, set()).add(r.kind)
+    for r in parts:
+        # "16 Program Pelayanan ..." numbered like the kegiatan (12, 13, ...) under "C. Program":
+        # its number says kegiatan, where the named programs carry another numbering style
+        ks = plain.get(r.mark_style)
+        if r.nomen in UNIT_LEVEL and ks and len(ks) == 1 and r.nomen not in ks and any(
+                x.nomen == r.nomen and x.mark_style and x.mark_style != r.mark_style for x in parts):
+            k = next(iter(ks))
+            notes.append(f"row {r.index}: named {r.nomen} but numbered {r.mark_style!r} like the {k} rows")
+            r.kind = r.nomen = k
     for r in parts:
         kinds = by_style.get(r.mark_style)
         if r.nomen or not r.mark_style or not kinds or len(kinds) != 1:
@@ -506,7 +536,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         else:
             # two rows that name the same level ("Kegiatan ..." and "Kegiatan ...") are
             # siblings, whatever their typography says (issue #11)
-            while stack and (rel[stack[-1]] >= lv or (r.nomen is not None and by_index[stack[-1]].nomen == r.nomen)):
+            while stack and (rel[stack[-1]] >= lv or _not_above(by_index[stack[-1]], r)):
                 stack.pop()
             p = stack[-1] if stack else None
         info.parent = p

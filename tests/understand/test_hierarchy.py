@@ -335,3 +335,26 @@ def test_row_numbered_like_the_programs_is_a_program():
     r = rows(analyze_table(t))
     assert r[0].children == [1] and r[2].children == [3] and r[4].children == [5]
     assert r[2].parent is None and r[2].kind == "program"
+
+
+def test_program_not_a_child_of_a_kegiatan_and_kegiatan_named_program_stays_a_kegiatan():
+    # lkip_distan_2016.pdf p67/p73-76 (RKPD appendix, Rp. 000): "B. Program Peningkatan ..."
+    # follows kegiatan 1 of program A and is program B, not the kegiatan's child;
+    # kegiatan "16 Program Pelayanan Administrasi ..." is numbered like the kegiatan of
+    # program C (12-18), so it stays under C
+    t = make_table(
+        ["No", "Program/Kegiatan", "Pagu Indikatif (Rp. 000)"],
+        [
+            ["A.", "Program Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah", "400.000"],
+            ["1", "Koordinasi Perencanaan Pembangunan", "400.000"],
+            ["B.", "Program Peningkatan Kesejahteraan Sumber Daya Aparatur", "675.000"],
+            ["2", "Peningkatan Kesejahteraan dan Kemampuan Aparatur", "675.000"],
+            ["C.", "Program Pelayanan Administrasi Perkantoran", "1.488.810"],
+            ["15", "Penyelenggaraan Administrasi Perkantoran BP Mekanisasi", "1.000.000"],
+            ["16", "Program Pelayanan Administrasi Perkantoran BPSB", "488.810"],
+        ],
+        bold_rows={0, 2, 4},
+    )
+    r = rows(analyze_table(t))
+    assert r[0].children == [1] and r[2].parent is None and r[2].children == [3]
+    assert r[4].children == [5, 6]

@@ -309,6 +309,10 @@ DOUBT_TEXT = {
         "baris \"{row}\" di batas halaman tidak memuat angka sama sekali (angkanya mungkin hilang saat halaman berganti)",
         "the row \"{row}\" at a page break shows no number at all (its numbers may have been lost across the page break)",
     ),
+    "uncounted": (
+        "baris \"{row}\" di antara rinciannya memuat angka di kolom ini tetapi tidak ikut dijumlahkan (dibaca sebagai indikator)",
+        "the row \"{row}\" among the children has a number in this column but was not added (it was read as an indicator)",
+    ),
     "siblings": (
         "baris-baris ini mungkin setara, bukan induk dan rinciannya: {why}",
         "these rows may be siblings rather than a parent and its children: {why_en}",

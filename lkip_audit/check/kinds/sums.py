@@ -110,6 +110,18 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             )
 
 
+def _under(infos, j: int, i: int) -> bool:
+    """Row j descends from row i."""
+    seen = set()
+    p = infos[j].parent if j in infos else None
+    while p is not None and p not in seen:
+        if p == i:
+            return True
+        seen.add(p)
+        p = infos[p].parent if p in infos else None
+    return False
+
+
 def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, rows: list[int]) -> list[Doubt]:
     """Doubts of a failed sum (base.judge): an addend or the total read by OCR or with another
     number reading that makes it add up, and label-less rows (a label split over a page
@@ -137,6 +149,16 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
             why_id = ("tingkat baris hanya dibedakan oleh huruf tebal/indentasi"
                       if parent.kind is None else f"induk dan rinciannya sama-sama {parent.kind.replace('_', ' ')}")
             extra.append(Doubt("siblings", (("why", why_id),)))
+    # an indicator row under the parent or one of its children that carries a number in
+    # this very column: read as an indicator, it may be a child whose label sits elsewhere
+    for j, rj in sorted(infos.items()):
+        if j in covers or j == i or rj.kind != "indikator" or not _under(infos, j, i):
+            continue
+        if state(cell_at(at, j, col)) == "number":
+            from lkip_audit.check.kinds.base import row_label as _rl
+
+            extra.append(Doubt("uncounted", (("row", _rl(at, j) or str(j + 1)),)))
+            break
     pages = [r.page for r in at.table.rows]
     for j in covers:
         if j in rows:
