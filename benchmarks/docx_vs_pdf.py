@@ -206,7 +206,7 @@ def convert(docx: Path, outdir: Path) -> Path:
 
 
 def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries: list[dict]) -> dict:
-    docs, tot = [], Counter()
+    docs, tot, kinds = [], Counter(), Counter()
     for name, dpath, ppath in pairs:
         rd, rp = results[dpath], results[ppath]
         d = {"document": name, "docx": rel(dpath), "pdf": rel(ppath)}
@@ -224,6 +224,8 @@ def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries
                   "unexplained": len(und) + len(unp),
                   "unexplained_differences": [{"side": "docx-only", **f} for f in und]
                   + [{"side": "pdf-only", **f} for f in unp]})
+        for _, e in exd + exp:
+            kinds[e.get("kind") or e.get("reason") or "?"] += 1
         for k in ("docx_findings", "pdf_findings", "both", "docx_only", "pdf_only", "explained", "unexplained"):
             tot[k] += d[k]
         docs.append(d)
@@ -232,6 +234,7 @@ def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries
         for f in d.get("unexplained_differences", []):
             used[(f["side"], f["rule"])] += 1
     return {"documents": docs, "totals": dict(tot),
+            "explained_by_kind": [{"kind": k, "count": n} for k, n in kinds.most_common()],
             "unexplained_by_side_and_rule": [{"side": s, "rule": r, "count": n} for (s, r), n in used.most_common()]}
 
 
@@ -320,6 +323,12 @@ def main(argv: list[str] | None = None) -> int:
     rep.update({"date": _dt.date.today().isoformat(), "commit": _commit(), "converted": bool(args.convert),
                 "seconds": round(time.monotonic() - t0, 1)})
     print(markdown_table(rep) if args.markdown else text_table(rep))
+    if rep["explained_by_kind"]:
+        print(("\nexplained, by kind: " if not args.markdown else "\nExplained, by kind: ")
+              + ", ".join(f"{k['kind']} {k['count']}" for k in rep["explained_by_kind"]))
+    if rep["unexplained_by_side_and_rule"]:
+        print(("unexplained, by side and rule: " if not args.markdown else "Unexplained, by side and rule: ")
+              + ", ".join(f"{u['side']} {u['rule']} {u['count']}" for u in rep["unexplained_by_side_and_rule"]))
     if args.list:
         for d in rep["documents"]:
             for f in d.get("unexplained_differences", []):
