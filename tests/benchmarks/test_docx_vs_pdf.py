@@ -77,3 +77,13 @@ def test_compare_counts(tmp_path):
     assert (d["explained"], d["unexplained"]) == (1, 1)
     assert [(u["side"], u["rule"]) for u in d["unexplained_differences"]] == [("pdf-only", "SUM002")]
     assert rep["totals"]["unexplained"] == 1
+
+
+def test_committed_explained_file_is_well_formed():
+    # every entry names its document, a side, a rule and a one-line reason naming a cause
+    entries = dvp.load_explained()
+    assert entries
+    for e in entries:
+        assert e["document"] and e["side"] in dvp.SIDES and e["rule"]
+        assert e["reason"].strip() and "\n" not in e["reason"].strip()
+    assert len({e.get("kind") for e in entries}) >= 10
