@@ -240,8 +240,12 @@ def _not_above(top: "_Row", r: "_Row") -> bool:
     deeper level (a program under a kegiatan, a kegiatan under a kegiatan)."""
     if r.nomen is None or r.nomen not in UNIT_LEVEL:
         return False
+    if top.outline and len(r.outline) > len(top.outline) and r.outline[:len(top.outline)] == top.outline:
+        return False  # "5.03.01 PROGRAM ..." under "5.03 KEPEGAWAIAN": the outline number says child
     if _STYLE_RANK.get(top.mark_style, 9) < _STYLE_RANK.get(r.mark_style, -1):
         return False  # numbered below it ("C." over "16"): a kegiatan named "Program ..."
+    if top.nomen is None and not _STYLE_RANK.get(r.mark_style, 9) < _STYLE_RANK.get(top.mark_style, -1):
+        return False  # the row above names no level and its numbering does not rank below r's
     k = top.nomen or top.kind
     return k in UNIT_LEVEL and UNIT_LEVEL[k] >= UNIT_LEVEL[r.nomen]
 

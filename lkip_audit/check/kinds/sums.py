@@ -149,10 +149,11 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
             why_id = ("tingkat baris hanya dibedakan oleh huruf tebal/indentasi"
                       if parent.kind is None else f"induk dan rinciannya sama-sama {parent.kind.replace('_', ' ')}")
             extra.append(Doubt("siblings", (("why", why_id),)))
-    # an indicator row under the parent or one of its children that carries a number in
-    # this very column: read as an indicator, it may be a child whose label sits elsewhere
+    # an indicator row under one of the children that carries a number in this very column:
+    # read as an indicator, it may be a child whose label sits elsewhere (the parent's own
+    # indicator row carries the parent's numbers and is no doubt)
     for j, rj in sorted(infos.items()):
-        if j in covers or j == i or rj.kind != "indikator" or not _under(infos, j, i):
+        if j in covers or j == i or rj.kind != "indikator" or rj.parent == i or not _under(infos, j, i):
             continue
         if state(cell_at(at, j, col)) == "number":
             from lkip_audit.check.kinds.base import row_label as _rl
