@@ -26,15 +26,20 @@ WHY_NOT = tesseract_status("ind")
 def test_ocr_checks_scanned_pages(corpus_dir):
     r = run_cli("check", str(corpus_dir / "scanned.pdf"), "--ocr", "--format", "json", "--no-progress", timeout=400)
     no_traceback(r)
-    assert r.code == 1, r.stderr  # the known errors are errors
+    # Issue #12.3: a relation that fails on a number read by OCR is not a galat but an info
+    # "tidak dapat diperiksa dengan andal" naming OCR as the doubt; the known errors are
+    # still found and located, so the exit code stays 0 at the default fail level.
+    assert r.code == 0, r.stderr
     rep = json.loads(r.stdout)
     assert rep["summary"]["pages_checked"] == 2 and rep["summary"]["pages_unchecked"] == []
     assert E01 in triples(rep, 1)
     assert E02 in triples(rep, 2)
-    for f in rep["findings"]:
-        if f["rule"] == "PCT001":
-            assert f["detail"]["ocr"] is True and f["detail"]["ocr_pages"] == [f["page"]]
-            assert f["table"] in ("3.18", "3.28")
+    pct = [f for f in rep["findings"] if f["rule"] == "PCT001"]
+    assert pct
+    for f in pct:
+        assert f["severity"] == "info"
+        assert [d["code"] for d in f["detail"]["doubt"]] == ["ocr"]
+        assert f["table"] in ("3.18", "3.28")
 
 
 def test_ocr_unavailable_is_said(corpus_dir):
