@@ -157,32 +157,12 @@ def run_one(path: str) -> dict:
 
 
 def run_all(paths: list[str], jobs: int = 2) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    if jobs <= 1:
-        for p in paths:
-            out[p] = run_one(p)
-            _progress(out[p])
-        return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """Each document checked by ``run_one``, ``jobs`` at a time (the scorer's pool)."""
+    if str(ROOT) not in sys.path:  # run as a script: benchmarks/ is on the path, the repo is not
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.findings import run_all as pool_run
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(run_one, p): p for p in paths}
-        for fut in as_completed(futures):
-            p = futures[fut]
-            try:
-                out[p] = fut.result()
-            except Exception as e:  # noqa: BLE001 (a worker that died)
-                out[p] = {"path": p, "error": f"worker failed: {type(e).__name__}: {e}", "findings": []}
-            _progress(out[p])
-    return out
-
-
-def _progress(r: dict) -> None:
-    what = r["error"] or f"{len(r['findings'])} findings"
-    print(f"  checked {Path(r['path']).name}: {what}, {r.get('seconds')} s", file=sys.stderr, flush=True)
+    return pool_run(paths, jobs, worker=run_one)
 
 
 def convert(docx: Path, outdir: Path) -> Path:

@@ -94,13 +94,15 @@ def run_one(path: str) -> dict:
             "instansi": doc.instansi, "tahun": doc.tahun, "findings": [finding_dict(f) for f in res.findings]}
 
 
-def run_all(paths: list[str], jobs: int) -> dict[str, dict]:
-    """Results by path; ``jobs`` documents at a time in a process pool (1: in this process)."""
+def run_all(paths: list[str], jobs: int, worker=None) -> dict[str, dict]:
+    """Results by path; ``jobs`` documents at a time in a process pool (1: in this process).
+    ``worker(path) -> dict`` checks one document (default ``run_one``; a module-level function)."""
+    worker = worker or run_one
     out: dict[str, dict] = {}
     todo = [p for p in dict.fromkeys(paths) if p]
     if jobs <= 1 or len(todo) <= 1:
         for p in todo:
-            out[p] = run_one(p)
+            out[p] = worker(p)
             _progress(out[p])
         return out
     import multiprocessing
@@ -109,13 +111,13 @@ def run_all(paths: list[str], jobs: int) -> dict[str, dict]:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(run_one, p): p for p in todo}
+        futures = {pool.submit(worker, p): p for p in todo}
         for fut in as_completed(futures):
             p = futures[fut]
             try:
                 out[p] = fut.result()
             except Exception as e:  # noqa: BLE001 (a worker that died)
-                out[p] = {"path": p, "error": f"worker failed: {type(e).__name__}: {e}", "seconds": None}
+                out[p] = {"path": p, "error": f"worker failed: {type(e).__name__}: {e}", "seconds": None, "findings": []}
             _progress(out[p])
     return out
 
