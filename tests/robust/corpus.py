@@ -309,6 +309,33 @@ UNICODE_ROWS = [
 ]
 
 
+# Characters the unicode item needs a font to hold: the ligatures fi/fl, a no-break
+# space and a zero-width space (fontconfig charset notation, hex code points).
+_UNICODE_CHARSET = "fb01 fb02 a0 200b"
+
+
+class MissingFont(RuntimeError):
+    """No TrueType font with the characters an item needs: that item is left out."""
+
+
+def unicode_font(bold: bool) -> str:
+    """A TrueType file for the unicode item, found through fontconfig (``fc-match``)
+    rather than a hard-coded path: a sans face holding ``_UNICODE_CHARSET``."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-match") is None:
+        raise MissingFont("fc-match (fontconfig) is not installed: apt-get install fontconfig fonts-dejavu-core")
+    pattern = f"sans-serif:charset={_UNICODE_CHARSET}" + (":bold" if bold else "")
+    r = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=30)
+    path = r.stdout.strip()
+    if r.returncode != 0 or not path.lower().endswith(".ttf") or not Path(path).is_file():
+        # reportlab embeds TrueType (.ttf) only; an OpenType-CFF or Type 1 match is not usable
+        raise MissingFont(f"no TrueType sans font with U+FB01/U+FB02 found by fc-match (got {path!r}): "
+                          "apt-get install fonts-dejavu-core")
+    return path
+
+
 def unicode_text(out: Path) -> Path:
     """A realisasi table whose labels have ligatures (U+FB01, U+FB02), non-breaking
     and zero-width spaces, and whose numbers are English-formatted (1,234.5)."""
@@ -317,10 +344,10 @@ def unicode_text(out: Path) -> Path:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
-    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
+    pdfmetrics.registerFont(TTFont("CorpusSans", unicode_font(bold=False)))
+    pdfmetrics.registerFont(TTFont("CorpusSans-Bold", unicode_font(bold=True)))
     c = canvas.Canvas(str(out), pagesize=A4)
-    c.setFont("DejaVuSans", 10)
+    c.setFont("CorpusSans", 10)
     c.drawString(50, 790, "Laporan\u00a0Kinerja Dinas Contoh Tahun 2024")
     c.drawString(50, 770, "Tabel. 3.1. Capaian Indikator Kinerja Tahun\u200b 2024")
     cols = [50, 80, 300, 380, 460, 540]
@@ -333,10 +360,10 @@ def unicode_text(out: Path) -> Path:
         c.line(cols[0], y - r * rh, cols[-1], y - r * rh)
     for x in cols:
         c.line(x, y, x, y - nrows * rh)
-    c.setFont("DejaVuSans-Bold", 8)  # header rows are told by their bold type
+    c.setFont("CorpusSans-Bold", 8)  # header rows are told by their bold type
     for k, h in enumerate(head):
         c.drawString(cols[k] + 3, y - 14, h)
-    c.setFont("DejaVuSans", 8)
+    c.setFont("CorpusSans", 8)
     for i, (label, target, real, cap) in enumerate(UNICODE_ROWS, start=1):
         yy = y - i * rh - 14
         c.drawString(cols[0] + 3, yy, str(i))
@@ -384,10 +411,15 @@ def build(out_dir: Path, names: list[str] | None = None, big: bool = False) -> d
         if names is not None and name not in names:
             continue
         out = out_dir / f"{name}.pdf"
-        if "tmp" in inspect.signature(fn).parameters:
-            fn(out, tmp)
-        else:
-            fn(out)
+        try:
+            if "tmp" in inspect.signature(fn).parameters:
+                fn(out, tmp)
+            else:
+                fn(out)
+        except MissingFont as e:
+            print(f"corpus: '{name}' left out: {e}", file=sys.stderr)  # said once, for this item
+            out.unlink(missing_ok=True)
+            continue
         paths[name] = out
     return paths
 

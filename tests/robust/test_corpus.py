@@ -134,6 +134,8 @@ def test_rotated_view_finds_known_errors_without_noise(corpus_dir):
 def test_unicode_ligatures_spaces_and_english_numbers(corpus_dir):
     # Capaian by hand: 1,234.5 / 1,300.0 x 100 = 94.96 (printed 94.96, right);
     # 450 / 500 x 100 = 90.00 (printed 92.00, the known error).
+    if not (corpus_dir / "unicode.pdf").exists():
+        pytest.skip("the corpus builder found no TrueType font with ligatures (see its message)")
     _, rep = check_json(corpus_dir / "unicode.pdf")
     errors = [f for f in rep["findings"] if f["severity"] == "error"]
     assert [(f["rule"], f["row"], f["actual"]) for f in errors] == [("CAP001", "Jumlah fleksibilitas layanan ASN", "92.00")]
