@@ -128,6 +128,19 @@ _UNICODE_FONT = "DejaVuSans"
 _UNICODE_FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
 
 
+def _fc_match(family: str) -> tuple[str, ...]:
+    """The TrueType file fontconfig picks for ``family`` (empty without fontconfig or
+    when its match is not a .ttf, which reportlab cannot embed)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-match") is None:
+        return ()
+    r = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True, timeout=30)
+    f = r.stdout.strip()
+    return (f,) if r.returncode == 0 and f.lower().endswith(".ttf") else ()
+
+
 def _unicode_font() -> str:
     """A TrueType font for characters the standard PDF fonts lack (e.g. the sigma in
     formula cells); real reports embed such fonts, so the text layer keeps them."""
@@ -135,7 +148,7 @@ def _unicode_font() -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     if _UNICODE_FONT not in pdfmetrics.getRegisteredFontNames():
-        for f in _UNICODE_FONT_FILES:
+        for f in (*_UNICODE_FONT_FILES, *_fc_match("DejaVu Sans")):
             if Path(f).is_file():
                 pdfmetrics.registerFont(TTFont(_UNICODE_FONT, f))
                 break
