@@ -60,10 +60,26 @@ def _is_header_text(text: str) -> bool:
     return parse_number(t).kind in ("text", "empty")
 
 
+# A column number with the formula that derives its column: "5 = 4/3", "(6) = (3) - (4)",
+# "7=(5/4)x100%": only column numbers, operators and the factor 100 after the "=".
+_COLNUM_FORMULA_RE = re.compile(r"^(\(?\d{1,2}\)?)\s*=\s*[\d\s()+\-x×*/:%.,]+$", re.IGNORECASE)
+
+
+def _column_number(text: str) -> str | None:
+    """The column number a header cell prints ("(3)" -> "3", "5 = 4/3" -> "5"), or None."""
+    t = normalise_space(text)
+    m = _COLNUM_FORMULA_RE.match(t)
+    if m:
+        t = m.group(1)
+    return t.strip("()") if _COLNUM_RE.match(t) else None
+
+
 def _is_column_numbering(texts: list[str]) -> bool:
-    """A row "(1) (2) (3) ..." or "1 2 3 ..." that numbers the columns."""
-    nums = [t.strip().strip("()") for t in texts if t.strip()]
-    if len(nums) < 3 or not all(_COLNUM_RE.match(t.strip()) for t in texts if t.strip()):
+    """A row "(1) (2) (3) ...", "1 2 3 ..." or "1 2 3 4 5 = 4/3 6 = 3-4" that numbers the
+    columns."""
+    filled = [t for t in texts if t.strip()]
+    nums = [_column_number(t) for t in filled]
+    if len(nums) < 3 or any(n is None for n in nums):
         return False
     return [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
 
