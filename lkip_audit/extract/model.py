@@ -144,7 +144,7 @@ class PageProblem:
     """A page that could not be (fully) checked: scanned, damaged, timed out."""
 
     page: int
-    reason: str  # "image-only" | "damaged" | "timeout" | "too-complex"
+    reason: str  # "image-only" | "damaged" | "timeout" | "too-complex" | "memory" | "ocr-..."
     detail: str = ""
 
 

@@ -227,7 +227,9 @@ def read_document(
                         data, read_by, pending_caption, running)
                     _check_complexity(page_pieces)
             except Exception as e:  # a damaged page must not stop the others
-                reason = getattr(e, "page_reason", "damaged")
+                # MemoryError: the page needs more than the reader's memory limit (a
+                # decompression bomb, extract/guard.py DEFAULT_MEMORY_MB), not a damaged page
+                reason = getattr(e, "page_reason", "memory" if isinstance(e, MemoryError) else "damaged")
                 detail = getattr(e, "page_detail", None) or f"{type(e).__name__}: {e}"[:200]
                 page = Page(number=i, width=0, height=0, text="", has_text=False, problem=reason)
                 problems.append(PageProblem(i, reason, detail))

@@ -194,11 +194,15 @@ def test_tiny_cells_page_is_skipped_with_a_finding(corpus_dir):
 
 
 def test_decompression_bomb_page_is_skipped_with_a_finding(corpus_dir):
-    _, rep = check_json(corpus_dir / "bomb.pdf", page_limit=PAGE_LIMIT)
+    # Page 2's content stream inflates to 400 MB of path operators: it is stopped by the
+    # reader's memory limit (extract/guard.py DEFAULT_MEMORY_MB), whatever the machine's
+    # speed, so every page may take as long as it needs (READ_ALL). Peak memory is
+    # benchmarks/robust.py's figure.
+    _, rep = check_json(corpus_dir / "bomb.pdf")
     assert rep["summary"]["pages_checked"] == 1 and rep["summary"]["pages_unchecked"] == [2]
     f = doc002(rep)[2]
-    assert f["actual"] in ("timeout", "damaged")
-    assert "Halaman 2 tidak dapat diperiksa" in f["message"]
+    assert f["actual"] == "memory"
+    assert "Halaman 2 tidak dapat diperiksa" in f["message"] and "memori" in f["message"]
 
 
 def test_thousand_pages_under_a_document_timeout(tmp_path):
