@@ -1,8 +1,9 @@
 """Narrative kinds: numbers in sentences checked against the tables they quote.
 
-"narrative" (NAR001), "count-claim" (NAR002), "number-word" (NAR003), "year" (NAR004),
-"comparative-claim" (NAR005), "breakdown-total" (NAR006). All are document scope:
-they read the sentences of lkip_audit.understand.narrative and the analyzed tables.
+"narrative", "count-claim", "number-word", "year", "comparative-claim" and
+"breakdown-total" (rules/nar.yaml). All are document scope: they compare the sentences
+and claims of lkip_audit.understand.narrative, read by lkip_audit.understand.narrative_claims,
+with the analyzed tables. They do not parse text.
 
 Only confident ties become findings: a claim is compared with a table cell when the
 sentence names the row (its label) in the table it names or the nearest table above,
@@ -34,6 +35,20 @@ from lkip_audit.understand.narrative import (
     norm,
     tables_above,
 )
+from lkip_audit.understand.narrative_claims import (
+    announced_list,
+    comparison,
+    count_claims,
+    count_noun,
+    in_formula,
+    label_position,
+    mentions,
+    quoted_field,
+    readable,
+    result_words,
+    share_pairs,
+    stated_year,
+)
 
 FIELDS_NARRATIVE = {"sentence", "tie"}
 FIELDS_COUNT = {"sentence", "noun", "source"}
@@ -42,7 +57,6 @@ FIELDS_YEAR = {"sentence"}
 FIELDS_COMPARE = {"sentence", "claim"}
 FIELDS_BREAKDOWN = {"other_table", "other_value", "other_column"}
 
-MAX_WORDS = 90  # longer "sentences" are usually table text run together: not read
 HUNDRED = Decimal(100)
 
 
@@ -111,12 +125,12 @@ def _tie_rows(s: Sentence, ctx: Ctx, nar: Narrative, ats: dict[str, AnalyzedTabl
         for ln, rows in labels.items():
             if len(rows) != 1:
                 continue
-            m = re.search(r"(?<![\w/])" + re.escape(ln) + r"(?![\w/])", snorm)
-            if m is None:
+            at_pos = label_position(ln, snorm)
+            if at_pos is None:
                 continue
             if any(ln != other and ln in other for other in labels):
                 continue
-            mentions.append((m.start(), rows[0], row_label(at, rows[0])))
+            mentions.append((at_pos, rows[0], row_label(at, rows[0])))
         if not mentions:
             return None
         mentions.sort()
@@ -136,71 +150,6 @@ def _row_numbers(at: AnalyzedTable, row: int) -> list[tuple[int, object]]:
         if p is not None:
             out.append((j, p))
     return out
-
-
-_FIELD_WORDS = (
-    ("nilai akhir", "nilai_akhir"),
-    ("capaian", "capaian"),
-    ("realisasi keuangan", "persen"),
-    ("realisasi anggaran", "persen"),
-    ("penyerapan", "persen"),
-    ("serapan", "persen"),
-    ("realisasi fisik", "fisik"),
-    ("fisik", "fisik"),
-    ("target", "target"),
-    ("ditargetkan", "target"),
-    ("realisasi", "realisasi"),
-    ("anggaran", "anggaran"),
-    ("pagu", "anggaran"),
-)
-
-
-_FILLER = {
-    "sebesar", "adalah", "yaitu", "mencapai", "menjadi", "senilai", "sejumlah", "nilai", "kinerja",
-    "indikator", "program", "kegiatan", "sasaran", "utama", "tercatat", "hanya", "baru", "telah", "sudah",
-    "sampai", "dengan", "akhir", "tahun", "anggaran", "keuangan", "fisik", "rp", "rp.", "atau", "", "-",
-    "pada", "ini", "ditetapkan", "hanyalah", "tercapai", "terealisasi",
-}
-
-
-def _is_keyword_tail(word: str) -> bool:
-    return any(word == w.split()[-1] for w, _f in _FIELD_WORDS)
-
-
-def _field_of(c: Claim, prev: Claim | None, text: str) -> str | None:
-    """Which table field a claimed number quotes, from the words right before it."""
-    if c.kind == "percent" and prev is not None and prev.kind == "money":
-        between = text[prev.end:c.start].lower()
-        if re.fullmatch(r"\s*,?\s*(?:atau|yaitu|dengan persentase|dengan capaian)?\s*(?:sebesar|mencapai)?\s*", between):
-            return "persen"
-    after = text[c.end:c.end + 20].lower()
-    if c.kind == "percent" and re.match(r"\s*dari\s+(?:total\s+)?(?:anggaran|pagu)", after):
-        return "persen"
-    window = c.before
-    words = window.split()
-    best = None
-    for n in range(len(words) - 1, -1, -1):
-        tail = " ".join(words[n:])
-        hit = next(((w, f) for w, f in _FIELD_WORDS if tail.startswith(w) and tail[len(w):len(w) + 1] in ("", " ")), None)
-        if hit is not None:
-            rest = words[n + len(hit[0].split()):]
-            if all(x.strip(":=,") in _FILLER or re.fullmatch(r"(19|20)\d\d", x) or not x.strip(":=,") for x in rest):
-                best = hit
-            break
-        if words[n].strip(":=,") not in _FILLER and not _is_keyword_tail(words[n]):
-            break
-    if best is None:
-        return None
-    fld = best[1]
-    if c.kind == "money":
-        if fld in ("realisasi", "persen"):
-            return "realisasi_rp"
-        return "anggaran" if fld == "anggaran" else None
-    if c.kind == "percent" and fld in ("realisasi", "anggaran"):
-        return None
-    if fld == "persen" and c.kind != "percent":
-        return None
-    return fld
 
 
 def _column_for(at: AnalyzedTable, fld: str, year: int | None):
@@ -223,7 +172,7 @@ def _equal(p, value: Decimal) -> bool:
     return p.value is not None and p.value == value
 
 
-# --- NAR001 --------------------------------------------------------------------------
+# --- narrative: a quoted number --------------------------------------------------------
 
 
 def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
@@ -234,7 +183,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
     ats = _analyzed(ctx)
     year = ctx.doc.tahun
     for s in nar.sentences:
-        if len(s.text.split()) > MAX_WORDS:
+        if not readable(s):
             continue
         cl = claims(s)
         if not cl:
@@ -251,7 +200,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             before = [m for m in mentions if m[0] <= cpos[k]]
             owner.append(before[-1] if before else None)
         for k, c in enumerate(cl):
-            if owner[k] is None or c.approx or c.words is not None or _in_formula(s.text, c):
+            if owner[k] is None or c.approx or c.words is not None or in_formula(s.text, c):
                 continue
             _pos, row, label = owner[k]
             nums = _row_numbers(tat, row)
@@ -261,7 +210,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 continue  # agrees with the row, or no other number ties the sentence to the row
             if c.value in in_table:
                 continue  # it may quote another cell of the table
-            fld = _field_of(c, cl[k - 1] if k > 0 else None, s.text)
+            fld = quoted_field(c, cl[k - 1] if k > 0 else None, s.text)
             if fld is None:
                 continue
             col = _column_for(tat, fld, year)
@@ -288,23 +237,9 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             yield _finish(f, s)
 
 
-def _in_formula(text: str, c: Claim) -> bool:
-    """A number inside arithmetic ("81,25 / 80 x 100 = 101,56%") is an operand, not a claim."""
-    return bool(re.match(r"\s*[/x×*+=]\s*[\d(]", text[c.end:c.end + 6])) or bool(
-        re.search(r"[/x×*+(]\s*$", text[max(0, c.start - 4):c.start]))
-
-
-_SHARE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,3}atau\s+(?:sebesar\s+|sekitar\s+)?$", re.I)
-
-
 def _share_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
     """"6272 PNS atau 72,99%": the share of a count in the table that holds it."""
-    for k in range(len(cl) - 1):
-        c, pc = cl[k], cl[k + 1]
-        if c.kind not in ("count",) or pc.kind != "percent":
-            continue
-        if not _SHARE.match(s.text[c.end:pc.start]):
-            continue
+    for c, pc in share_pairs(s, cl):
         tables, method = _candidates(s, ctx, nar)
         for t in tables[:2]:
             at = ats.get(t.id)
@@ -396,23 +331,7 @@ def _share_in(at: AnalyzedTable, value: Decimal):
     return i, j, sum((v.value for v in vals), Decimal(0)), "sum of the column", None
 
 
-# --- NAR002 ----------------------------------------------------------------------------
-
-_NOUNS = (
-    ("sub_kegiatan", re.compile(r"^sub\s*kegiatan\b", re.I)),
-    ("kegiatan", re.compile(r"^kegiatan\b", re.I)),
-    ("program", re.compile(r"^program\b", re.I)),
-    ("iku", re.compile(r"^(?:indikator\s+kinerja\s+utama|iku)\b", re.I)),
-    ("sasaran", re.compile(r"^sasaran\b", re.I)),
-)
-
-
-def _noun(c: Claim) -> str | None:
-    for name, rx in _NOUNS:
-        if rx.match(c.noun):
-            return name
-    return None
-
+# --- count-claim ------------------------------------------------------------------------
 
 def _roman(t: str) -> bool:
     return re.fullmatch(r"[IVX]+\.?", t.strip()) is not None
@@ -466,24 +385,15 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
     ats = _analyzed(ctx)
     sents = nar.sentences
     for n, s in enumerate(sents):
-        if len(s.text.split()) > MAX_WORDS:
+        if not readable(s):
             continue
-        cl = [c for c in claims(s) if c.kind == "count" and _noun(c) is not None and not c.approx]
+        cl = count_claims(s)
         if not cl:
             continue
         # a list announced by the sentence
-        if s.text.rstrip().endswith(":") and len(cl) == 1:
-            c = cl[0]
-            items = 0
-            item_para = None
-            for t in sents[n + 1:]:
-                if t.bullet:
-                    items += 1
-                    item_para = t.para
-                elif items and t.para == item_para:
-                    continue  # the next sentence of the same item
-                else:
-                    break
+        lc = announced_list(sents, n, cl)
+        if lc is not None:
+            c, items = lc.claim, lc.items
             if items >= 2 and items != c.value:
                 f = ctx.finding(
                     rule, None, None, None,
@@ -511,7 +421,7 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
             continue
         counted = count_rows(tat)
         for c in cl:
-            name = _noun(c)
+            name = count_noun(c)
             if name not in counted or counted[name] == 0:
                 continue
             if Decimal(counted[name]) == c.value:
@@ -529,7 +439,7 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
             yield _finish(f, s)
 
 
-# --- NAR003 ----------------------------------------------------------------------------
+# --- number-word -------------------------------------------------------------------------
 
 
 def check_number_word(rule, at, ctx: Ctx) -> Iterable[Finding]:
@@ -555,12 +465,7 @@ def check_number_word(rule, at, ctx: Ctx) -> Iterable[Finding]:
             yield _finish(f, s)
 
 
-# --- NAR004 ----------------------------------------------------------------------------
-
-_YEAR = re.compile(r"(?<![\d/.\-–])((?:19|20)\d\d)(?![\d/\-–])")
-_STATED = re.compile(r"\b(?:pada|di|selama|untuk)\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
-_RESULT = re.compile(r"\b(capaian|realisasi|hasil|kategori|predikat|tercapai|mencapai|tercatat|sebesar|nilai)\b", re.I)
-_COMPARE_BEFORE = re.compile(r"\b(dibandingkan|dibanding|daripada|dari|sejak|sebelum|hingga|sampai|target|renstra|rpjmd|rpd)\b[^,.;]{0,25}$", re.I)
+# --- year ----------------------------------------------------------------------------------
 
 
 def check_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
@@ -571,20 +476,14 @@ def check_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
     year = ctx.doc.tahun
     ats = _analyzed(ctx)
     for s in nar.sentences:
-        if len(s.text.split()) > MAX_WORDS:
+        if not readable(s):
             continue
-        years = _YEAR.findall(s.text)
-        if len(set(years)) != 1:
+        stated = stated_year(s.text, year)
+        if stated is None:
             continue
-        m = _STATED.search(s.text)
-        if m is None or int(m.group(1)) == year or int(m.group(1)) > year:
-            continue
-        if _COMPARE_BEFORE.search(s.text[: m.start()]):
-            continue
-        stated = int(m.group(1))
         detail = None
         # (a) a summary of the results in the executive summary or the conclusion
-        if s.part in ("ikhtisar", "bab4") and _RESULT.search(s.text):
+        if s.part in ("ikhtisar", "bab4") and result_words(s.text):
             detail = {"method": "summary", "confidence": "high", "part": s.part}
             tied = None
         else:
@@ -645,12 +544,7 @@ def _year_tie(s: Sentence, ctx: Ctx, ats, year: int, stated: int):
     return None
 
 
-# --- NAR005 ----------------------------------------------------------------------------
-
-_DOMINANT = re.compile(r"\b(didominasi|dominan|terbanyak|terbesar|paling\s+banyak|tertinggi)\b", re.I)
-_MAJORITY = re.compile(r"\b(mayoritas|sebagian\s+besar)\b", re.I)
-_HIGHER = re.compile(r"\blebih\s+(tinggi|besar|banyak)\b", re.I)
-_LOWER = re.compile(r"\blebih\s+(rendah|kecil|sedikit)\b", re.I)
+# --- comparative-claim -------------------------------------------------------------------
 
 
 def _categories(at: AnalyzedTable) -> list[tuple[str, Decimal, int, int]] | None:
@@ -682,21 +576,6 @@ def _categories(at: AnalyzedTable) -> list[tuple[str, Decimal, int, int]] | None
     return None
 
 
-def _mentions(cats, text: str) -> list[tuple[int, int]]:
-    """(position in the sentence, category index) of the categories the sentence names."""
-    snorm = " " + norm(text) + " "
-    found = []
-    for k, (lab, _v, _i, _j) in enumerate(cats):
-        ln = norm(lab)
-        if not ln:
-            continue
-        for m in re.finditer(r"(?<![\w/\-])" + re.escape(ln) + r"(?![\w/\-])", snorm):
-            found.append((m.start(), k))
-    found.sort()
-    # a label inside a longer one ("S1" in nothing; "III" in "III/a" is excluded by the lookarounds)
-    return found
-
-
 def check_comparative(rule, at, ctx: Ctx) -> Iterable[Finding]:
     """"didominasi", "terbanyak", "mayoritas", "lebih tinggi" against the composition table above."""
     nar = _narrative(ctx)
@@ -704,18 +583,19 @@ def check_comparative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         return
     ats = _analyzed(ctx)
     for s in nar.sentences:
-        if len(s.text.split()) > MAX_WORDS:
+        if not readable(s):
             continue
-        dom, maj, hi, lo = (_DOMINANT.search(s.text), _MAJORITY.search(s.text), _HIGHER.search(s.text), _LOWER.search(s.text))
-        if not (dom or maj or hi or lo):
+        cmp = comparison(s.text)
+        if not cmp:
             continue
+        dom, maj, hi, lo = cmp.dominant, cmp.majority, cmp.higher, cmp.lower
         tables, method = _candidates(s, ctx, nar)
         for t in tables[:1]:
             tat = ats.get(t.id)
             cats = _categories(tat) if tat is not None else None
             if not cats:
                 continue
-            ment = _mentions(cats, s.text)
+            ment = mentions([c[0] for c in cats], s.text)
             if not ment:
                 continue
             named = []
@@ -766,7 +646,7 @@ def check_comparative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             yield _finish(f, s)
 
 
-# --- NAR006 ----------------------------------------------------------------------------
+# --- breakdown-total ---------------------------------------------------------------------
 
 
 def check_breakdown_total(rule, at, ctx: Ctx) -> Iterable[Finding]:

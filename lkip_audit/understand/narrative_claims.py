@@ -1,0 +1,249 @@
+"""What a narrative sentence claims: the parsing the narrative check kinds compare against tables.
+
+lkip_audit.understand.narrative cuts the page text into sentences and finds the numbers in
+them (claims()); this module reads what those numbers and words say (issue #14.3: check
+kinds compare, they do not parse):
+
+    readable(sentence) -> bool                 short enough to be prose, not table text run together
+    quoted_field(claim, prev, text) -> str      the table field a number quotes ("capaian", "anggaran")
+    in_formula(text, claim) -> bool             an operand of arithmetic written in the sentence
+    share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
+    count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
+    announced_list(sentences, n) -> ListClaim   "N (terbilang) kegiatan, yaitu:" and the items after it
+    stated_year(text, year) -> int | None       "pada tahun 2023" naming a year before the report's
+    result_words(text) -> bool                  the sentence speaks of results (capaian, realisasi ...)
+    comparison(text) -> Comparison              "didominasi", "mayoritas", "lebih tinggi" ...
+    label_position(label, sentence)             where the sentence names one row label
+    mentions(labels, text)                      where the sentence names each label
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkip_audit.understand.narrative import Claim, Sentence, claims, norm
+
+MAX_WORDS = 90  # longer "sentences" are usually table text run together: not read
+
+
+def readable(s: Sentence) -> bool:
+    """A sentence short enough to be read as prose (longer ones are table text run together)."""
+    return len(s.text.split()) <= MAX_WORDS
+
+
+# --- which table field a quoted number is ----------------------------------------------
+
+FIELD_WORDS = (
+    ("nilai akhir", "nilai_akhir"),
+    ("capaian", "capaian"),
+    ("realisasi keuangan", "persen"),
+    ("realisasi anggaran", "persen"),
+    ("penyerapan", "persen"),
+    ("serapan", "persen"),
+    ("realisasi fisik", "fisik"),
+    ("fisik", "fisik"),
+    ("target", "target"),
+    ("ditargetkan", "target"),
+    ("realisasi", "realisasi"),
+    ("anggaran", "anggaran"),
+    ("pagu", "anggaran"),
+)
+
+FILLER = {
+    "sebesar", "adalah", "yaitu", "mencapai", "menjadi", "senilai", "sejumlah", "nilai", "kinerja",
+    "indikator", "program", "kegiatan", "sasaran", "utama", "tercatat", "hanya", "baru", "telah", "sudah",
+    "sampai", "dengan", "akhir", "tahun", "anggaran", "keuangan", "fisik", "rp", "rp.", "atau", "", "-",
+    "pada", "ini", "ditetapkan", "hanyalah", "tercapai", "terealisasi",
+}
+
+
+def _is_keyword_tail(word: str) -> bool:
+    return any(word == w.split()[-1] for w, _f in FIELD_WORDS)
+
+
+def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
+    """Which table field a claimed number quotes, from the words right before it."""
+    if c.kind == "percent" and prev is not None and prev.kind == "money":
+        between = text[prev.end:c.start].lower()
+        if re.fullmatch(r"\s*,?\s*(?:atau|yaitu|dengan persentase|dengan capaian)?\s*(?:sebesar|mencapai)?\s*", between):
+            return "persen"
+    after = text[c.end:c.end + 20].lower()
+    if c.kind == "percent" and re.match(r"\s*dari\s+(?:total\s+)?(?:anggaran|pagu)", after):
+        return "persen"
+    window = c.before
+    words = window.split()
+    best = None
+    for n in range(len(words) - 1, -1, -1):
+        tail = " ".join(words[n:])
+        hit = next(((w, f) for w, f in FIELD_WORDS if tail.startswith(w) and tail[len(w):len(w) + 1] in ("", " ")), None)
+        if hit is not None:
+            rest = words[n + len(hit[0].split()):]
+            if all(x.strip(":=,") in FILLER or re.fullmatch(r"(19|20)\d\d", x) or not x.strip(":=,") for x in rest):
+                best = hit
+            break
+        if words[n].strip(":=,") not in FILLER and not _is_keyword_tail(words[n]):
+            break
+    if best is None:
+        return None
+    fld = best[1]
+    if c.kind == "money":
+        if fld in ("realisasi", "persen"):
+            return "realisasi_rp"
+        return "anggaran" if fld == "anggaran" else None
+    if c.kind == "percent" and fld in ("realisasi", "anggaran"):
+        return None
+    if fld == "persen" and c.kind != "percent":
+        return None
+    return fld
+
+
+def in_formula(text: str, c: Claim) -> bool:
+    """A number inside arithmetic ("81,25 / 80 x 100 = 101,56%") is an operand, not a claim."""
+    return bool(re.match(r"\s*[/x×*+=]\s*[\d(]", text[c.end:c.end + 6])) or bool(
+        re.search(r"[/x×*+(]\s*$", text[max(0, c.start - 4):c.start]))
+
+
+# --- "6272 PNS atau 72,99%" ------------------------------------------------------------
+
+_SHARE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,3}atau\s+(?:sebesar\s+|sekitar\s+)?$", re.I)
+
+
+def share_pairs(s: Sentence, cl: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """(count, percent) pairs stating a count and its share: "6272 PNS atau 72,99%"."""
+    out = []
+    for k in range(len(cl) - 1):
+        c, pc = cl[k], cl[k + 1]
+        if c.kind not in ("count",) or pc.kind != "percent":
+            continue
+        if not _SHARE.match(s.text[c.end:pc.start]):
+            continue
+        out.append((c, pc))
+    return out
+
+
+# --- counts: "3 (tiga) Program" ----------------------------------------------------------
+
+NOUNS = (
+    ("sub_kegiatan", re.compile(r"^sub\s*kegiatan\b", re.I)),
+    ("kegiatan", re.compile(r"^kegiatan\b", re.I)),
+    ("program", re.compile(r"^program\b", re.I)),
+    ("iku", re.compile(r"^(?:indikator\s+kinerja\s+utama|iku)\b", re.I)),
+    ("sasaran", re.compile(r"^sasaran\b", re.I)),
+)
+
+
+def count_noun(c: Claim) -> str | None:
+    """What a count claim counts: "program", "kegiatan", "sub_kegiatan", "iku", "sasaran" or None."""
+    for name, rx in NOUNS:
+        if rx.match(c.noun):
+            return name
+    return None
+
+
+def count_claims(s: Sentence) -> list[Claim]:
+    """The exact counts of programmes, kegiatan, IKU ... that a sentence states."""
+    return [c for c in claims(s) if c.kind == "count" and count_noun(c) is not None and not c.approx]
+
+
+@dataclass
+class ListClaim:
+    """A sentence announcing a list ("... 7 (tujuh) kegiatan, yaitu:") and the items after it."""
+
+    claim: Claim  # the count
+    items: int  # the items listed after the sentence
+
+
+def announced_list(sents: list[Sentence], n: int, cl: list[Claim]) -> ListClaim | None:
+    """The list sentence n announces with its one count claim, or None when it announces none."""
+    s = sents[n]
+    if not (s.text.rstrip().endswith(":") and len(cl) == 1):
+        return None
+    items = 0
+    item_para = None
+    for t in sents[n + 1:]:
+        if t.bullet:
+            items += 1
+            item_para = t.para
+        elif items and t.para == item_para:
+            continue  # the next sentence of the same item
+        else:
+            break
+    return ListClaim(cl[0], items)
+
+
+# --- years: "pada tahun 2023" ------------------------------------------------------------
+
+YEAR = re.compile(r"(?<![\d/.\-–])((?:19|20)\d\d)(?![\d/\-–])")
+_STATED = re.compile(r"\b(?:pada|di|selama|untuk)\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+_RESULT = re.compile(r"\b(capaian|realisasi|hasil|kategori|predikat|tercapai|mencapai|tercatat|sebesar|nilai)\b", re.I)
+_COMPARE_BEFORE = re.compile(
+    r"\b(dibandingkan|dibanding|daripada|dari|sejak|sebelum|hingga|sampai|target|renstra|rpjmd|rpd)\b[^,.;]{0,25}$", re.I)
+
+
+def stated_year(text: str, year: int) -> int | None:
+    """The one year a sentence states its results for ("pada tahun 2023") when it is before
+    `year` and not a comparison ("dibandingkan tahun 2023"); else None."""
+    years = YEAR.findall(text)
+    if len(set(years)) != 1:
+        return None
+    m = _STATED.search(text)
+    if m is None or int(m.group(1)) == year or int(m.group(1)) > year:
+        return None
+    if _COMPARE_BEFORE.search(text[: m.start()]):
+        return None
+    return int(m.group(1))
+
+
+def result_words(text: str) -> bool:
+    """The sentence speaks of results (capaian, realisasi, kategori ...)."""
+    return _RESULT.search(text) is not None
+
+
+# --- comparisons: "didominasi", "mayoritas", "lebih tinggi" -------------------------------
+
+_DOMINANT = re.compile(r"\b(didominasi|dominan|terbanyak|terbesar|paling\s+banyak|tertinggi)\b", re.I)
+_MAJORITY = re.compile(r"\b(mayoritas|sebagian\s+besar)\b", re.I)
+_HIGHER = re.compile(r"\blebih\s+(tinggi|besar|banyak)\b", re.I)
+_LOWER = re.compile(r"\blebih\s+(rendah|kecil|sedikit)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    dominant: bool = False  # "didominasi", "terbanyak": the named categories are the largest
+    majority: bool = False  # "mayoritas", "sebagian besar": more than half
+    higher: bool = False  # "lebih tinggi": the first named exceeds the second
+    lower: bool = False  # "lebih rendah": the first named is below the second
+
+    def __bool__(self) -> bool:
+        return self.dominant or self.majority or self.higher or self.lower
+
+
+def comparison(text: str) -> Comparison:
+    return Comparison(
+        dominant=_DOMINANT.search(text) is not None,
+        majority=_MAJORITY.search(text) is not None,
+        higher=_HIGHER.search(text) is not None,
+        lower=_LOWER.search(text) is not None,
+    )
+
+
+def label_position(label_norm: str, sentence_norm: str) -> int | None:
+    """Where the sentence (normalised) names a label (normalised) as whole words, or None."""
+    m = re.search(r"(?<![\w/])" + re.escape(label_norm) + r"(?![\w/])", sentence_norm)
+    return None if m is None else m.start()
+
+
+def mentions(labels: list[str], text: str) -> list[tuple[int, int]]:
+    """(position in the sentence, label index) of every label the sentence names."""
+    snorm = " " + norm(text) + " "
+    found = []
+    for k, lab in enumerate(labels):
+        ln = norm(lab)
+        if not ln:
+            continue
+        for m in re.finditer(r"(?<![\w/\-])" + re.escape(ln) + r"(?![\w/\-])", snorm):
+            found.append((m.start(), k))
+    found.sort()
+    # a label inside a longer one ("S1" in nothing; "III" in "III/a" is excluded by the lookarounds)
+    return found
