@@ -1,4 +1,4 @@
-"""Command line: lkip-audit check | extract | rules | explain.
+"""Command line: lkip-audit check | extract | rules | explain | serve.
 
 Exit codes (DESIGN.md): 0 no finding at or above the fail level, 1 findings at
 or above it, 2 usage error, 3 an input could not be read.
@@ -327,6 +327,38 @@ def explain(rule_id, lang):
     if rule is None:
         raise click.UsageError(t("rule.unknown", lang, id=rule_id))
     click.echo(explain_rule(rule, lang), nl=False)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback requires a token and is plain http (no TLS).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: a free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Reports checked at once, each in its own process (default: the number of CPUs).")
+@click.option("--token", default=None, help="Access token required on every request (generated and printed "
+                                            "when --host is not loopback and none is given).")
+@click.option("--keep", is_flag=True, help="Keep the uploaded files and reports when the server stops.")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0.01), default=100, show_default=True,
+              help="Largest file accepted, in MB.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="lkip-audit.toml or pyproject.toml ([tool.lkip-audit]); default: found in the current directory.")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Default language of the page (default: id).")
+def serve(host, port, open_browser, jobs, token, keep, max_upload_mb, config_path, lang):
+    """A local web page: upload PDF/DOCX reports, follow each check, read the findings and
+    download the Kertas Kerja Reviu (xlsx), JSON, SARIF or Markdown.
+
+    Example: lkip-audit serve --open   (then http://127.0.0.1:8765 in a browser)
+    """
+    from lkip_audit.serve import run
+
+    try:
+        run(host, port, open_browser=open_browser, jobs=jobs, token=token, keep=keep, max_upload_mb=max_upload_mb,
+            config_path=config_path, lang=lang, echo=lambda line: click.echo(line, err=True))
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
+    except OSError as e:
+        raise click.UsageError(f"{host}:{port}: {e.strerror or e}") from e
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,105 @@
+"""`lkip-audit serve`: the local web page (lkip_audit/serve/app.py) on waitress."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import threading
+from dataclasses import dataclass
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+DEFAULT_MAX_UPLOAD_MB = 100
+
+
+@dataclass
+class Served:
+    """A server ready to run: ``server.run()`` serves until ``close()``."""
+
+    server: object  # waitress server
+    app: object
+    store: object
+    url: str  # what to open (with ?token= when a token is required)
+    base: str  # the address without the token
+    token: str | None
+    messages: list[str]
+
+    def close(self) -> None:
+        try:
+            self.server.close()
+        finally:
+            self.store.close()
+
+
+def url_host(host: str) -> str:
+    if host in ("0.0.0.0", "::", ""):
+        return "127.0.0.1" if host != "::" else "[::1]"  # what to type on this machine
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int | None = None,
+                token: str | None = None, keep: bool = False, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
+                config_path: str | None = None, lang: str | None = None, threads: int = 8) -> Served:
+    """Build the store, the app and a bound waitress server (``port=0``: a free port).
+
+    A non-loopback ``host`` without ``token`` gets a generated one. Raises ValueError
+    for bad settings, OSError when the address cannot be bound."""
+    from waitress.server import create_server
+
+    from lkip_audit.batch import default_jobs
+    from lkip_audit.i18n import t
+    from lkip_audit.options import build_config
+    from lkip_audit.serve.app import create_app, is_loopback
+    from lkip_audit.serve.jobs import Store
+
+    lang = lang or build_config(config_path).lang
+    loopback = is_loopback(host)
+    messages: list[str] = []
+    if not loopback and not token:
+        token = secrets.token_urlsafe(24)
+        messages.append(t("serve.token_generated", lang, token=token))
+    if not loopback:
+        messages.append(t("serve.no_tls", lang))
+    max_bytes = int(max_upload_mb * 1024 * 1024)
+    store = Store(jobs=jobs or default_jobs(), keep=keep)
+    try:
+        app = create_app(store, config_path=config_path, token=token, max_upload_bytes=max_bytes,
+                         loopback_only=loopback, default_lang=lang)
+        server = create_server(app, host=host, port=port, threads=threads, ident="lkip-audit",
+                               max_request_body_size=max_bytes + 1024 * 1024, clear_untrusted_proxy_headers=True)
+    except BaseException:
+        store.close()
+        raise
+    eff_port = getattr(server, "effective_port", port)
+    base = f"http://{url_host(host)}:{eff_port}/"
+    url = base + (f"?token={token}" if token else "")
+    messages.insert(0, t("serve.started", lang, url=url))
+    messages.append(t("serve.files_kept" if keep else "serve.files_dir", lang, dir=store.root,
+                      keep=t("serve.keep_note", lang)))
+    return Served(server=server, app=app, store=store, url=url, base=base, token=token, messages=messages)
+
+
+def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: bool = False, echo=None,
+        **kwargs) -> None:
+    """Serve until Ctrl+C; then stop the checks and delete the files (unless ``keep``)."""
+    echo = echo or (lambda line: print(line, file=sys.stderr, flush=True))
+    served = make_server(host, port, **kwargs)
+    for line in served.messages:
+        echo(line)
+    if open_browser:
+        import webbrowser
+
+        threading.Timer(0.5, webbrowser.open, (served.url,)).start()
+    try:
+        served.server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        served.close()
+        if served.store.keep:
+            from lkip_audit.i18n import t
+
+            echo(t("serve.files_kept", kwargs.get("lang") or "id", dir=served.store.root))
+
+
+__all__ = ["make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]
