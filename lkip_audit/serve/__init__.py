@@ -37,6 +37,24 @@ def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
+def access_policy(host: str, token: str | None, lang: str = "id") -> tuple[str | None, list[str]]:
+    """The token every request must carry (None: none) and what to tell the user.
+
+    A loopback bind needs no token (one may still be given); any other bind requires
+    one, generated when not given, and is warned about: the page is plain http."""
+    from lkip_audit.i18n import t
+    from lkip_audit.serve.app import is_loopback
+
+    messages: list[str] = []
+    if is_loopback(host):
+        return token or None, messages
+    if not token:
+        token = secrets.token_urlsafe(24)
+        messages.append(t("serve.token_generated", lang, token=token))
+    messages.append(t("serve.no_tls", lang))
+    return token, messages
+
+
 def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int | None = None,
                 token: str | None = None, keep: bool = False, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
                 config_path: str | None = None, lang: str | None = None, threads: int = 8) -> Served:
@@ -54,12 +72,7 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int
 
     lang = lang or build_config(config_path).lang
     loopback = is_loopback(host)
-    messages: list[str] = []
-    if not loopback and not token:
-        token = secrets.token_urlsafe(24)
-        messages.append(t("serve.token_generated", lang, token=token))
-    if not loopback:
-        messages.append(t("serve.no_tls", lang))
+    token, messages = access_policy(host, token, lang)
     max_bytes = int(max_upload_mb * 1024 * 1024)
     store = Store(jobs=jobs or default_jobs(), keep=keep)
     try:
@@ -102,4 +115,4 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: boo
             echo(t("serve.files_kept", kwargs.get("lang") or "id", dir=served.store.root))
 
 
-__all__ = ["make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]
+__all__ = ["access_policy", "make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]

@@ -1,0 +1,83 @@
+"""The real server (waitress) on a free loopback port: the page, the limit, the token,
+and the `lkip-audit serve` command's options."""
+
+from __future__ import annotations
+
+import http.client
+import re
+from urllib.parse import urlsplit
+
+from click.testing import CliRunner
+
+from lkip_audit.cli import main
+
+from .conftest import start_server
+
+
+def request(base: str, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+    u = urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, dict(resp.getheaders()), resp.read()
+    finally:
+        conn.close()
+
+
+def multipart(name: str, content: bytes, boundary: str = "lkipboundary7") -> tuple[bytes, str]:
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n").encode()
+    return head + content + f"\r\n--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_server_serves_the_page_and_refuses_an_upload_over_the_limit():
+    srv = start_server(jobs=1, max_upload_mb=0.5)
+    try:
+        assert srv.base.startswith("http://127.0.0.1:") and srv.served.token is None
+        status, headers, body = request(srv.base, "GET", "/")
+        assert status == 200 and headers["Content-Security-Policy"].startswith("default-src 'none'")
+        page = body.decode()
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+        data, ctype = multipart("besar.pdf", b"%PDF-1.4\n" + b"0" * 1_000_000)
+        status, _h, body = request(srv.base, "POST", "/upload", data, {
+            "Content-Type": ctype, "Cookie": cookie, "X-CSRF-Token": csrf, "Accept": "application/json"})
+        assert status == 413, body[:300]
+        assert b"Traceback" not in body
+        assert list(srv.served.store.root.iterdir()) == []
+    finally:
+        srv.stop()
+    assert not srv.served.store.root.exists()
+
+
+def test_server_with_a_token_refuses_requests_without_it():
+    srv = start_server(jobs=1, token="tok-123456")
+    try:
+        assert srv.served.url.endswith("/?token=tok-123456")
+        assert request(srv.base, "GET", "/")[0] == 401
+        assert request(srv.base, "GET", "/api/reports")[0] == 401
+        status, headers, _ = request(srv.base, "GET", "/?token=tok-123456")
+        assert status == 302
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+        assert request(srv.base, "GET", "/", headers={"Cookie": cookie})[0] == 200
+    finally:
+        srv.stop()
+
+
+def test_serve_command_options():
+    out = CliRunner().invoke(main, ["serve", "--help"])
+    assert out.exit_code == 0
+    for opt in ("--host", "--port", "--open", "--jobs", "--token", "--keep", "--max-upload-mb", "--config"):
+        assert opt in out.output
+    assert "127.0.0.1" in out.output and "8765" in out.output
+
+
+def test_serve_command_reports_a_port_in_use():
+    srv = start_server(jobs=1)
+    try:
+        port = urlsplit(srv.base).port
+        out = CliRunner().invoke(main, ["serve", "--port", str(port)])
+        assert out.exit_code == 2 and str(port) in out.output
+    finally:
+        srv.stop()
