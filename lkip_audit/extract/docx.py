@@ -159,6 +159,40 @@ def is_word(path: str | os.PathLike) -> bool:
     return sniff(path) in WORD_KINDS
 
 
+# -- how big a Word document is, honestly --------------------------------------------------------
+# A .docx has no pages: the reader makes one pseudo-page per part (what stands before the first
+# chapter heading, then each level-1 heading: "BAB III", Heading 1) so that the narrative and
+# structure checks can read ``Page.text``. ``Document.page_count`` counts those parts; a report
+# must not print them as "halaman".
+
+register({
+    "header.parts": {"id": "Bagian", "en": "Parts"},
+    "extent.word": {"id": "{n} bagian (dokumen Word, tanpa halaman)",
+                    "en": "{n} parts (a Word document has no pages)"},
+    "summary.line_word": {
+        "id": "{path}: {error} galat, {warning} peringatan, {info} info; {tables} tabel, {parts} bagian "
+              "(dokumen Word, tanpa halaman)",
+        "en": "{path}: {error} errors, {warning} warnings, {info} info; {tables} tables, {parts} parts "
+              "(a Word document has no pages)",
+    },
+})
+
+
+def is_word_document(doc) -> bool:
+    """The Document was read from a Word file (it has parts, not pages)."""
+    return (getattr(doc, "outline", None) or {}).get("kind") == "docx"
+
+
+def extent(doc, lang: str = "id") -> tuple[str, str]:
+    """(label, value) for a report header: ("Halaman", "98") for a PDF, ("Bagian", "8 bagian
+    (dokumen Word, tanpa halaman)") for a Word document."""
+    from lkip_audit.i18n import t
+
+    if is_word_document(doc):
+        return t("header.parts", lang), t("extent.word", lang, n=doc.page_count)
+    return t("header.pages", lang), str(doc.page_count)
+
+
 def check_zip(path: str) -> None:
     """The zip directory of a .docx, checked before anything is decompressed: a valid zip,
     word/document.xml present, not too many entries, total and per-entry uncompressed sizes

@@ -12,6 +12,7 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
+from lkip_audit.extract.docx import extent, is_word_document
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
@@ -33,7 +34,7 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
     head.append("\n")
     head.append(f"{t('header.instansi', lang)}: {doc.instansi or '-'}   ")
     head.append(f"{t('header.tahun', lang)}: {doc.tahun or '-'}   ")
-    head.append(f"{t('header.pages', lang)}: {doc.page_count}   ")
+    head.append("{}: {}   ".format(*extent(doc, lang)))  # a Word document has parts, not pages
     head.append(f"{t('header.tables', lang)}: {len(doc.tables)}\n")
     head.append(f"{t('header.findings', lang)}: ")
     for sev in ("error", "warning", "info"):
@@ -93,6 +94,9 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
 
 def summary_line(doc: Document, findings: list[Finding], lang: str, path: str | None = None) -> str:
     c = Counter(f.severity for f in findings)
+    if is_word_document(doc):  # no pages: its parts (chapters), said as such
+        return t("summary.line_word", lang, path=path or doc.path, error=c.get("error", 0),
+                 warning=c.get("warning", 0), info=c.get("info", 0), tables=len(doc.tables), parts=doc.page_count)
     return t(
         "summary.line",
         lang,
