@@ -177,6 +177,11 @@
   }
 
   if (page === "report") {
+    var viewer = document.getElementById("viewer");
+    if (viewer) {
+      viewer.addEventListener("load", function () { document.body.setAttribute("data-viewer-loaded", "1"); });
+      viewer.setAttribute("src", viewer.getAttribute("data-src"));  // after the listener: its load is seen
+    }
     var head = document.getElementById("report-head");
     var state = head && head.getAttribute("data-state");
     if (state && state !== "done" && state !== "failed") {

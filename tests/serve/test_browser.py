@@ -1,0 +1,163 @@
+"""`lkip-audit serve` in headless Chromium (Debian's package; .ci/run installs it), driven
+over the DevTools protocol: upload the dinkes sample through the page, wait for the
+result, compare the counts with `lkip-audit check`'s JSON summary, see the report
+viewer load, download the Kertas Kerja Reviu and open it, reopen the report from the
+list; a non-PDF upload and an oversized one get a message on the page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .cdp import CHROMIUM, Chromium, js_string
+from .conftest import DINKES, ROOT, start_server
+
+try:
+    import websocket  # noqa: F401
+except ImportError:  # pragma: no cover - part of the test extra
+    websocket = None
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)"),
+    pytest.mark.skipif(websocket is None, reason="websocket-client is not installed (pip install '.[test]')"),
+]
+
+
+@pytest.fixture(scope="module")
+def cli_summary() -> dict:
+    """What `lkip-audit check --format json` says about the sample."""
+    proc = subprocess.run([sys.executable, "-m", "lkip_audit.cli", "check", str(DINKES), "--format", "json",
+                           "--no-progress", "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["summary"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = start_server(jobs=2, max_upload_mb=1)  # the sample is 0.5 MB
+    yield srv
+    srv.stop()
+
+
+def shot(browser: Chromium, name: str) -> None:
+    d = Path(os.environ.get("LKIP_SCREENSHOT_DIR", browser.tmp))
+    d.mkdir(parents=True, exist_ok=True)
+    browser.screenshot(d / name)
+
+
+def test_upload_check_view_download_and_reopen(server, cli_summary, tmp_path):
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with Chromium(tmp_path, 1280, 1000) as b:
+        b.goto(server.base)
+        b.wait_for("document.body.dataset.page === 'index' && document.body.dataset.ready === '1'", "the upload page")
+        b.allow_downloads(downloads)
+        b.set_files("#file-input", [DINKES])
+        # one file: the page follows its progress, then opens the report
+        b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error')",
+                   "the report page after the check")
+        rid = b.evaluate("document.getElementById('report-head').dataset.id")
+        counts = {k: int(b.evaluate(f"document.getElementById('n-{k}').textContent")) for k in
+                  ("error", "warning", "info")}
+        assert counts == {k: cli_summary[k] for k in ("error", "warning", "info")}
+        assert "Dinas Kesehatan" in b.evaluate("document.getElementById('r-instansi').textContent")
+        # the viewer frame loads the report
+        b.wait_for("document.body.dataset.viewerLoaded === '1'", "the viewer frame's load event")
+        assert b.evaluate("document.getElementById('viewer').src").endswith(f"/r/{rid}/report.html")
+        shot(b, "serve-report.png")
+
+        # the Kertas Kerja Reviu, downloaded by the browser
+        b.evaluate("document.getElementById('dl-xlsx').click()")
+        b.wait_for("true", "nothing")  # let the click be processed
+        xlsx = wait_for_file(b, downloads, ".xlsx")
+        import openpyxl
+
+        wb = openpyxl.load_workbook(xlsx)
+        sheet = wb.worksheets[0]
+        rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if any(v is not None for v in r)]
+        assert len(rows) >= sum(counts.values()) > 0
+        assert any(str(v) == "PCT001" or "PCT" in str(v) for r in rows for v in r if v is not None) or rows
+
+        # the report itself (opened alone): the viewer's script ran under the CSP
+        b.goto(f"{server.base}r/{rid}/report.html")
+        b.wait_for("document.body && document.body.dataset.ready === '1'", "the report viewer's script")
+        shown = b.evaluate("document.body.dataset.findings || document.body.dataset.findingRows || ''")
+        if shown:
+            assert int(shown) == sum(counts.values())
+
+        # back to the list: the report is there with its counts, and reopens
+        b.goto(server.base)
+        b.wait_for(f"!!document.querySelector('#report-rows tr[data-id=\"{rid}\"]')", "the report in the list")
+        row = f"document.querySelector('#report-rows tr[data-id=\"{rid}\"]')"
+        assert int(b.evaluate(f"{row}.querySelector('[data-field=error]').textContent")) == counts["error"]
+        assert "Dinas Kesehatan" in b.evaluate(f"{row}.textContent")
+        b.evaluate(f"{row}.querySelector('a.open').click()")
+        b.wait_for(f"location.pathname === '/r/{rid}' && !!document.getElementById('n-error')", "the reopened report")
+        assert int(b.evaluate("document.getElementById('n-error').textContent")) == counts["error"]
+    assert b.returncode == 0, f"chromium exited with {b.returncode}"
+
+
+def wait_for_file(b: Chromium, directory: Path, suffix: str) -> Path:
+    """The browser's download, once complete (no .crdownload left)."""
+    expr = "true"
+    found: list[Path] = []
+
+    def ready() -> bool:
+        found[:] = [p for p in directory.iterdir() if p.name.endswith(suffix)]
+        partial = [p for p in directory.iterdir() if p.name.endswith(".crdownload")]
+        return bool(found) and not partial
+
+    import time
+
+    end = time.monotonic() + 120
+    while not ready():
+        if time.monotonic() > end:
+            raise AssertionError(f"no {suffix} downloaded into {directory}: {list(directory.iterdir())}")
+        b.evaluate(expr)
+        time.sleep(0.2)
+    return found[0]
+
+
+def test_wrong_type_and_oversized_uploads_get_a_message(server, tmp_path):
+    text = tmp_path / "bukan-laporan.pdf"
+    text.write_text("ini hanya teks, bukan PDF\n" * 50, encoding="utf-8")
+    big = tmp_path / "terlalu-besar.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))
+    with Chromium(tmp_path) as b:
+        b.goto(server.base)
+        b.wait_for("document.body.dataset.ready === '1'", "the upload page")
+        b.set_files("#file-input", [text])
+        msg = b.wait_for("(document.querySelector('#messages li') || {}).textContent", "the type message")
+        assert "bukan-laporan.pdf" in msg and "bukan PDF" in msg and "Traceback" not in msg
+        b.set_files("#file-input", [big])
+        b.wait_for("document.querySelectorAll('#messages li').length >= 2", "the size message")
+        msg2 = b.evaluate("document.querySelectorAll('#messages li')[1].textContent")
+        assert "terlalu-besar.pdf" in msg2 and "1 MB" in msg2
+        assert b.evaluate("document.body.textContent.indexOf('Traceback')") == -1
+        assert not any(r.name in ("bukan-laporan.pdf", "terlalu-besar.pdf") for r in server.served.store.all())
+    assert b.returncode == 0, f"chromium exited with {b.returncode}"
+
+
+def test_oversized_upload_is_refused_by_the_server_from_the_page(server, tmp_path):
+    """The page's own size check skipped: the server refuses and the page shows its message."""
+    big = tmp_path / "besar.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))
+    with Chromium(tmp_path) as b:
+        b.goto(server.base)
+        b.wait_for("document.body.dataset.ready === '1'", "the upload page")
+        b.evaluate("document.getElementById('upload-form').setAttribute('data-max-bytes', '0')")
+        b.set_files("#file-input", [big])
+        msg = b.wait_for("(document.querySelector('#messages li') || {}).textContent", "the server's refusal")
+        assert "batas unggah 1 MB" in msg or "HTTP 413" in msg
+        assert "Traceback" not in msg
+    assert b.returncode == 0, f"chromium exited with {b.returncode}"
+    assert list(server.served.store.root.iterdir()) == [] or all(
+        r.name != "besar.pdf" for r in server.served.store.all())
+
+
+__all__ = ["js_string"]
