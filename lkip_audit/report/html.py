@@ -1,84 +1,64 @@
-"""HTML report: one self-contained file for reviewers (works offline, from e-mail).
+"""HTML report: the report viewer, as one self-contained file or as a served page.
 
-A summary, a findings table that filters by severity, rule and table, and for
-each finding a crop of the PDF page with the cell highlighted (red), its row
-(yellow) and the related cells (blue), plus crops of related cells in other
-tables. Every piece of document text goes through ``html.escape``; a Content
-Security Policy allows only the report's own script (by hash) and data: images,
-so even a mistake in escaping could not run anything from the document. Prints
-cleanly (filters hidden, a finding never split over pages).
+Two panes: the findings on the left, grouped by table, filtered by severity, rule
+and table and searched by text; on the right the page the selected finding is on,
+at a readable size, with the finding's cell outlined in red, its row in yellow,
+the related cells in blue and, for a narrative finding, the sentence itself in
+red. ``j``/``k`` or the arrow keys move between the findings shown and the page
+follows; every finding carries its rule's ``lkip-audit explain`` text. A finding
+of a Word draft (no pages) shows its table as HTML with the cell marked instead.
+
+Entry points::
+
+    render(ri) -> str
+        `lkip-audit check --format html`: one self-contained file (works offline,
+        opens from e-mail), the page images inlined as data: URIs.
+
+    render_viewer(ri, *, lang=None, page_image_url=None, dpi=110, budget=IMAGE_BUDGET) -> str
+        The same page for any caller (the web app of `lkip-audit serve` too).
+        ``page_image_url`` None: page images are rendered here, once per page that a
+        finding (or a related cell) is on, and inlined; their total stays within
+        ``budget`` bytes (pages are encoded smaller when they are many), so a
+        100-page report with 200 findings stays under 8 MB. ``page_image_url`` a
+        callable ``page -> str`` or a string with ``{page}`` ("/r/3f2a/page/{page}"):
+        nothing is rendered, each page's image is fetched from that URL (serve it
+        with ``crops.page_image(pdf_path, page).data``, type ``image/webp``) and the
+        Content Security Policy allows images from the page's own origin.
+
+Rendering is Jinja2 (templates/viewer.html.j2) with autoescape on: every piece of
+document text is escaped by the template engine, data handed to the script goes
+through ``tojson``, and the Content Security Policy lets only the report's own
+inline script run (by its SHA-256), so even a mistake in escaping could not run
+anything from the document. The viewer's script and style live in static/ and are
+inlined. Printing gives the findings list (no page pane, no filters).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from lkip_audit import __version__
 from lkip_audit.extract.model import Table
-from lkip_audit.findings import Finding, Location
+from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput, word_location
-from lkip_audit.report.crops import CropSpec, Mark, render_crops, union
+from lkip_audit.report.base import ReportInput, group_by_table, word_location
+from lkip_audit.report.crops import DPI, render_pages, sentence_boxes, union
 from lkip_audit.report.strings import s
 
-MAX_CROPS = 600  # beyond this many findings, no images (keeps the file a sensible size)
-MAX_RELATED_CROPS = 2  # per finding, for related cells in other tables or pages
-CONTEXT_PT = 26  # points of page shown above and below the row
-MAX_GROW_PT = 300  # same-page related cells are folded into the crop up to this height
-
-CSS = """
-:root{--err:#b3261e;--warn:#8a5a00;--info:#0b5cad;--line:#d0d7de;--bg:#f6f8fa}
-*{box-sizing:border-box}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:1280px;
- padding:16px 20px;color:#1f2328}
-h1{font-size:22px;margin:0 0 8px}
-.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 12px}
-.summary dt{font-weight:600}.summary dd{margin:0}
-.counts span{display:inline-block;margin-right:12px;font-weight:600}
-.sev-error .sev,.c-error{color:var(--err)}.sev-warning .sev,.c-warning{color:var(--warn)}
-.sev-info .sev,.c-info{color:var(--info)}
-.filters{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid var(--line);z-index:1}
-.filters label{margin-right:14px}.filters select{max-width:260px}
-table#findings{border-collapse:collapse;width:100%;margin-top:8px}
-#findings th,#findings td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}
-#findings th{background:var(--bg)}
-#findings td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
-#findings td.exp{font-weight:700}
-tr.detail td{background:#fff;padding:6px 6px 12px}
-img.crop{max-width:100%;height:auto;border:1px solid var(--line);display:block}
-table.docx{border-collapse:collapse;font-size:12px;margin:2px 0}table.docx td,table.docx th{border:1px solid #aaa;padding:2px 5px}
-table.docx th{background:var(--bg)}table.docx tr.hit td{background:#fff3bf}table.docx td.rel{outline:2px solid var(--info)}
-table.docx td.cell{outline:3px solid var(--err);font-weight:700}
-.related{margin:6px 0 0;padding-left:18px;font-size:13px}
-.relimg{display:inline-block;margin:6px 8px 0 0;vertical-align:top;max-width:48%}
-.relimg figcaption{font-size:12px;color:#57606a}
-.muted{color:#57606a;font-size:13px}
-tbody.finding{break-inside:avoid;page-break-inside:avoid}
-@media print{.filters{display:none}body{max-width:none;padding:0}img.crop{max-height:9cm;width:auto}}
-"""
-
-JS = """
-(function(){
-var keys=['severity','rule','table'];
-var bodies=document.querySelectorAll('tbody.finding');
-function apply(){var n=0;bodies.forEach(function(b){var ok=keys.every(function(k){var v=document.getElementById('f-'+k).value;
-return !v||b.getAttribute('data-'+k)===v;});b.hidden=!ok;if(ok){n++;}});document.getElementById('shown').textContent=n;}
-keys.forEach(function(k){document.getElementById('f-'+k).addEventListener('change',apply);});
-window.addEventListener('load',function(){var imgs=document.querySelectorAll('img.crop');var ok=0;
-imgs.forEach(function(i){if(i.complete&&i.naturalWidth>0){ok++;}});var d=document.body;
-d.setAttribute('data-finding-rows',String(bodies.length));d.setAttribute('data-images-total',String(imgs.length));
-d.setAttribute('data-images-loaded',String(ok));d.setAttribute('data-ready','1');});
-})();
-"""
+IMAGE_BUDGET = 5_600_000  # bytes of WebP for all page images (7.5 MB once base64-encoded)
+MAX_SNIPPET_ROWS = 12  # body rows of a Word table shown around a finding's row
+# Drawing order of the outlines (later on top) and their names in the page's CSS.
+MARK_ORDER = ("table", "row", "related", "sentence", "cell")
 
 
-def e(v) -> str:
-    return escape("" if v is None else str(v), quote=True)
-
-
-# -- where to crop ---------------------------------------------------------------
+# -- what to outline ------------------------------------------------------------------
 
 def _box(b) -> tuple | None:
     if b is None:
@@ -117,194 +97,65 @@ def _row_by_label(table: Table | None, label: str | None, page: int) -> tuple | 
     return None
 
 
-def _spec_around(page: int, focus: tuple, extent: tuple | None, marks: list[Mark], page_size) -> CropSpec:
-    x0, x1 = (extent[0], extent[2]) if extent else (focus[0] - 150, focus[2] + 150)
-    x0, x1 = min(x0, focus[0]) - 6, max(x1, focus[2]) + 6
-    area = (x0, focus[1] - CONTEXT_PT, x1, focus[3] + CONTEXT_PT)
-    return CropSpec(page=page, area=_round(area), marks=tuple(marks))
+def _sentence(f: Finding) -> str | None:
+    sent = f.detail.get("sentence") if isinstance(f.detail, dict) else None
+    return sent if isinstance(sent, str) and sent.strip() else None
 
 
-def _round(b) -> tuple:
-    return tuple(round(float(x), 1) for x in b)
-
-
-def plan_finding(ri: ReportInput, f: Finding) -> tuple[CropSpec | None, list[tuple[Location, CropSpec]]]:
-    """The crop of the finding's cell and crops of related cells elsewhere."""
+def finding_marks(ri: ReportInput, f: Finding, sentences: dict | None = None) -> list[list]:
+    """The outlines of a finding: ``[kind, page, x0, top, x1, bottom]`` in PDF points
+    (top-left origin), kind one of MARK_ORDER; related cells keep their order in
+    ``f.related`` (the n-th "related" mark is the n-th related location with a box)."""
     if not f.page:
-        return None, []
+        return []
+    marks: list[list] = []
+
+    def add(kind: str, page: int, box) -> None:
+        marks.append([kind, int(page), *(round(float(v), 1) for v in box)])
+
     table = ri.table(f)
     cells = _cells(table, f.page)
-    extent = union(b for _, b in cells)
-    page = ri.document.pages[f.page - 1] if 0 < f.page <= len(ri.document.pages) else None
     cell = _box(f.bbox)
-    marks: list[Mark] = []
-    focus = None
     if cell:
         band = _row_band(cells, cell)
         if band:
-            marks.append(Mark(_round(band), "row"))
-        marks.append(Mark(_round(cell), "cell"))
-        focus = band or cell
+            add("row", f.page, band)
+        add("cell", f.page, cell)
     else:
         band = _row_by_label(table, f.row, f.page)
         if band:
-            marks.append(Mark(_round(band), "row"))
-            focus = band
-    elsewhere: list[Location] = []
-    same_page = []
+            add("row", f.page, band)
+    for box in (sentences or {}).get((f.page, _sentence(f)), []):
+        add("sentence", f.page, box)
+    if not marks:  # no cell, row or sentence: the table itself, if it is on the page
+        extent = union(b for _, b in cells)
+        if extent:
+            add("table", f.page, extent)
     for loc in f.related:
         lb = _box(loc.bbox)
-        if lb and loc.page == f.page and (loc.table_id is None or loc.table_id == f.table_id or loc.table == f.table):
-            same_page.append(lb)
-        elif lb and loc.page:
-            elsewhere.append(loc)
-    if focus and same_page:
-        grown = union([focus, *same_page])
-        if grown[3] - grown[1] <= MAX_GROW_PT:
-            focus = grown
-            marks[:0] = [Mark(_round(b), "related") for b in same_page]
-    if focus is None:
-        if extent:  # no cell and no row: the top of the table
-            focus = (extent[0], extent[1], extent[2], min(extent[3], extent[1] + MAX_GROW_PT))
-        elif page is not None:  # a page-level finding: the whole page, scaled down
-            return CropSpec(page=f.page, area=(0.0, 0.0, float(page.width), float(page.height)), max_width=520), []
+        if lb and loc.page:
+            add("related", loc.page, lb)
+    return marks
+
+
+def _related_index(f: Finding) -> list[int | None]:
+    """For each related location: its index among the finding's related marks, or None."""
+    out, k = [], 0
+    for loc in f.related:
+        if loc.bbox and loc.page:
+            out.append(k)
+            k += 1
         else:
-            return None, []
-    main = _spec_around(f.page, focus, extent, marks, None)
-    rel_specs = []
-    for loc in elsewhere[:MAX_RELATED_CROPS]:
-        lb = _box(loc.bbox)
-        other = next((tb for tb in ri.document.tables if tb.id == loc.table_id), None) if loc.table_id else None
-        ocells = _cells(other, loc.page)
-        oband = _row_band(ocells, lb) if ocells else None
-        omarks = ([Mark(_round(oband), "row")] if oband else []) + [Mark(_round(lb), "related")]
-        rel_specs.append((loc, _spec_around(loc.page, oband or lb, union(b for _, b in ocells), omarks, None)))
-    return main, rel_specs
+            out.append(None)
+    return out
 
 
-# -- the page ---------------------------------------------------------------------
+# -- a Word draft's table ---------------------------------------------------------------
 
-def render(ri: ReportInput, images: bool = True, dpi: int = 100) -> str:
-    lang, doc = ri.lang, ri.document
-    plans = {}
-    if images:
-        for i, f in enumerate(ri.findings[:MAX_CROPS]):
-            plans[i] = plan_finding(ri, f)
-        specs = [sp for main, rel in plans.values() for sp in ([main] if main else []) + [r for _, r in rel]]
-        uris = render_crops(doc.path, specs, dpi=dpi) if specs else {}
-    else:
-        uris = {}
-    c = ri.counts()
-    title = f"{s('report.title', lang)}: {doc.instansi or ri.path}" + (f" {doc.tahun}" if doc.tahun else "")
-    js_hash = base64.b64encode(hashlib.sha256(JS.encode("utf-8")).digest()).decode("ascii")
-    csp = f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-{js_hash}'"
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title><style>{CSS}</style></head>",
-        '<body data-ready="0">',
-        f"<header><h1>{e(title)}</h1><dl class=\"summary\">",
-    ]
-    summary = [
-        (t("header.document", lang), e(ri.path)),
-        (t("header.instansi", lang), e(doc.instansi or "-")),
-        (t("header.tahun", lang), e(doc.tahun or "-")),
-        (t("header.pages", lang), e(doc.page_count)),
-        (t("header.tables", lang), e(len(doc.tables))),
-        (t("header.findings", lang), '<span class="counts">' + "".join(
-            f'<span class="c-{sev}">{c.get(sev, 0)} {e(t("severity." + sev, lang))}</span>'
-            for sev in ("error", "warning", "info")) + "</span>"),
-    ]
-    if ri.unchecked_pages():
-        summary.append((s("summary.unchecked", lang), e(", ".join(map(str, ri.unchecked_pages())))))
-    if ri.suppressed:
-        summary.append((s("summary.suppressed", lang), e(ri.suppressed)))
-    summary.append((s("summary.sha256", lang), f"<code>{e(doc.sha256)}</code>"))
-    out += [f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in summary]
-    out.append(f'</dl><p class="muted">{e(s("html.print_hint", lang))}</p></header>')
-
-    def options(key: str, values: list[tuple[str, str]]) -> str:
-        opts = [f'<option value="">{e(s("filter.all", lang))}</option>']
-        opts += [f'<option value="{e(v)}">{e(label)}</option>' for v, label in values]
-        return f'<select id="f-{key}">{"".join(opts)}</select>'
-
-    sevs = [(sv, t("severity." + sv, lang)) for sv in ("error", "warning", "info") if c.get(sv)]
-    rules = [(r, r) for r in sorted({f.rule for f in ri.findings})]
-    tables, seen = [], set()
-    for f in sorted(ri.findings, key=lambda f: (f.page or 0)):
-        key = _table_key(f)
-        if key not in seen:
-            seen.add(key)
-            tables.append((key, ri.table_label(f.table, f.table_id)))
-    out.append(
-        '<section class="filters">'
-        f'<label>{e(s("col.severity", lang))} {options("severity", sevs)}</label>'
-        f'<label>{e(t("col.rule", lang))} {options("rule", rules)}</label>'
-        f'<label>{e(t("col.table", lang))} {options("table", tables)}</label>'
-        f'<span id="shown">{len(ri.findings)}</span> / {len(ri.findings)} {e(s("filter.shown", lang))}</section>'
-    )
-    if not ri.findings:
-        out.append(f"<p>{e(t('no_findings', lang))}</p>")
-    heads = [s("col.no", lang), t("col.rule", lang), s("col.severity", lang), t("col.page", lang),
-             t("col.table", lang), t("col.row", lang), t("col.column", lang), t("col.actual", lang),
-             t("col.expected", lang), s("col.reason", lang)]
-    out.append('<table id="findings"><thead><tr>' + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead>")
-    for i, f in enumerate(ri.findings):
-        main, rel = plans.get(i, (None, []))
-        out.append(
-            f'<tbody class="finding sev-{e(f.severity)}" id="f{i + 1}" data-severity="{e(f.severity)}" '
-            f'data-rule="{e(f.rule)}" data-table="{e(_table_key(f))}" data-fingerprint="{e(f.fingerprint())}">'
-        )
-        tlabel = f.table or (f"({t('table.none', lang)}, {f.table_id})" if f.table_id else "-")
-        out.append(
-            f'<tr class="main"><td>{i + 1}</td><td>{e(f.rule)}</td>'
-            f'<td class="sev">{e(t("severity." + f.severity, lang))}</td><td>{e(f.page or word_location(f, lang) or "-")}</td>'
-            f'<td>{e(tlabel)}</td><td>{e(f.row or "-")}</td><td>{e(f.column or "-")}</td>'
-            f'<td class="num">{e(f.actual if f.actual is not None else "-")}</td>'
-            f'<td class="num exp">{e(f.expected if f.expected is not None else "-")}</td><td>{e(f.message)}</td></tr>'
-        )
-        detail = []
-        if main and main in uris:
-            alt = s("html.crop_alt", lang, page=f.page)
-            detail.append(f'<img class="crop" src="{uris[main]}" alt="{e(alt)}">')
-        elif f.page is None and (snippet := table_html(ri, f)):
-            detail.append(snippet)  # a Word draft has no pages to crop: its table, the cell marked
-        elif images and i < MAX_CROPS:
-            detail.append(f'<span class="muted">{e(s("html.no_image", lang))}</span>')
-        if f.related:
-            items = []
-            for loc in f.related:
-                where = ", ".join(x for x in (
-                    f"{t('col.page', lang)} {loc.page}" if loc.page else None,
-                    ri.table_label(loc.table, loc.table_id) if (loc.table or loc.table_id) else None,
-                    loc.row, loc.column) if x)
-                items.append(f"<li>{e(where)}: <b>{e(loc.value if loc.value is not None else '-')}</b></li>")
-            detail.append(f'<details><summary>{e(s("col.related", lang))} ({len(f.related)})</summary>'
-                          f'<ul class="related">{"".join(items)}</ul></details>')
-        for loc, sp in rel:
-            if sp in uris:
-                cap = ", ".join(x for x in (f"{t('col.page', lang)} {loc.page}",
-                                            ri.table_label(loc.table, loc.table_id), loc.row, loc.value) if x)
-                detail.append(f'<figure class="relimg"><img class="crop" src="{uris[sp]}" '
-                              f'alt="{e(s("html.crop_alt", lang, page=loc.page))}"><figcaption>{e(cap)}</figcaption></figure>')
-        if detail:
-            out.append(f'<tr class="detail"><td colspan="{len(heads)}">{"".join(detail)}</td></tr>')
-        out.append("</tbody>")
-    out.append("</table>")
-    out.append(f'<p class="muted">lkip-audit {e(__version__)}</p>')
-    out.append(f"<script>{JS}</script></body></html>")
-    return "\n".join(out) + "\n"
-
-
-MAX_SNIPPET_ROWS = 12  # body rows of a Word table shown around a finding's row
-
-
-def table_html(ri: ReportInput, f: Finding) -> str | None:
-    """A finding in a Word draft (no page to crop): its table as HTML, the header and the
-    rows around the finding's row; the row marked yellow, the cell red, related cells of
-    the same table blue."""
+def table_snippet(ri: ReportInput, f: Finding) -> dict | None:
+    """A finding in a Word draft (no page to show): its table, the header and the rows around
+    the finding's row; the row marked yellow, the cell red, related cells of the same table blue.
+    Rendered by the ``docx_table`` macro of the template."""
     table = ri.table(f)
     if table is None or not table.rows:
         return None
@@ -322,21 +173,160 @@ def table_html(ri: ReportInput, f: Finding) -> str | None:
                     related.add((r.index, table.columns.index(loc.column)))
     centre = hit if hit is not None else 0
     lo = max(0, centre - MAX_SNIPPET_ROWS // 2)
-    rows = table.rows[lo:lo + MAX_SNIPPET_ROWS]
-    out = ['<table class="docx">', "<tr>" + "".join(f"<th>{e(c)}</th>" for c in table.columns) + "</tr>"]
-    if lo > 0:
-        out.append(f'<tr><td colspan="{len(table.columns)}" class="muted">...</td></tr>')
-    for r in rows:
-        cells = []
-        for k, c in enumerate(r.cells):
-            cls = "cell" if (r.index == hit and k == col) else ("rel" if (r.index, k) in related else "")
-            cells.append(f'<td class="{cls}">{e(c.text)}</td>' if cls else f"<td>{e(c.text)}</td>")
-        out.append(f'<tr class="hit">' if r.index == hit else "<tr>")
-        out.append("".join(cells) + "</tr>")
-    if lo + MAX_SNIPPET_ROWS < len(table.rows):
-        out.append(f'<tr><td colspan="{len(table.columns)}" class="muted">...</td></tr>')
-    out.append("</table>")
-    return "".join(out)
+    rows = []
+    for r in table.rows[lo:lo + MAX_SNIPPET_ROWS]:
+        cells = [(c.text, "cell" if (r.index == hit and k == col) else ("rel" if (r.index, k) in related else ""))
+                 for k, c in enumerate(r.cells)]
+        rows.append({"hit": r.index == hit, "cells": cells})
+    return {"columns": list(table.columns), "rows": rows, "before": lo > 0,
+            "after": lo + MAX_SNIPPET_ROWS < len(table.rows)}
+
+
+# -- the page ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("lkip_audit.report", "templates"),
+                      autoescape=select_autoescape(["html", "j2"], default=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+@lru_cache(maxsize=None)
+def _static(name: str) -> str:
+    return resources.files("lkip_audit.report").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _explanations(ri: ReportInput, rule_ids: list[str], lang: str) -> list[dict]:
+    from lkip_audit.report.explain import explain
+
+    known = {r.id: r for r in ri.rules}
+    out = []
+    for rid in rule_ids:
+        rule = known.get(rid)
+        if rule is None:
+            try:
+                from lkip_audit.check.catalogue import load_catalogue
+
+                rule = load_catalogue().get(rid)
+            except Exception:  # a catalogue that cannot load: the finding keeps its message
+                rule = None
+        if rule is not None:
+            out.append({"id": rid, "title": rule.title.get(lang) or rule.title.get("id", ""),
+                        "text": explain(rule, lang, severity=ri.severity_of(rule))})
+    return out
+
+
+def _page_size(ri: ReportInput, page: int) -> tuple[float, float]:
+    pages = ri.document.pages
+    if 0 < page <= len(pages) and pages[page - 1].width:
+        return float(pages[page - 1].width), float(pages[page - 1].height)
+    return 595.3, 841.9  # A4
+
+
+def render_viewer(ri: ReportInput, *, lang: str | None = None,
+                  page_image_url: str | Callable[[int], str] | None = None,
+                  dpi: int = DPI, budget: int = IMAGE_BUDGET) -> str:
+    """The viewer page (see the module docstring)."""
+    lang = lang or ri.lang
+    doc = ri.document
+    findings = list(ri.findings)
+
+    wanted: dict[int, list[str]] = {}
+    for f in findings:
+        if f.page and _sentence(f):
+            wanted.setdefault(f.page, []).append(_sentence(f))
+    try:
+        sentences = sentence_boxes(doc.path, wanted) if wanted and doc.path else {}
+    except Exception:  # the PDF is gone or unreadable: no sentence outlines
+        sentences = {}
+    marks = {id(f): finding_marks(ri, f, sentences) for f in findings}
+
+    needed = sorted({f.page for f in findings if f.page} | {m[1] for ms in marks.values() for m in ms})
+    pages: dict[str, dict] = {}
+    if page_image_url is None:
+        try:
+            images = render_pages(doc.path, needed, dpi=dpi, budget=budget) if needed and doc.path else {}
+        except Exception:  # not a PDF we can render (a Word draft has no pages anyway)
+            images = {}
+        for p, img in images.items():
+            w, h = _page_size(ri, p)
+            pages[str(p)] = {"src": img.data_uri(), "w": w, "h": h}
+    else:
+        url = page_image_url if callable(page_image_url) else page_image_url.format
+        for p in needed:
+            w, h = _page_size(ri, p)
+            pages[str(p)] = {"src": url(p) if callable(page_image_url) else url(page=p), "w": w, "h": h}
+
+    number = {id(f): i + 1 for i, f in enumerate(findings)}
+    groups = []
+    for (table, table_id), fs in group_by_table(findings):
+        first = fs[0]
+        tb = ri.table(first)
+        items = []
+        for f in fs:
+            rel_idx = _related_index(f)
+            related = []
+            for loc, k in zip(f.related, rel_idx):
+                where = ", ".join(x for x in (
+                    f"{t('col.page', lang)} {loc.page}" if loc.page else None,
+                    ri.table_label(loc.table, loc.table_id) if (loc.table or loc.table_id) else None,
+                    loc.row, loc.column) if x)
+                related.append({"where": where, "value": loc.value if loc.value is not None else "-",
+                                "mark": k, "page": loc.page})
+            items.append({
+                "n": number[id(f)], "f": f, "key": _table_key(f),
+                "where": (f"{t('col.page', lang)} {f.page}" if f.page else word_location(f, lang) or "-"),
+                "marks": marks[id(f)], "related": related,
+                "snippet": table_snippet(ri, f) if f.page is None else None,
+                "has_image": bool(f.page and str(f.page) in pages),
+                "search": " ".join(x for x in (f.rule, f.message, f.row, f.column, f.table, f.table_id,
+                                               f.actual, f.expected, _sentence(f)) if x).lower(),
+            })
+        pages_of = sorted({f.page for f in fs if f.page})
+        groups.append({"key": _table_key(first), "label": ri.table_label(table, table_id),
+                       "title": tb.title if tb else "", "pages": pages_of, "findings": items})
+
+    c = ri.counts()
+    title = f"{s('report.title', lang)}: {doc.instansi or ri.path}" + (f" {doc.tahun}" if doc.tahun else "")
+    sevs = [(sv, t("severity." + sv, lang)) for sv in ("error", "warning", "info") if c.get(sv)]
+    rule_ids = sorted({f.rule for f in findings})
+    tables = [(g["key"], g["label"]) for g in groups]
+    js, css = _static("viewer.js"), _static("viewer.css")
+    img_src = "data:" if page_image_url is None else "'self' data:"
+    csp = f"default-src 'none'; img-src {img_src}; style-src 'unsafe-inline'; script-src 'sha256-{_sha256(js)}'"
+    summary = [
+        (t("header.document", lang), ri.path),
+        (t("header.instansi", lang), doc.instansi or "-"),
+        (t("header.tahun", lang), doc.tahun or "-"),
+        (t("header.pages", lang), doc.page_count),
+        (t("header.tables", lang), len(doc.tables)),
+    ]
+    if ri.unchecked_pages():
+        summary.append((s("summary.unchecked", lang), ", ".join(map(str, ri.unchecked_pages()))))
+    if ri.suppressed:
+        summary.append((s("summary.suppressed", lang), ri.suppressed))
+    summary.append((s("summary.sha256", lang), doc.sha256))
+
+    def w(key: str, **kw) -> str:
+        return s(key, lang, **kw)
+
+    return _env().get_template("viewer.html.j2").render(
+        lang=lang, title=title, csp=csp, css=Markup(css), js=Markup(js), summary=summary,
+        counts=[(sv, c.get(sv, 0), t("severity." + sv, lang)) for sv in ("error", "warning", "info")],
+        total=len(findings), sevs=sevs, rules=[(r, r) for r in rule_ids], tables=tables, groups=groups,
+        explanations=_explanations(ri, rule_ids, lang), pages=pages, version=__version__, t=lambda k: t(k, lang),
+        w=w,
+    )
+
+
+def render(ri: ReportInput, dpi: int = DPI) -> str:
+    """`--format html`: the self-contained viewer, page images inlined."""
+    return render_viewer(ri, dpi=dpi)
 
 
 def _table_key(f: Finding) -> str:
