@@ -49,9 +49,9 @@ def formula(rule: Rule, lang: str = "id") -> str | None:
                 else "induk = jumlah rinciannya (program > kegiatan > sub kegiatan)")
     if k == "bound":
         if p.get("type") == "not_above":
-            return f"{f(p['field'])} <= {f(p['limit'])}"
+            return ", ".join(f(x) for x in p.get("fields", [])) + f" <= {f(p['limit'])}"
         if p.get("type") == "max":
-            return f"{f(p['field'])} <= {p['max']}"
+            return ", ".join(f(x) for x in p.get("fields", [])) + f" <= {p['max']}"
         if p.get("type") == "min":
             return ", ".join(f(x) for x in p.get("fields", [])) + f" >= {p['min']}"
     if k == "label-band":

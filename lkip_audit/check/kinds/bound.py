@@ -1,4 +1,9 @@
-"""Rule kind "bound": a value above a limit or below zero where it cannot be."""
+"""Rule kind "bound": a value above a limit or below zero where it cannot be.
+
+Parameters: ``type`` (not_above: each of ``fields`` <= the ``limit`` field of its row,
+``percent`` naming the row's printed percentage; max: each of ``fields`` <= ``max``;
+min: each of ``fields`` >= ``min``, with ``unmapped`` also every unmapped column that
+is not a rate), ``table_kinds``."""
 
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ def check_bound(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         yield from _not_above(rule, at, ctx)
     elif typ == "max":
         limit = Decimal(str(prm["max"]))
-        for col in at.cols(prm["field"]):
+        for col in [c for name in prm["fields"] for c in at.cols(name)]:
             for i in data_rows(at):
                 c = cell_at(at, i, col)
                 if state(c) == "number" and c.number.value > limit + ctx.config.tolerance:
@@ -76,7 +81,7 @@ def _not_a_count(at: AnalyzedTable, col: int) -> bool:
 
 def _not_above(rule, at, ctx):
     prm = rule.params
-    for vcol in at.cols(prm["field"]):
+    for vcol in [c for name in prm["fields"] for c in at.cols(name)]:
         lcol = same_group(at, prm["limit"], vcol.group)
         if lcol is None:
             continue
@@ -112,6 +117,6 @@ def _not_above(rule, at, ctx):
                     "computed_percent": ctx.fmt(computed, 2) if computed is not None else "-",
                 },
                 related=related,
-                detail={"bound": f"{prm['field']} <= {prm['limit']}", "excess": str(vp.value - lp.value)},
+                detail={"bound": f"{vcol.field} <= {prm['limit']}", "excess": str(vp.value - lp.value)},
                 doubts=doubts,
             )

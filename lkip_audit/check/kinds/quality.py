@@ -101,16 +101,16 @@ class SchemaIssue:
     text: str | None = None
 
 
-RATIO_TRIPLES = (("realisasi_rp", "anggaran", "persen"), ("realisasi", "target", "capaian"))
-
-
-def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
+def schema_issues(at: AnalyzedTable, triples) -> list[SchemaIssue]:
     """Required numbers the check stage needs but cannot read (not malformed: that is DQ001).
 
     Not an issue (understand/schemas.py ``cell_kind``): a legitimate non-numeric value
     ("NA", "BB", "Tercapai"), several numbers stacked in one cell (extraction in doubt),
     a number that cannot be read reliably (DQ004's); nor any cell of a column that is
-    mostly words (its number role is in doubt)."""
+    mostly words (its number role is in doubt).
+
+    triples: (numerator, denominator, result) fields whose rows are checked (the rule's
+    ``params.triples``): a row with two of the three read needs the third."""
     from lkip_audit.understand.cellkinds import _text_column, cell_kind
 
     issues = []
@@ -121,7 +121,7 @@ def schema_issues(at: AnalyzedTable) -> list[SchemaIssue]:
             text_cols[col.index] = _text_column([cell_kind(cell_at(at, k, col)) for k in data_rows(at)])
         return text_cols[col.index]
 
-    for num, den, res in RATIO_TRIPLES:
+    for num, den, res in triples:
         for rcol in at.cols(res):
             ncol, dcol = same_group(at, num, rcol.group), same_group(at, den, rcol.group)
             if ncol is None or dcol is None:
@@ -199,7 +199,7 @@ def findings_from_schema_issues(at: AnalyzedTable, issues, rule=None, ctx: Ctx |
 
 
 def check_schema(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
-    return findings_from_schema_issues(at, schema_issues(at), rule, ctx)
+    return findings_from_schema_issues(at, schema_issues(at, rule.params.get("triples") or ()), rule, ctx)
 
 
 def check_page_unchecked(rule, at, ctx: Ctx) -> Iterable[Finding]:
