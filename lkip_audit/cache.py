@@ -97,12 +97,13 @@ def document_key(sha256: str, backend: str = "pdfium", options: object = None) -
 
 
 def rules_hash() -> str:
-    """Hash of the rule catalogue files as installed (rules/*.yaml and their docs)."""
-    from lkip_audit.check.catalogue import catalogue_dir
+    """Hash of the rule catalogue files in use (rules/*.yaml, their vocabulary and docs;
+    ``$LKIP_AUDIT_RULES`` and the built-in files it falls back to)."""
+    from lkip_audit.vocabulary import builtin_rules_dir, rules_dir
 
     h = hashlib.sha256()
-    root = catalogue_dir()
-    stack = [root]
+    roots = list(dict.fromkeys([rules_dir(), builtin_rules_dir()]))
+    stack = list(roots)
     entries = []
     while stack:
         d = stack.pop()

@@ -1,27 +1,23 @@
-"""The rule catalogue: rules/*.yaml loaded as package data (lkip_audit.rules)."""
+"""The rule catalogue: rules/*.yaml (located by lkip_audit/vocabulary.py), validated."""
 
 from __future__ import annotations
 
 import re
 import string
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 import yaml
 
 from lkip_audit.findings import SEVERITIES
+from lkip_audit.vocabulary import Loader as _Loader
+from lkip_audit.vocabulary import rules_dir
 
 ID_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 LANGS = ("id", "en")
 STATUSES = ("implemented", "planned")
 REQUIRED = ("id", "kind", "category", "severity", "title", "message", "checks", "basis", "example", "params")
 BILINGUAL = ("title", "message", "checks")
-
-
-# libyaml's C loader when PyYAML was built with it (about 10x faster on the
-# catalogue, parsed on every run), else the pure-Python one; both are "safe".
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CatalogueError(ValueError):
@@ -125,24 +121,26 @@ def load_catalogue_from_texts(texts: dict[str, str]) -> dict[str, Rule]:
 
 
 def catalogue_dir():
-    """Where rules/*.yaml are: the installed package data lkip_audit.rules, or, when
-    the code runs from a source checkout (tests at the repo root import the source
-    tree, where rules/ sits beside lkip_audit/), the repo's rules/ folder."""
-    try:
-        return files("lkip_audit.rules")
-    except ModuleNotFoundError:
-        from pathlib import Path
-
-        here = Path(__file__).resolve().parents[2] / "rules"
-        if here.is_dir():
-            return here
-        raise
+    """Where rules/*.yaml are (lkip_audit/vocabulary.py): ``$LKIP_AUDIT_RULES`` when set,
+    else the source checkout's rules/ when the code runs from one (never an older
+    installed copy), else the installed package data lkip_audit.rules."""
+    return rules_dir()
 
 
-@lru_cache(maxsize=1)
-def load_catalogue() -> dict[str, Rule]:
-    """Every rule in rules/*.yaml, by id (validated; raises CatalogueError)."""
-    root = catalogue_dir()
+def load_catalogue(directory=None) -> dict[str, Rule]:
+    """Every rule in ``directory``/*.yaml (default: catalogue_dir()), by id (validated;
+    raises CatalogueError)."""
+    root = Path(directory) if directory is not None else catalogue_dir()
+    key = str(root)
+    if key not in _LOADED:
+        _LOADED[key] = _load_catalogue(root)
+    return _LOADED[key]
+
+
+_LOADED: dict[str, dict[str, Rule]] = {}  # by directory: read once per process
+
+
+def _load_catalogue(root) -> dict[str, Rule]:
     texts = {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
     rules = load_catalogue_from_texts(texts)
     from lkip_audit.check.kinds import KINDS

@@ -1,9 +1,151 @@
-"""The catalogue is data (issue #14.2): rules' parameters are read by the code, one name per
-concept."""
+"""The catalogue is data (issue #14.2): a new rule of an existing kind is one YAML entry.
+
+The tests copy rules/ into a temporary directory, add or change entries there, point the
+tool at the copy ($LKIP_AUDIT_RULES) and see the rule fire, with no change to the code.
+"""
 
 from __future__ import annotations
 
-from lkip_audit.check.catalogue import load_catalogue
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lkip_audit import vocabulary
+from lkip_audit.check.catalogue import catalogue_dir, load_catalogue
+
+REPO = Path(__file__).resolve().parents[2]
+EXCERPT = REPO / "samples" / "wild" / "kutipan-1hal.pdf"  # one page, Tabel 3 Capaian IKU Tahun 2023
+
+# A rule of the existing kind "bound": a capaian above 110 % is worth a look.
+EXTRA_RULE = {
+    "id": "CAP099",
+    "kind": "bound",
+    "category": "capaian",
+    "severity": "warning",
+    "title": {"id": "Capaian di atas 110 persen", "en": "Achievement above 110 percent"},
+    "message": {
+        "id": "Capaian {actual} di atas batas {limit}",
+        "en": "Achievement {actual} is above the limit {limit}",
+    },
+    "checks": {"id": "Capaian tidak melebihi 110.", "en": "An achievement does not exceed 110."},
+    "basis": "A local review convention: a capaian above 110 is checked against its evidence.",
+    "example": {"source": "samples/wild/kutipan-1hal.pdf", "text": "Jumlah IKM yang tersertifikasi halal: 112,50%"},
+    "params": {"type": "max", "fields": ["capaian"], "max": 110},
+}
+
+
+def catalogue_copy(tmp_path: Path, extra: list[dict] = ()) -> Path:
+    """rules/ copied to tmp_path/rules, with ``extra`` entries in a file of their own."""
+    dst = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", dst, ignore=shutil.ignore_patterns("__pycache__"))
+    if extra:
+        (dst / "local.yaml").write_text(yaml.safe_dump(list(extra), allow_unicode=True), encoding="utf-8")
+    return dst
+
+
+def run_cli(*args: str, rules: Path | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop(vocabulary.ENV, None)
+    if rules is not None:
+        env[vocabulary.ENV] = str(rules)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "lkip_audit.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_an_extra_rule_of_an_existing_kind_fires_with_no_code_change(tmp_path):
+    rules = catalogue_copy(tmp_path, [EXTRA_RULE])
+    args = ("check", str(EXCERPT), "--format", "json", "--no-progress", "--no-cache", "--jobs", "1")
+    before = run_cli(*args)
+    after = run_cli(*args, rules=rules)
+    assert before.returncode in (0, 1), before.stderr
+    assert after.returncode in (0, 1), after.stderr
+    old = json.loads(before.stdout)["findings"]
+    new = json.loads(after.stdout)["findings"]
+    assert not [f for f in old if f["rule"] == "CAP099"]
+    (f,) = [f for f in new if f["rule"] == "CAP099"]
+    assert f["severity"] == "warning"
+    assert f["row"] == "Jumlah IKM yang tersertifikasi halal"
+    assert f["actual"] == "112,50%"
+    assert f["message"] == "Capaian 112,50% di atas batas 110"
+    # the other findings are those of the built-in catalogue
+    assert [g for g in new if g["rule"] != "CAP099"] == old
+    # the rule is selectable and listed like any other
+    sel = run_cli(*args, "--select", "CAP099", rules=rules)
+    assert [g["rule"] for g in json.loads(sel.stdout)["findings"]] == ["CAP099"]
+    listed = run_cli("rules", rules=rules)
+    assert "CAP099\twarning\tCapaian di atas 110 persen" in listed.stdout
+
+
+def test_a_changed_parameter_changes_what_the_rule_checks(tmp_path, monkeypatch):
+    """In process: BND002 (a budget percentage above 100) with its limit moved to 99."""
+    from tests.check.helpers import check
+    from tests.check.test_rules import T352_ROW, rr
+
+    rules = catalogue_copy(tmp_path)
+    bnd = rules / "bnd.yaml"
+    data = yaml.safe_load(bnd.read_text(encoding="utf-8"))
+    for entry in data:
+        if entry["id"] == "BND002":
+            entry["params"]["max"] = 99
+    bnd.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    row = list(T352_ROW)
+    row[-1] = "99,50"  # a percentage below 100 and above 99
+    at = rr([row], number="3.52")
+    assert "BND002" not in {f.rule for f in check(at, select=["BND002"])}
+    monkeypatch.setenv(vocabulary.ENV, str(rules))
+    assert catalogue_dir() == rules
+    assert load_catalogue()["BND002"].params["max"] == 99
+    (f,) = check(at, select=["BND002"])
+    assert f.actual == "99,50" and f.expected == "<= 99,00"
+
+
+def test_a_checkout_uses_its_own_rules(monkeypatch):
+    monkeypatch.delenv(vocabulary.ENV, raising=False)
+    assert vocabulary.checkout_rules_dir() == REPO / "rules"
+    assert Path(str(catalogue_dir())) == REPO / "rules"
+    assert Path(str(vocabulary.rules_dir())) == REPO / "rules"
+
+
+def test_a_checkout_wins_over_an_installed_copy(tmp_path):
+    """A copy of the code (a second checkout) run while another copy is installed
+    (editable or not) reads its own rules/, not the installed package data."""
+    other = tmp_path / "other"
+    shutil.copytree(REPO / "lkip_audit", other / "lkip_audit", ignore=shutil.ignore_patterns("__pycache__"))
+    catalogue_copy(other, [EXTRA_RULE])
+    shutil.copy(REPO / "pyproject.toml", other / "pyproject.toml")
+    env = {k: v for k, v in os.environ.items() if k not in (vocabulary.ENV, "PYTHONPATH")}
+    env["PYTHONPATH"] = str(other)
+    code = ("import lkip_audit; from lkip_audit.check.catalogue import catalogue_dir, load_catalogue; "
+            "print(lkip_audit.__file__); print(catalogue_dir()); print('CAP099' in load_catalogue())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    where, rules, has_extra = out.stdout.split("\n")[:3]
+    assert Path(where).resolve().parent == (other / "lkip_audit").resolve()
+    assert Path(rules).resolve() == (other / "rules").resolve()
+    assert has_extra == "True"
+
+
+def test_a_missing_catalogue_directory_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(vocabulary.ENV, str(tmp_path / "nope"))
+    with pytest.raises(FileNotFoundError, match="LKIP_AUDIT_RULES"):
+        catalogue_dir()
+
+
+def test_vocabulary_falls_back_to_the_builtin_files(tmp_path, monkeypatch):
+    (tmp_path / "x.yaml").write_text("[]\n")
+    monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
+    assert r"\bprevalensi\b" in vocabulary.vocabulary("polarity")["lower_is_better"]
+    (tmp_path / "vocabulary").mkdir()
+    (tmp_path / "vocabulary" / "polarity.yaml").write_text("lower_is_better: ['\\bkeluhan\\b']\n")
+    assert vocabulary.vocabulary("polarity") == {"lower_is_better": [r"\bkeluhan\b"]}
 
 
 # -- parameters the code reads (issue #14.2: no ignored parameter, one name per concept) --
