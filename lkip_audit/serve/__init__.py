@@ -99,6 +99,7 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: boo
     served = make_server(host, port, **kwargs)
     for line in served.messages:
         echo(line)
+    _stop_on_sigterm()
     if open_browser:
         import webbrowser
 
@@ -112,7 +113,24 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: boo
         if served.store.keep:
             from lkip_audit.i18n import t
 
-            echo(t("serve.files_kept", kwargs.get("lang") or "id", dir=served.store.root))
+            echo(served.messages[-1])
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a service manager, `kill`) stops the server as Ctrl+C does, so the
+    files are deleted; only possible from the main thread."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # pragma: no cover - not the main thread after all
+        pass
 
 
 __all__ = ["access_policy", "make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]

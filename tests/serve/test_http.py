@@ -81,3 +81,41 @@ def test_serve_command_reports_a_port_in_use():
         assert out.exit_code == 2 and str(port) in out.output
     finally:
         srv.stop()
+
+
+def test_serve_command_prints_its_address_and_cleans_up_on_sigterm(tmp_path):
+    """The real command: the address on stderr, the page answers, SIGTERM stops it like
+    Ctrl+C and the private directory is gone."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    err = open(tmp_path / "serve.err", "w+", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lkip_audit.cli", "serve", "--port", "0", "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    try:
+        text = ""
+        for _ in range(600):  # the two lines come as soon as the port is bound
+            err.seek(0)
+            text = err.read()
+            if "lkip-serve-" in text or proc.poll() is not None:
+                break
+            import time
+
+            time.sleep(0.1)
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", text)
+        d = re.search(r"(/\S*lkip-serve-[\w]+)", text)
+        assert m and d, text
+        assert request(m.group(1), "GET", "/")[0] == 200
+        assert Path(d.group(1)).is_dir()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+        assert not Path(d.group(1)).exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        err.close()

@@ -242,3 +242,21 @@ def test_settings_are_validated_and_used(client, xss_file):
     assert j["state"] == "done" and j["lang"] == "en" and j["fail_on"] == "never"
     assert j["status"] == 0  # errors found, but the fail level is never
     assert "No finding at or above the fail level" in client.http.get(f"/r/{rid}").get_data(as_text=True)
+
+
+def test_word_draft_is_checked(client):
+    from .conftest import SAMPLES
+
+    docx = SAMPLES / "wild" / "draf-bab3.docx"
+    r = client.upload(docx.read_bytes(), "draf.docx")
+    assert r.status_code == 200, r.get_json()
+    rid = r.get_json()["reports"][0]["id"]
+    assert client.store.get(rid).kind == "docx"
+    j = client.wait(rid)
+    assert j["state"] == "done", j
+    viewer = client.http.get(f"/r/{rid}/report.html")
+    assert viewer.status_code == 200 and b"draf.docx" in viewer.data
+    import json as _json
+
+    data = _json.loads(client.http.get(f"/r/{rid}/download/json").data)
+    assert sum(data["summary"][k] for k in ("error", "warning", "info")) == sum(j["counts"].values())
