@@ -61,7 +61,10 @@ def run_checks(
     seen: set[tuple] = set()
     keyed = []
     for f in found:
-        sev = config.severity_for(f.rule, f.severity)
+        # A severity override applies to the rule's confident findings; one that judge()
+        # lowered to info ("tidak dapat diperiksa dengan andal") stays info: raising it
+        # would report a reading artifact as a galat again (issue #12.3).
+        sev = f.severity if id(f) in ctx.doubtful else config.severity_for(f.rule, f.severity)
         if sev != f.severity:
             key_order = ctx.order.get(id(f))
             f = replace(f, severity=sev)

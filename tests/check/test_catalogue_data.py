@@ -188,3 +188,49 @@ def test_bound_formula_in_explain_reads_fields():
     cat = load_catalogue()
     assert formula(cat["BND001"], "en").startswith("realisasi")
     assert "<= 100" in formula(cat["BND002"], "en")
+
+
+# -- severity overrides and doubt (issue #12.3) ------------------------------------------
+
+def test_severity_override_leaves_doubtful_findings_info():
+    """``--severity CAP001=error`` (or any level) applies to the rule's confident findings;
+    one judge() lowered to info because a reading artifact may explain it stays info."""
+    from tests.check.helpers import analyzed, check, only
+
+    hdr = ["NO", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
+    fields = {1: "indikator", 2: "target", 3: "realisasi", 4: "capaian"}
+    # 72 / 80 x 100 = 90,00, printed 95,00: an error; on row 2 the same, with the capaian read by OCR
+    rows = [["1.", "Indeks Kepuasan Layanan", "80", "72", "95,00"],
+            ["2.", "Indeks Kepuasan Masyarakat", "80", "72", "95,00"]]
+
+    def table():
+        at = analyzed(hdr, rows, fields, kind="iku")
+        at.table.rows[1].cells[4].ocr = True
+        return at
+
+    plain = {f.row: f.severity for f in only(check(table()), "CAP001")}
+    assert plain == {"Indeks Kepuasan Layanan": "error", "Indeks Kepuasan Masyarakat": "info"}
+    for level in ("error", "warning"):
+        got = {f.row: (f.severity, bool(f.detail.get("doubt")))
+               for f in only(check(table(), severity={"CAP001": level}), "CAP001")}
+        assert got == {"Indeks Kepuasan Layanan": (level, False), "Indeks Kepuasan Masyarakat": ("info", True)}
+    # by prefix too
+    got = {f.row: f.severity for f in only(check(table(), severity={"CAP": "warning"}), "CAP001")}
+    assert got == {"Indeks Kepuasan Layanan": "warning", "Indeks Kepuasan Masyarakat": "info"}
+    # lowering still lowers the confident one
+    got = {f.row: f.severity for f in only(check(table(), severity={"CAP001": "info"}), "CAP001")}
+    assert got == {"Indeks Kepuasan Layanan": "info", "Indeks Kepuasan Masyarakat": "info"}
+
+
+def test_severity_override_still_raises_a_rule_whose_own_severity_is_info():
+    """DQ004 (info by design, not by doubt) follows an override like any rule."""
+    from tests.check.helpers import analyzed, check, only
+
+    at = analyzed(["NO", "URAIAN", "JUMLAH"], [["1.", "Pegawai", "1.250"]], {1: "uraian", 2: "jumlah"})
+    from lkip_audit.numbers import ParsedNumber
+
+    at.table.rows[0].cells[2]._number = ParsedNumber(
+        text="1.250", kind="malformed", doubt="ambiguous", readings=("1.250 = 1250", "1.250 = 1,25"))
+    base = only(check(at), "DQ004")
+    assert [f.severity for f in base] == ["info"]
+    assert [f.severity for f in only(check(at, severity={"DQ004": "warning"}), "DQ004")] == ["warning"]

@@ -26,6 +26,7 @@ class Ctx:
     config: CheckConfig
     table_order: dict[str, int] = field(default_factory=dict)
     order: dict[int, tuple] = field(default_factory=dict)  # id(finding) -> sort key
+    doubtful: set[int] = field(default_factory=set)  # id(finding) of findings judge() lowered to info
 
     @property
     def mode(self) -> str:
@@ -127,6 +128,8 @@ class Ctx:
         tpos = self.table_order.get(at.table.id, 10**6) if at is not None else -1
         cpos = col if isinstance(col, int) else (col.index if col is not None else -1)
         self.order[id(f)] = (page or 0, tpos, row if row is not None else -1, cpos, rule.id, f.message)
+        if doubts:
+            self.doubtful.add(id(f))
         return f
 
     def location(self, at: AnalyzedTable, row: int, col: ColumnRole | int | None) -> Location:
@@ -320,6 +323,10 @@ DOUBT_TEXT = {
     "polarity": (
         "capaian cocok dengan rumus indikator \"semakin rendah semakin baik\" ({alt}), dan polaritas indikator tidak dinyatakan laporan",
         "the achievement fits the lower-is-better formula ({alt}), and the report does not state the indicator's polarity",
+    ),
+    "referent": (
+        "tidak pasti daftar atau tabel mana yang dihitung kalimat ({why})",
+        "it is not certain which list or table the sentence counts ({why_en})",
     ),
     "polarity-name": (
         "indikator dianggap \"semakin rendah semakin baik\" hanya dari namanya, dan capaian cocok dengan rumus semakin tinggi semakin baik ({alt})",
