@@ -161,3 +161,27 @@ def test_oversized_upload_is_refused_by_the_server_from_the_page(server, tmp_pat
 
 
 __all__ = ["js_string"]
+
+
+def test_several_reports_dropped_at_once_are_checked_in_parallel(server, tmp_path):
+    """Two files dropped on the zone: a progress line each, both finish, both join the list."""
+    files = [DINKES, DINKES.with_name("lkip-contoh-dinkes-2024-bersih.pdf")]
+    with Chromium(tmp_path) as b:
+        b.goto(server.base)
+        b.wait_for("document.body.dataset.ready === '1'", "the upload page")
+        box = b.evaluate("(function(){var r=document.getElementById('drop-zone').getBoundingClientRect();"
+                         "return [r.left + r.width / 2, r.top + r.height / 2];})()")
+        data = {"items": [], "files": [str(f) for f in files], "dragOperationsMask": 1}
+        for kind in ("dragEnter", "dragOver", "drop"):
+            b.call("Input.dispatchDragEvent", type=kind, x=box[0], y=box[1], data=data)
+        b.wait_for("document.querySelectorAll('#progress li.upload').length === 2", "two progress lines")
+        names = b.evaluate("Array.from(document.querySelectorAll('#progress li.upload .name')).map(function(e){return e.textContent;})")
+        assert sorted(names) == sorted(f.name for f in files)
+        b.wait_for("Array.from(document.querySelectorAll('#progress li.upload')).every(function(li){"
+                   "return li.dataset.state === 'done';})", "both checks to finish")
+        assert b.evaluate("location.pathname") == "/"  # several files: the page stays on the list
+        for f in files:
+            b.wait_for(f"Array.from(document.querySelectorAll('#report-rows a.open')).some(function(a){{"
+                       f"return a.textContent === {js_string(f.name)};}})", f"{f.name} in the list")
+        shot(b, "serve-list.png")
+    assert b.returncode == 0, f"chromium exited with {b.returncode}"
