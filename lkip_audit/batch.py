@@ -146,6 +146,7 @@ class BatchOptions:
     debug: bool = False
     explain_matches: bool = False
     terminal: TerminalSpec | None = None  # text report to a terminal (else plain text)
+    store: str | None = None  # store URL (lkip_audit/store): workers read it, the runner alone writes
 
 
 @dataclass
@@ -168,6 +169,7 @@ class ReportOutcome:
     unreadable: bool = False
     messages: list[str] = field(default_factory=list)  # for stderr: --debug, --explain-matches
     findings: list | None = None  # every finding before the baseline (only with keep_findings)
+    store_payload: dict | None = None  # what the runner records in the store (--store)
 
 
 def _render_all(path: str, result, options: BatchOptions) -> tuple[dict[str, bytes], object]:
@@ -265,6 +267,11 @@ def _check_path(path: str, local: str, options: BatchOptions, started: float) ->
             from lkip_audit.understand.resolve import explain_matches, resolve
 
             out.messages += list(explain_matches(resolve(result.understanding, doc)))
+        if options.store:  # cross-year findings from the store (read only) and the record to write
+            from lkip_audit.store.run import prepare
+
+            out.store_payload, notes = prepare(result, path, options.store, options.config, options.explain_matches)
+            out.messages += notes
         outputs, ri = _render_all(path, result, options)
         counts = ri.counts()
         out.outputs = outputs
@@ -496,6 +503,10 @@ def run_batch(paths: list[str], options: BatchOptions, targets: dict, *, executo
             worst = max(worst, o.status)
             if o.findings is not None and on_findings is not None:
                 on_findings(o.path, o.findings)
+            if o.store_payload is not None:  # the runner is the store's only writer
+                from lkip_audit.store.run import record
+
+                print(record(options.store, o.store_payload, o.path, lang), file=err)
             for fmt, data in o.outputs.items():
                 target = targets.get((o.path, fmt))
                 if target is not None:

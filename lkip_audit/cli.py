@@ -124,9 +124,14 @@ def main() -> None:
                    "(pip install 'lkip-audit[dask]'; needs --scheduler).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --executor dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--store", "store", default=None, metavar="PATH_OR_URL",
+              help="Record each checked report in this store (a SQLite file, 'default' = "
+                   "$XDG_DATA_HOME/lkip-audit/store.sqlite, or postgresql://...; also $LKIP_AUDIT_STORE or "
+                   "store = in the config) and check the values printed for other years against the stored "
+                   "reports of those years (rules YR).")
 def check(reports, formats, output, lang, fail_on, select, ignore, config_path, severity, rounding, tolerance,
           kategori, baseline_path, write_baseline_path, quiet, no_progress, debug, timeout, page_timeout, ocr,
-          explain_matches=False, jobs=None, recursive=False, executor="local", scheduler=None):
+          explain_matches=False, jobs=None, recursive=False, executor="local", scheduler=None, store=None):
     """Check REPORTS (PDF files, Word drafts .docx, or directories of them) and list every
     inconsistency found.
 
@@ -163,14 +168,21 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
                           baseline_path=baseline_path, write_baseline_path=write_baseline_path)
         if executor == "dask" and not scheduler:
             raise BatchError("--executor dask needs --scheduler ADDRESS")
-    except (ValueError, OSError, SessionError, BatchError) as e:
+        from lkip_audit.store.run import StoreError, store_url
+
+        store_db = store_url(store, config)
+        if store_db:
+            from lkip_audit.store import Store
+
+            Store(store_db)  # created or migrated here, before any report is checked
+    except (ValueError, OSError, SessionError, BatchError, StoreError) as e:
         raise click.UsageError(str(e)) from e
     lang = config.lang
     _refuse_spreadsheets(reports, lang)
     if len(reports) > 1 or jobs is not None or executor == "dask":
         _check_batch(reports, session, config, jobs=jobs, executor=executor, scheduler=scheduler,
                      limits=Limits(timeout=timeout, page_timeout=page_timeout), read_options=ReadOptions(ocr=ocr),
-                     debug=debug, explain_matches=explain_matches)
+                     debug=debug, explain_matches=explain_matches, store=store_db)
 
     worst = EXIT_OK
     for report in reports:
@@ -215,8 +227,16 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
 
             for line in explain_lines(resolve(result.understanding, doc)):
                 click.echo(line, err=True)
+        if store_db:
+            from lkip_audit.store.run import prepare, record
+
+            data, notes = prepare(result, report, store_db, config, explain=explain_matches)
+            for line in notes:
+                click.echo(line, err=True)
         if session.report(report, result):
             worst = max(worst, EXIT_FINDINGS)
+        if store_db:
+            click.echo(record(store_db, data, report, lang), err=True)
     session.finish()
     if write_baseline_path and worst == EXIT_FINDINGS:
         worst = EXIT_OK  # every finding was just accepted
@@ -234,7 +254,7 @@ def _refuse_spreadsheets(paths, lang: str) -> None:
 
 
 def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits, read_options, debug,
-                 explain_matches):
+                 explain_matches, store=None):
     """Several reports (lkip_audit/batch.py): exits with the worst status."""
     from lkip_audit.baseline import write_baseline
     from lkip_audit.batch import BatchError, BatchOptions, TerminalSpec, run_batch
@@ -248,7 +268,7 @@ def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits,
                            baseline=session.baseline, keep_findings=bool(session.write_baseline_path),
                            limits=limits, read_options=read_options,
                            use_cache=not click.get_current_context().meta.get("lkip_audit.no_cache", False),
-                           debug=debug, explain_matches=explain_matches, terminal=terminal)
+                           debug=debug, explain_matches=explain_matches, terminal=terminal, store=store)
     found: dict = {}
     try:
         worst, _rows = run_batch(reports, options, session.targets, executor=executor, jobs=jobs,
@@ -360,6 +380,10 @@ def serve(host, port, open_browser, jobs, token, keep, max_upload_mb, config_pat
     except OSError as e:
         raise click.UsageError(f"{host}:{port}: {e.strerror or e}") from e
 
+
+from lkip_audit.store.cli import register_commands  # noqa: E402 (store forget, history, register: issue #16)
+
+register_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -181,7 +181,11 @@ def build_config(config_path: str | None = None, *, directory: str | Path = ".",
         section["tolerance"] = tolerance
     if kategori:
         section["kategori"] = parse_scale(kategori)
+    # store = "..." and [instansi] aliases are the store's (lkip_audit/store/run.py), not the check's
+    store_settings = {k: section.pop(k) for k in ("store", "instansi") if k in section}
     try:
-        return CheckConfig.from_dict(section)
+        config = CheckConfig.from_dict(section)
     except (TypeError, KeyError) as e:
         raise ValueError(f"bad lkip-audit setting: {e}") from e
+    config.store_settings = store_settings
+    return config

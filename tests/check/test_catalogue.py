@@ -43,12 +43,15 @@ def test_ids_reserved_in_ids_md_are_all_catalogued():
     assert reserved and reserved <= set(CAT)
 
 
+import tests.store.test_crossyear_kind  # noqa: E402,F401 - the YR rules' fire/quiet tests (registered on import)
+
+
 def test_implemented_set():
     assert IMPLEMENTED == sorted([
         "PCT001", "CAP001", "CAP002", "CAP003", "CAP004", "SUM001", "SUM002", "DIF001", "DIF002",
         "BND001", "BND002", "BND003", "LBL001", "LBL002", "DQ001", "DQ002", "DQ003", "DQ004", "DOC002", "DOC003",
         "NAR001", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006", "DOC001",
-        "XT001", "XT002", "SUM003", "CAP005"])
+        "XT001", "XT002", "SUM003", "CAP005", "YR001", "YR002"])
     for rid in IMPLEMENTED:
         assert CAT[rid].kind in KINDS
 

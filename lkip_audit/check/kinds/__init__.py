@@ -94,3 +94,6 @@ KINDS: dict[str, Kind] = dict(
         _k("document-part", check_document_part, FIELDS_PART, scope="document"),
     ]
 )
+from lkip_audit.check.kinds.crossyear import FIELDS_CROSS_YEAR, check_cross_year  # noqa: E402 (issue #16, store)
+
+KINDS["cross-year"] = _k("cross-year", check_cross_year, FIELDS_CROSS_YEAR, scope="document")[1]

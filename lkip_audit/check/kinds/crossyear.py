@@ -1,0 +1,148 @@
+"""Rule kind "cross-year": what a report prints about another year against the stored
+report of that year (the store, lkip_audit/store/).
+
+Two comparisons, chosen by the rule's ``params.compare``:
+
+- ``earlier-year``: a value the report prints for an earlier year (a column "Realisasi
+  2023" or "Capaian Tahun Lalu": the fact's year is before the report's, its stage the
+  year's own) against the same item, field and year in the same instansi's stored
+  report of that year (its own year's values).
+- ``plan``: a value of a planning stage (``params.stage``, e.g. renstra) for a year,
+  against the same stage, item, field and year in the instansi's stored reports of
+  other years (the Renstra target for 2025 printed in the 2023 and 2024 reports).
+
+The kind reads the stored reports from ``ctx.earlier`` (an ``Earlier``), which the
+store sets when ``check --store`` is given; without it, the kind finds nothing. It
+never names a rule: the catalogue (rules/yr.yaml) instantiates it. Years whose report
+is not in the store are collected in ``Earlier.missing`` (the summary says which could
+not be compared), never reported as findings.
+
+Two values agree when they are equal, or when the one printed with fewer decimals is
+the other rounded or truncated to them (330,5 and 330,50; 102,8 and 102,80). A range
+target agrees with the same range.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Iterable
+
+from lkip_audit.check.kinds.base import Ctx
+from lkip_audit.findings import Finding
+
+FIELDS_CROSS_YEAR = {"year", "field_name", "item", "file", "stored_file", "stored_page", "stored_table",
+                     "stored_tahun", "stage_name"}
+FIELD_WORDS = {
+    "target": ("Target", "Target"),
+    "realisasi": ("Realisasi", "Realisation"),
+    "capaian": ("Capaian", "Achievement"),
+    "anggaran": ("Anggaran", "Budget"),
+    "realisasi_anggaran": ("Realisasi anggaran", "Budget realisation"),
+}
+STAGE_WORDS = {"renstra": ("Renstra/RPD", "Renstra/RPD")}
+
+
+@dataclass
+class Earlier:
+    """What the store knows for a cross-year check of one report."""
+
+    file: str  # the file name of the report being checked
+    facts: list  # understand.facts.Fact of the report being checked
+    reports: dict  # year -> (stored document row, [stored fact rows]) of the same instansi
+    compared: set = field(default_factory=set)  # years compared with a stored report
+    missing: set = field(default_factory=set)  # years printed but not in the store
+
+
+def _dec(v) -> Decimal | None:
+    try:
+        return Decimal(str(v)) if v is not None else None
+    except InvalidOperation:
+        return None
+
+
+def _places(d: Decimal) -> int:
+    return max(0, -d.as_tuple().exponent)
+
+
+def _same_number(a: Decimal, b: Decimal) -> bool:
+    if a == b:
+        return True
+    pa, pb = _places(a), _places(b)
+    if pa == pb:
+        return False
+    coarse, fine = (a, b) if pa < pb else (b, a)
+    q = Decimal(1).scaleb(-min(pa, pb))
+    return any(fine.quantize(q, rounding=r) == coarse for r in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def agree(value, low, high, stored: dict) -> bool:
+    if value is None:
+        sl, sh = _dec(stored.get("low")), _dec(stored.get("high"))
+        return sl is not None and sh is not None and _dec(low) == sl and _dec(high) == sh
+    a, b = _dec(value), _dec(stored.get("value"))
+    return a is not None and b is not None and _same_number(a, b)
+
+
+def _fact_get(f, name):
+    return f.get(name) if isinstance(f, dict) else getattr(f, name)
+
+
+def _same_item(cur, stored: dict) -> bool:
+    return (stored["item_key"] == _fact_get(cur, "item_key") and stored["item_kind"] == _fact_get(cur, "item_kind")
+            and stored["field"] == _fact_get(cur, "field"))
+
+
+def check_cross_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    earlier: Earlier | None = getattr(ctx, "earlier", None)
+    if earlier is None or ctx.doc is None or ctx.doc.tahun is None or ctx.understanding is None:
+        return
+    prm = rule.params or {}
+    mode = prm.get("compare", "earlier-year")
+    fields = set(prm.get("fields") or FIELD_WORDS)
+    want_stage = prm.get("stage")
+    tahun = ctx.doc.tahun
+    tables = {x.table.id: x for x in ctx.understanding.tables}
+    k = 0 if ctx.lang == "id" else 1
+    for f in earlier.facts:
+        if f.field not in fields or f.year is None or f.table_id not in tables:
+            continue
+        if mode == "earlier-year":
+            if f.stage is not None or f.year >= tahun:
+                continue
+            rep = earlier.reports.get(f.year)
+            if rep is None:
+                earlier.missing.add(f.year)
+                continue
+            earlier.compared.add(f.year)
+            pairs = [(rep[0], [s for s in rep[1] if _same_item(f, s) and s["year"] == f.year and s["stage"] is None])]
+        elif mode == "plan":
+            if f.stage != want_stage:
+                continue
+            pairs = [(doc, [s for s in facts if _same_item(f, s) and s["year"] == f.year and s["stage"] == want_stage])
+                     for y, (doc, facts) in sorted(earlier.reports.items()) if y != tahun]
+        else:  # pragma: no cover - the catalogue's params are validated by the tests
+            return
+        for doc, cands in pairs:
+            if not cands or any(agree(f.value, f.low, f.high, s) for s in cands):
+                continue
+            s = min(cands, key=lambda s: (s["page"] or 0, s["id"] or 0))
+            tat = tables[f.table_id]
+            stored_where = {
+                "file": doc["file_name"], "sha256": doc["sha256"], "tahun": doc["tahun"], "page": s["page"],
+                "table": s["table_number"], "row": s["row_label"], "column": s["column_label"],
+                "value": s["printed"],
+            }
+            yield ctx.finding(
+                rule, tat, f.row_index, f.column_index,
+                expected=s["printed"], actual=f.printed,
+                fields={
+                    "year": f.year, "field_name": FIELD_WORDS[f.field][k], "item": f.item_name,
+                    "file": earlier.file, "stored_file": doc["file_name"], "stored_page": s["page"] or "-",
+                    "stored_table": s["table_number"] or s["table_id"], "stored_tahun": doc["tahun"],
+                    "stage_name": STAGE_WORDS.get(f.stage or "", (f.stage or "", f.stage or ""))[k],
+                },
+                detail={"stored": stored_where, "this": {"file": earlier.file, "page": f.page,
+                                                         "table": f.table_number, "year": f.year,
+                                                         "field": f.field, "stage": f.stage}},
+            )

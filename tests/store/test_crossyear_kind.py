@@ -1,0 +1,83 @@
+"""Rule kind "cross-year" (lkip_audit/check/kinds/crossyear.py) on hand-made facts: the
+rules YR001 (an earlier year's value against that year's stored report) and YR002 (a
+Renstra target against other years' stored reports), fired and quiet."""
+
+from __future__ import annotations
+
+from lkip_audit.check.catalogue import load_catalogue
+from lkip_audit.check.config import CheckConfig
+from lkip_audit.check.kinds.base import Ctx
+from lkip_audit.check.kinds.crossyear import Earlier, agree, check_cross_year
+from lkip_audit.understand.facts import Fact
+from lkip_audit.understand.model import Understanding
+from tests.check.helpers import analyzed, doc_for, fires, quiet
+
+CAT = load_catalogue()
+ROW = ["1.", "Indeks Merit Sistem", "332,5", "321,50", "330,50", "102,80"]
+
+
+def _setup(stored_value: str, stored_year: int = 2023, stage=None, fact_year: int = 2023, lang="id"):
+    at = analyzed(["NO", "IKU", "TARGET RENSTRA", "TARGET", "REALISASI", "CAPAIAN"], [ROW],
+                  {1: "indikator", 2: "target_renstra", 3: "target", 4: "realisasi", 5: "capaian"}, number="3.11",
+                  page=27)
+    doc = doc_for(at)
+    doc.tahun = 2024
+    col = 2 if stage == "renstra" else 4
+    cur = Fact(item_kind="indikator", item_name="Indeks Merit Sistem", item_key="indeksmeritsistem",
+               field="target" if stage else "realisasi", year=fact_year, stage=stage,
+               value=str(ROW[col]).replace(",", "."), low=None, high=None, printed=ROW[col], unit=None, page=27,
+               table_number="3.11", table_id=at.table.id, table_title="", row_index=0,
+               row_label="Indeks Merit Sistem", column_label="X", column_index=col)
+    stored_doc = {"id": 1, "file_name": "lkip-2023.pdf", "sha256": "f" * 64, "tahun": stored_year}
+    stored = {"id": 7, "item_kind": "indikator", "item_key": "indeksmeritsistem", "field": cur.field,
+              "year": fact_year, "stage": stage, "value": stored_value, "low": None, "high": None,
+              "printed": stored_value.replace(".", ","), "page": 5, "table_number": "3.1", "table_id": "p5-t1",
+              "row_label": "Indeks Merit Sistem", "column_label": "REALISASI"}
+    earlier = Earlier(file="lkip-2024.pdf", facts=[cur], reports={stored_year: (stored_doc, [stored])})
+    ctx = Ctx(doc=doc, understanding=Understanding(tables=[at], scales={}), config=CheckConfig(lang=lang))
+    ctx.earlier = earlier
+    return ctx, earlier
+
+
+@fires("YR001")
+def test_earlier_year_value_differs_from_that_years_report():
+    ctx, earlier = _setup("328.50")
+    (f,) = list(check_cross_year(CAT["YR001"], None, ctx))
+    assert f.rule == "YR001" and f.severity == "error" and f.page == 27 and f.table == "3.11"
+    assert f.actual == "330,50" and f.expected == "328,50"
+    assert "lkip-2024.pdf hal. 27" in f.message and "lkip-2023.pdf hal. 5" in f.message
+    assert f.detail["stored"]["file"] == "lkip-2023.pdf" and f.detail["stored"]["page"] == 5
+    assert earlier.compared == {2023} and not earlier.missing
+
+
+@quiet("YR001")
+def test_same_value_with_other_decimals_agrees_and_no_store_no_finding():
+    ctx, _ = _setup("330.5")
+    assert list(check_cross_year(CAT["YR001"], None, ctx)) == []
+    ctx, earlier = _setup("328.50", stored_year=2022)  # nothing stored for 2023
+    assert list(check_cross_year(CAT["YR001"], None, ctx)) == []
+    assert earlier.missing == {2023} and not earlier.compared
+    ctx.earlier = None  # a check without --store
+    assert list(check_cross_year(CAT["YR001"], None, ctx)) == []
+
+
+@fires("YR002")
+def test_renstra_target_differs_between_reports():
+    ctx, _ = _setup("330.5", stage="renstra", fact_year=2024, stored_year=2023, lang="en")
+    (f,) = list(check_cross_year(CAT["YR002"], None, ctx))
+    assert f.rule == "YR002" and f.severity == "warning" and f.actual == "332,5" and f.expected == "330,5"
+    assert "lkip-2023.pdf p. 5" in f.message and "lkip-2024.pdf p. 27" in f.message
+
+
+@quiet("YR002")
+def test_renstra_target_that_agrees():
+    ctx, _ = _setup("332.50", stage="renstra", fact_year=2024, stored_year=2023)
+    assert list(check_cross_year(CAT["YR002"], None, ctx)) == []
+
+
+def test_agree():
+    assert agree("102.8", None, None, {"value": "102.80"})
+    assert agree("102.799", None, None, {"value": "102.80"})  # rounded
+    assert not agree("102.81", None, None, {"value": "102.80"})
+    assert agree(None, "70", "80", {"value": None, "low": "70", "high": "80"})
+    assert not agree(None, "70", "80", {"value": None, "low": "70", "high": "85"})
