@@ -400,6 +400,9 @@ class _Builder:
         self.caption_after = None  # the table right before that caption (it names it if no table follows)
         self.last_table = None
         self.notes: list[str] = []
+        # table id -> [page, first line, last line]: where each table's rows (and its caption
+        # above) stand in the page text, known exactly here (Document.outline["table_lines"])
+        self.table_lines: dict[str, list[int]] = {}
 
     # styles ------------------------------------------------------------------------------
     def _read_styles(self) -> None:
@@ -576,6 +579,8 @@ class _Builder:
             "kind": "docx",
             "tables": {t.id: [path, title] for t, _pg, path, title in self.tables if t.rows},
             "paragraphs": self.paragraphs,
+            "table_lines": {t.id: self.table_lines[t.id] for t, *_ in self.tables
+                            if t.rows and t.id in self.table_lines},
         }
         return Document(path=self.path, sha256=self.digest, page_count=len(pages), pages=pages, tables=tables,
                         instansi=instansi, tahun=tahun, outline=outline)
@@ -682,6 +687,12 @@ class _Builder:
         if t is not None and t.number is None:
             t.number, t.title, t.caption_position = cap[0], cap[1], "below"
 
+    def _extend_lines(self, tid: str, page: int, last_line: int) -> None:
+        """A continuation joined to table ``tid``: its lines run on to ``last_line``."""
+        span = self.table_lines.get(tid)
+        if span is not None and span[0] == page and last_line > span[2]:
+            span[2] = last_line
+
     def _table(self, tbl_el, nested: bool = False) -> None:
         from lkip_audit.extract.model import Cell, Row, Table
         from lkip_audit.extract.stitch import flatten_columns, header_row_count, numbering_rows
@@ -694,6 +705,9 @@ class _Builder:
         page_no = len(self.pages) or 1
         self._page()
         # every row as one line of the page text (the narrative finds tables in it)
+        first_line = len(self._page()["lines"])
+        if cap is not None and self.last_block == "caption" and first_line > 0:
+            first_line -= 1  # the caption paragraph right above is the table's first line
         grid_texts = []
         by_row: dict[int, list] = {}
         for c in piece.cells:
@@ -704,6 +718,7 @@ class _Builder:
             if line:
                 self._add_line(line)
             grid_texts.append(texts)
+        last_line = len(self._page()["lines"]) - 1
         for sub in nested_tables:
             self._table(sub, nested=True)
         if piece.nrows == 0 or piece.ncols == 0:
@@ -735,6 +750,7 @@ class _Builder:
             for row in rows:
                 prev.rows.append(Row(index=len(prev.rows), cells=row.cells, bold=row.bold, indent=row.indent))
             prev.notes.append(f"joined a continuation table{f' (dropped {nh} repeated header row(s))' if nh else ''}")
+            self._extend_lines(prev.id, page_no, last_line)
             self.last_block = "table"
             return
         if cap is not None and _CONTINUED_RE.search(cap[1] or "") and prev is not None and prev.number == cap[0] \
@@ -742,6 +758,7 @@ class _Builder:
             for row in rows:
                 prev.rows.append(Row(index=len(prev.rows), cells=row.cells, bold=row.bold, indent=row.indent))
             prev.notes.append("joined a table captioned as its continuation (lanjutan)")
+            self._extend_lines(prev.id, page_no, last_line)
             self.last_block = "table"
             return
         k = sum(1 for t, pg, *_ in self.tables if pg == page_no) + 1
@@ -759,6 +776,8 @@ class _Builder:
         )
         path, title = self._section()
         self.tables.append((t, page_no, path, title))
+        if last_line >= first_line:
+            self.table_lines[t.id] = [page_no, first_line, last_line]
         if not nested:
             self.last_table = t
             self.last_block = "table"

@@ -221,6 +221,12 @@ def _table_lines(doc: Document, lines: dict[int, list[str]]) -> tuple[dict[int, 
     owner: dict[int, dict[int, str]] = {}
     spans: dict[str, Span] = {}
     per_page: dict[int, list[tuple[tuple, str, set[str]]]] = {}
+    # A Word document: its reader knows each table's lines exactly (a chapter is one page, so
+    # a heading that repeats a row label must not be taken for the table's first line).
+    for tid, (p, first, last) in ((getattr(doc, "outline", None) or {}).get("table_lines") or {}).items():
+        for k in range(first, last + 1):
+            owner.setdefault(p, {})[k] = tid
+        spans[tid] = Span((p, first), (p, last))
 
     def order_key(t: Table, p: int) -> tuple:
         m = re.match(r"p(\d+)-t(\d+)", t.id)
@@ -228,6 +234,8 @@ def _table_lines(doc: Document, lines: dict[int, list[str]]) -> tuple[dict[int, 
         return (0 if t.pages and t.pages[0] < p else 1, k)
 
     for t in doc.tables:
+        if t.id in spans:
+            continue
         for p, toks in _table_tokens(t).items():
             per_page.setdefault(p, []).append((order_key(t, p), t.id, toks))
     for p, cands in per_page.items():
