@@ -89,6 +89,7 @@ class _Row:
     mark_style: str = ""  # the style of the number in its numbering column: "A", "I", "1", "a", "1.1"
     subtotal: bool = False  # "JUMLAH PKB": a total of unknown scope; closes the rows above, parents nothing
     outline: tuple = ()  # the outline number of the row ("2.2.3" -> (2, 2, 3)); a label, never a value
+    indent_known: bool = True  # False: no text in the row to measure an indent from (Row.indent is 0)
 
 
 def _cell_text(row: Row, i: int) -> str:
@@ -181,6 +182,10 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
         elif words and _caps_total(joined):
             r.subtotal = True
             r.label = joined
+        # The extraction measures a row's indent on its first text cell; a row with no
+        # words (an empty name cell, only numbers) gets 0, which says nothing about its level
+        r.indent_known = any(c.number.kind == "text" and ws(c.text) and not marker_type(ws(c.text))
+                             for c in row.cells)
         r.outline = _outline(row, marker_cols, r)
         r.mark_style = _mark_style(row, marker_cols)
         r.nomen = nomenclature(r.label)
@@ -359,7 +364,28 @@ def _assign_kinds(rs: list[_Row], columns: list[ColumnRole], notes: list[str]) -
         notes.append(f"rows in combined column {label!r}: levels {ks} assigned by numbering/bold/indent")
 
 
-def _numbers_fallback(table: Table, columns: list[ColumnRole], parts: list[_Row], notes: list[str]) -> dict[int, int]:
+def _effective_indents(parts: list[_Row]) -> dict[int, float]:
+    """Each row's indent; a row whose indent could not be measured (no words in it) takes
+    the indent of the row above it (read as that row's sibling), else of the row below:
+    its 0 is no evidence that it stands above its neighbours (BKD Tabel 3.49, row "60" with
+    an empty Unit Kerja cell, was read as the parent of the hundred rows under it)."""
+    out: dict[int, float] = {}
+    last = None
+    for r in parts:
+        if r.indent_known:
+            last = r.indent
+        out[r.index] = r.indent if r.indent_known else last
+    nxt = None
+    for r in reversed(parts):
+        if r.indent_known:
+            nxt = r.indent
+        if out[r.index] is None:
+            out[r.index] = nxt if nxt is not None else r.indent
+    return out
+
+
+def _numbers_fallback(table: Table, columns: list[ColumnRole], parts: list[_Row], notes: list[str],
+                      totals: list[_Row] = ()) -> dict[int, int]:
     """parent index by child index, from sums: a row equal to the sum of the rows right below it."""
     col = None
     for f in ADDITIVE:
@@ -396,6 +422,25 @@ def _numbers_fallback(table: Table, columns: list[ColumnRole], parts: list[_Row]
             i = found + 1
         else:
             i += 1
+    if parent and totals:
+        # A sum found among the rows may be a coincidence (BKD Tabel 3.60: 138 agencies' PN
+        # = the 9 agencies listed under it). A printed total decides: the guessed parents
+        # stay only where the total equals the sum of the top rows under that reading;
+        # otherwise the rows are read as the list they look like.
+        prev = -1
+        for t in totals:
+            tv = val(t)
+            inside = [r for r in parts if prev < r.index < t.index]
+            prev = t.index
+            guessed = {parent[r.index] for r in inside if r.index in parent}
+            if tv is None or not guessed:
+                continue
+            top = sum((val(r) or Decimal(0) for r in inside if r.index not in parent), Decimal(0))
+            if top != tv:
+                for k in [k for k, p in parent.items() if p in guessed]:
+                    del parent[k]
+                notes.append(f"sums below rows {sorted(guessed)} not taken for a hierarchy: the total in row "
+                             f"{t.index} is not the sum of the top rows under that reading")
     if parent:
         notes.append(f"hierarchy from the numbers (last resort): {col.field} of a row = sum of the rows below it")
     return parent
@@ -462,7 +507,8 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     _assign_kinds(rs, columns, notes)
     infos = [RowInfo(index=r.index, role=BODY, label=r.label, kind=r.kind) for r in rs]
     # label-less rows (extraction leftovers such as a wrapped value) stay out of the tree
-    orphans = {r.index for r in rs if not r.total and not r.label}
+    # (a row numbered in its NO column is a row of the table even when its name cell is empty)
+    orphans = {r.index for r in rs if not r.total and not r.label and r.marker == "none"}
     if orphans:
         notes.append(f"rows {sorted(orphans)} have no label: left out of the hierarchy")
     parts = [r for r in rs if not r.total and not r.subtotal and r.kind not in STANDALONE and r.kind != "indikator"
@@ -470,13 +516,14 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
 
     # ranking keys: column depth, then bold / indent when they vary, then numbering
     bold_varies = len({r.bold for r in parts}) > 1
-    indent_rank = _rank([r.indent for r in parts], tol=2.0) if len({r.indent for r in parts}) > 1 else {}
+    indent = _effective_indents(parts)
+    indent_rank = _rank(list(indent.values()), tol=2.0) if len(set(indent.values())) > 1 else {}
 
     def key(r: _Row) -> tuple:
         return (
             r.col_depth,
             (0 if r.bold else 1) if bold_varies else 0,
-            indent_rank.get(r.indent, 0),
+            indent_rank.get(indent[r.index], 0),
             _mrank(r),
         )
 
@@ -506,7 +553,7 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         rel = _outline_levels(parts)
         edge = "outline"
     elif len(level_of) <= 1:
-        parent_of.update(_numbers_fallback(table, columns, parts, notes))
+        parent_of.update(_numbers_fallback(table, columns, parts, notes, [r for r in rs if r.total]))
         rel = {r.index: (1 if r.index in parent_of else 0) for r in parts}
         edge = "numbers"
     else:
@@ -562,13 +609,14 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     totals = [r.index for r in rs if r.total]
     covered_totals: set[int] = set()
     for t in totals:
-        infos[t].covers = _covers(t, totals, infos, by_index, covered_totals)
+        infos[t].covers = _covers(t, totals, infos, by_index, covered_totals, orphans)
         if infos[t].covers:
             notes.append(f"row {t} {infos[t].label!r}: TOTAL covering rows {infos[t].covers}")
     return infos, notes
 
 
-def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int]) -> list[int]:
+def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int],
+            orphans: set[int] = frozenset()) -> list[int]:
     n = len(infos)
     prev = max((k for k in totals if k < t), default=-1)
     rng = [k for k in range(prev + 1, t)]
@@ -585,7 +633,7 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
     if any(infos[k].kind in UNIT_LEVEL for k in top):
         top = [k for k in top if infos[k].kind not in STANDALONE]
     if any(infos[k].label for k in top):
-        top = [k for k in top if infos[k].label]
+        top = [k for k in top if infos[k].label or k not in orphans]
     if any(infos[k].kind != "indikator" for k in top):
         top = [k for k in top if infos[k].kind != "indikator"]
     out: list[int] = []
