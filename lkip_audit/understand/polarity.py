@@ -26,7 +26,7 @@ Evidence 1-3 may also say "higher is better", which overrules a name hint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import yaml
@@ -35,25 +35,38 @@ from lkip_audit.extract.model import Table
 from lkip_audit.understand.model import SECTION, TOTAL, AnalyzedTable, RowInfo
 from lkip_audit.understand.text import ws
 
-STRENGTH = {"column": 4, "sentence": 3, "table": 2, "name": 1}
+STRENGTH = {"column": 4, "sentence": 3, "table": 2, "name": 1, "document": 1}
+
+# The lower-is-better formulas a report may state (DESIGN.md): "2t-r" is
+# (2 x target - realisasi) / target x 100 (also written (1 + (1 - realisasi / target)) x 100),
+# "t/r" the inverse form target / realisasi x 100.
+FORMULAS = ("2t-r", "t/r")
 
 
 @dataclass(frozen=True)
 class Polarity:
     lower: bool  # True: lower is better
-    evidence: str  # "column" | "sentence" | "table" | "name"
+    evidence: str  # "column" | "sentence" | "table" | "name" | "document"
     source: str  # what it rests on: the cell, the sentence (page), the other table's row, the term
+    # for a lower-is-better row: the capaian formula the report states for it ("2t-r" or
+    # "t/r"), None when it states none (then either is accepted)
+    formula: str | None = None
+    formula_source: str = ""  # where the report states that formula ("p11: '...'")
 
     @property
     def strength(self) -> int:
         return STRENGTH[self.evidence]
 
     def describe(self) -> dict:
-        return {
+        out = {
             "polarity": "lower-is-better" if self.lower else "higher-is-better",
             "evidence": self.evidence,
             "source": self.source,
         }
+        if self.formula:
+            out["formula"] = self.formula
+            out["formula_source"] = self.formula_source
+        return out
 
 
 def _vocabulary_text() -> str:
@@ -125,6 +138,34 @@ def _set(at: AnalyzedTable, row: int, pol: Polarity) -> bool:
 _PREDICATE = re.compile(r"\b(merupakan|bersifat|adalah|yaitu|termasuk|tergolong|dihitung|menggunakan|rumus|"
                         r"sehingga|karena|berarti|artinya|polaritas)\b")
 _FOOTMARK = re.compile(r"^\s*(\*{1,3}\)?|\(\*{1,3}\))\s*")
+# "indikator bertanda *) semakin rendah semakin baik": the mark named inside a sentence
+_TANDA = re.compile(r"\b(?:bertanda|ditandai(?: dengan)?|dengan tanda|tanda)\s*(\*{1,3}\)?|\(\*{1,3}\))")
+
+# The lower-is-better formula a sentence states, by kind (FORMULAS); worked examples count
+# too: "((2 x 98) - 85,62) / 98 x 100" is the 2t-r form (the doubled number is the divisor).
+_F_2TR = (
+    re.compile(r"2\s*[x×*]\s*\(?\s*(target|rencana)\s*\)?\s*[-–]\s*\(?\s*realisasi", re.I),
+    re.compile(r"1\s*\+\s*\(\s*1\s*[-–]\s*\(?\s*realisasi\s*/\s*(target|rencana)", re.I),
+)
+_F_2TR_NUM = re.compile(r"\(\s*\(?\s*2\s*[x×*]\s*([\d.,]+)\s*\)?\s*[-–]\s*[\d.,]+\s*\)\s*/\s*([\d.,]+)")
+_F_TR = (
+    re.compile(r"\b(target|rencana)\s*\)?\s*/\s*\(?\s*realisasi\b", re.I),
+    re.compile(r"\b(target|rencana)\s+dibagi\s+(dengan\s+)?realisasi\b", re.I),
+)
+# the one capaian formula a report states for every indicator: "Capaian Kinerja = (Realisasi /
+# Target) x 100%" (no polarity named in the sentence)
+_F_GENERAL = re.compile(r"\bcapaian(?:\s+kinerja)?(?:\s+\w+){0,3}\s*=\s*\(?\s*realisasi\s*/\s*(target|rencana)\b", re.I)
+
+
+def formula_of(text: str) -> str | None:
+    """The lower-is-better capaian formula a sentence states ("2t-r" or "t/r"), or None
+    (also None when it states both)."""
+    kinds = set()
+    if any(p.search(text) for p in _F_2TR) or any(a == b for a, b in _F_2TR_NUM.findall(text)):
+        kinds.add("2t-r")
+    if any(p.search(text) for p in _F_TR):
+        kinds.add("t/r")
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def _norm(s: str) -> str:
@@ -180,7 +221,9 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
             sn = _norm(text)
             for key, tid, row in keys:
                 if _mentions(key, sn):
-                    out.setdefault((tid, row), Polarity(listing[0], "sentence", listing[1]))
+                    f = formula_of(text) if listing[0] else None
+                    out.setdefault((tid, row), Polarity(listing[0], "sentence", listing[1], f,
+                                                        f"p{s.page}: {text[:160]!r}" if f else ""))
             continue
         listing = None
         if not any(p.search(low) for p in lower_p + higher_p):
@@ -193,7 +236,7 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
         lows = _marks(sn, lower_p)
         highs = _marks(sn, higher_p)
         # a footnote: "*) semakin rendah semakin baik" marks rows whose label carries "*)"
-        fm = _FOOTMARK.match(text)
+        fm = _FOOTMARK.match(text) or _TANDA.search(text)
         if fm and lows and not highs:
             mark = fm.group(1).strip("()")
             for at in tables:
@@ -203,8 +246,9 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
                     lab = info.label or ""
                     found = re.findall(r"\(?(\*+)\)?", lab)
                     if _eligible(info) and mark in found:
+                        src = f"footnote p{s.page}: {text[:160]!r}"
                         out.setdefault((at.table.id, info.index), Polarity(
-                            True, "sentence", f"footnote p{s.page}: {text[:160]!r}"))
+                            True, "sentence", src, formula_of(text), src if formula_of(text) else ""))
             continue
         named = [(key, tid, row, _mentions(key, sn)) for key, tid, row in keys]
         named = [x for x in named if x[3]]
@@ -229,8 +273,40 @@ def sentence_polarity(sentences, tables: list[AnalyzedTable]) -> dict[tuple[str,
                 continue  # a sentence stating one polarity only is the clearer evidence
             if not mixed and (tid, row) in out and out[(tid, row)].source.startswith("mixed "):
                 del out[(tid, row)]
-            out.setdefault((tid, row), Polarity(best[1], "sentence", ("mixed " if mixed else "") + f"p{s.page}: {text[:160]!r}"))
+            src = ("mixed " if mixed else "") + f"p{s.page}: {text[:160]!r}"
+            f = formula_of(text) if best[1] and not mixed else None
+            out.setdefault((tid, row), Polarity(best[1], "sentence", src, f, src if f else ""))
     return out
+
+
+def document_statements(sentences, tables: list[AnalyzedTable]) -> tuple[tuple[str, str] | None, str | None]:
+    """What the report states for all its indicators: (the lower-is-better formula it
+    states and where, ("2t-r" | "t/r", "p11: '...'") or None; the sentence stating one capaian formula realisasi /
+    target for every indicator, when the report names no lower-is-better indicator at all:
+    no polarity statement, no lower-is-better formula, no polarity mark in a table)."""
+    voc = load_vocabulary()
+    lower_p = voc.get("sentence_lower", ()) + voc.get("sentence_lower_formula", ())
+    higher_p = voc.get("sentence_higher", ())
+    formulas: dict[str, str] = {}
+    general = None
+    any_lower = False
+    for s in sentences or ():
+        text = ws(s.text)
+        if len(text.split()) > 90:
+            continue
+        low = text.lower()
+        lowers = any(p.search(low) for p in lower_p)
+        any_lower = any_lower or lowers
+        if lowers:
+            f = formula_of(text)
+            if f:
+                formulas.setdefault(f, f"p{s.page}: {text[:160]!r}")
+        if general is None and _F_GENERAL.search(text) and not lowers and not any(p.search(low) for p in higher_p):
+            general = f"p{s.page}: {text[:160]!r}"
+    for at in tables:
+        if any(p.lower and p.evidence == "column" for p in at.polarity.values()):
+            any_lower = True
+    return (next(iter(formulas.items())) if len(formulas) == 1 else None), (None if any_lower else general)
 
 
 # --- everything ------------------------------------------------------------------
@@ -283,10 +359,29 @@ def assign(doc, tables: list[AnalyzedTable], sentences=None, terms=None) -> list
             for t2, r2 in group:
                 if (t2, r2) != (tid, row) and t2 in by_id:
                     _set(by_id[t2], r2, Polarity(p.lower, "table", where))
+    lower_formula, general = document_statements(sentences, tables)
     for at in tables:
         for row, pol in name_hints(at.table, at.rows, terms).items():
             _set(at, row, pol)
+        if lower_formula:
+            # "Capaian indikator yang semakin rendah semakin baik dihitung dengan rumus ...":
+            # the report's formula for every lower-is-better row that states none of its own
+            for row, p in list(at.polarity.items()):
+                if p.lower and p.formula is None:
+                    at.polarity[row] = replace(p, formula=lower_formula[0], formula_source=lower_formula[1])
+        if general and any(c.field in ("capaian", "tingkat") for c in at.columns):
+            # one formula, realisasi / target, for every indicator, and no indicator said to
+            # be lower-is-better: the report's indicators are higher-is-better
+            for info in at.rows:
+                if _eligible(info) and info.index not in at.polarity:
+                    at.polarity[info.index] = Polarity(False, "document", general)
         at.lower_is_better = {r for r, p in at.polarity.items() if p.lower}
         for r, p in sorted(at.polarity.items()):
+            if p.evidence == "document":
+                continue  # one note below, not one per row
             notes.append(f"{at.table.id} row {r}: {'lower' if p.lower else 'higher'} is better ({p.evidence}: {p.source})")
+    if general:
+        notes.append(f"rows without other polarity evidence are higher-is-better: the report states one formula ({general})")
+    if lower_formula:
+        notes.append(f"lower-is-better formula stated by the report: {lower_formula[0]} ({lower_formula[1]})")
     return notes

@@ -123,3 +123,82 @@ def test_a_listed_set_of_lower_is_better_indicators():
     pol = sentence_polarity(sents, [at])
     assert pol[(t.id, 0)].lower and pol[(t.id, 1)].lower and "list" in pol[(t.id, 1)].source
     assert (t.id, 2) not in pol
+
+
+def _check(doc, ats, sents=None):
+    assign(doc, ats, sents)
+    return run_checks(doc, Understanding(tables=ats, scales={}), CheckConfig())
+
+
+def test_mark_named_inside_a_sentence():
+    # samples/wild/kutipan-1hal p1: "indikator bertanda *) semakin rendah semakin baik." above
+    # Tabel 3; row "Tingkat fluktuasi harga barang kebutuhan pokok *)": target 5,00, realisasi
+    # 4,60, capaian 92,00. As lower-is-better: (2 x 5,00 - 4,60) / 5,00 x 100 = 108,00 and
+    # 5,00 / 4,60 x 100 = 108,70; 92,00 is neither (4,60 / 5,00 x 100 = 92,00 is the
+    # higher-is-better formula): a CAP002 finding.
+    t = make_table(PROG_HDR, [
+        ["1.", "Pertumbuhan nilai ekspor non migas", "8,00", "6,20", "77,50", "Tidak Mencapai Target"],
+        ["2.", "Tingkat fluktuasi harga barang kebutuhan pokok *)", "5,00", "4,60", "92,00", "Tidak Mencapai Target"],
+    ], number="3", page=1)
+    at = analyze_table(t)
+    sents = [S("Capaian Indikator Kinerja Utama Tahun 2023 disajikan dalam tabel berikut; indikator "
+               "bertanda *) semakin rendah semakin baik.", 1)]
+    found = _check(_doc(t), [at], sents)
+    assert at.lower_is_better == {1} and at.polarity[1].evidence == "sentence"
+    cap2 = [f for f in found if f.rule == "CAP002"]
+    assert [(f.row_index, f.actual, f.expected, f.severity) for f in cap2] == [(1, "92,00", "108,00", "error")]
+
+
+def test_the_stated_lower_formula_is_the_one_used():
+    # Row 1: target 16, realisasi 13, capaian 123,08 = 16 / 13 x 100 (123,077);
+    # (2 x 16 - 13) / 16 x 100 = 118,75. Row 2: target 40, realisasi 32,
+    # capaian 120,00 = (2 x 40 - 32) / 40 x 100; 40 / 32 x 100 = 125,00.
+    rows = [
+        ["1.", "Tingkat gangguan jaringan dan sistem", "16", "13", "123,08", "Melebihi Target"],
+        ["2.", "Tingkat keterlambatan layanan", "40", "32", "120,00", "Melebihi Target"],
+    ]
+    both = "Indikator Tingkat gangguan jaringan dan sistem dan Tingkat keterlambatan layanan merupakan indikator yang semakin rendah semakin baik."
+    # no formula stated: either formula is accepted, no finding
+    t = make_table(PROG_HDR, rows, number="3.7", page=16)
+    at = analyze_table(t)
+    assert [f for f in _check(_doc(t), [at], [S(both, 16)]) if f.rule == "CAP002"] == []
+    # the report states (2 x target - realisasi) / target x 100 for its lower-is-better
+    # indicators: row 1's 123,08 fits only the other formula -> CAP002, expected 118,75
+    t = make_table(PROG_HDR, rows, number="3.7", page=16)
+    at = analyze_table(t)
+    sents = [S(both, 16), S("Capaian indikator yang bersifat semakin rendah semakin baik dihitung dengan rumus "
+                            "Capaian = ((2 x Target) - Realisasi) / Target x 100%.", 11)]
+    found = [f for f in _check(_doc(t), [at], sents) if f.rule == "CAP002"]
+    assert [(f.row_index, f.actual, f.expected) for f in found] == [(0, "123,08", "118,75")]
+    assert at.polarity[0].formula == "2t-r" and "hal. 11" in found[0].message
+    # the inverse form stated: row 2's 120,00 fits only (2T - R) / T -> CAP002, expected 125,00
+    t = make_table(PROG_HDR, rows, number="3.7", page=16)
+    at = analyze_table(t)
+    sents = [S(both, 16), S("Capaian indikator yang semakin rendah semakin baik dihitung dengan rumus "
+                            "target / realisasi x 100%.", 11)]
+    found = [f for f in _check(_doc(t), [at], sents) if f.rule == "CAP002"]
+    assert [(f.row_index, f.actual, f.expected) for f in found] == [(1, "120,00", "125,00")]
+
+
+def test_one_stated_formula_makes_the_indicators_higher_is_better():
+    # BKD Banten p23: "Capaian Kinerja = (Realisasi / Target) x 100%", and no indicator said to
+    # be lower-is-better. Tabel 3.16: target 4,98, realisasi 5, capaian 99,60, "Tidak Mencapai
+    # Target": 5 / 4,98 x 100 = 100,40 (Melebihi Target). 99,60 happens to equal
+    # (2 x 4,98 - 5) / 4,98 x 100 = 99,598, but the report states its one formula: an error,
+    # not an info that doubts the polarity.
+    t = make_table(PROG_HDR, [
+        ["1.", "Nilai Indeks Profesional ASN Dimensi Kedisiplinan", "4,98", "5", "99,60", "Tidak Mencapai Target"],
+        ["2.", "Nilai Kriteria Perencanaan Kebutuhan Pegawai", "39", "40", "102,56", "Melebihi Target"],
+    ], number="3.16", page=29)
+    at = analyze_table(t)
+    sents = [S("Pengukuran kinerja tersebut menggunakan rumus sebagai berikut:", 23),
+             S("Capaian Kinerja = (Realisasi / Target) x 100%", 23)]
+    found = _check(_doc(t), [at], sents)
+    assert at.polarity[0].evidence == "document" and not at.polarity[0].lower
+    got = sorted((f.rule, f.row_index, f.expected, f.severity) for f in found if f.rule in ("CAP001", "LBL001"))
+    assert got == [("CAP001", 0, "100,40", "error"), ("LBL001", 0, "Melebihi Target", "error")]
+    # without that sentence the polarity is not stated: the same findings are info
+    t2 = make_table(PROG_HDR, [r.texts() for r in t.rows], number="3.16", page=29)
+    at2 = analyze_table(t2)
+    found = _check(_doc(t2), [at2], [])
+    assert {f.severity for f in found if f.rule in ("CAP001", "LBL001")} == {"info"}

@@ -11,7 +11,7 @@ from lkip_audit.check.kinds.base import (
     Ctx, Doubt, applies, cell_at, data_rows, judge, polarity_detail, polarity_of, same_group, state,
 )
 from lkip_audit.findings import Finding
-from lkip_audit.understand.model import AnalyzedTable, Band, Scale
+from lkip_audit.understand.model import AnalyzedTable, Band, ColumnRole, Scale
 
 FIELDS_LABEL = {"value", "recomputed", "recomputed_band", "target", "realisasi", "scale"}
 FIELDS_RANGE = {"realisasi", "target", "low", "high", "label"}
@@ -74,7 +74,7 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     if scale is None or not scale.bands:
         return  # no scale stated and none configured: nothing to judge against
     by_label = {norm_label(b.label): b for b in scale.bands}
-    for lcol in at.cols(prm["label_field"]):
+    for lcol in label_columns(at, prm["label_field"], by_label):
         vcols = [c for c in (same_group(at, f, lcol.group) for f in prm["value_fields"]) if c is not None]
         for i in data_rows(at):
             lcell = cell_at(at, i, lcol)
@@ -106,6 +106,8 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             related = [ctx.location(at, i, vcol)]
             if vcol.field == "capaian":
                 detail.update(polarity_detail(at, i))
+            if not printed_ok and prm["scale"] == "tingkat" and in_band(HUNDRED, band) and _inside_range(at, i, vcol):
+                continue  # a realisation inside a range target meets it (DESIGN.md: the guidance)
             if not printed_ok:
                 expected_bands = bands_for(scale, vp.value)
                 if not expected_bands:
@@ -124,10 +126,14 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 tcol = same_group(at, "target", vcol.group)
                 xcol = same_group(at, "realisasi", vcol.group)
 
-                def holds(v, band=band):
+                def holds(v, band=band, vp=vp):
+                    # another reading of target or realisasi is plausible only when the printed
+                    # capaian agrees with it too: a reading that puts the label right but the
+                    # capaian wrong (4,98 read as 498: 5 / 498 x 100 = 1,00, not 99,60) explains nothing
                     if not v["target"]:
                         return False
-                    return in_band(numeric.quantize(v["realisasi"] / v["target"] * HUNDRED, max(vp.decimals, 2), ctx.mode), band)
+                    c = v["realisasi"] / v["target"] * HUNDRED
+                    return in_band(numeric.quantize(c, max(vp.decimals, 2), ctx.mode), band) and ctx.consistent(vp, c)
 
                 ops = {"target": tcol, "realisasi": xcol} if tcol is not None and xcol is not None \
                     and state(cell_at(at, i, tcol)) == "number" else {}
@@ -136,6 +142,40 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     rule, at, i, lcol, expected=rec_bands[0].label, actual=actual,
                     fields=fields, related=related, detail=detail, variant="recomputed", doubts=doubts,
                 )
+
+
+def _inside_range(at, i, vcol) -> bool:
+    """The row's target is a range ("70-80") and its realisation lies inside it."""
+    t = cell_at(at, i, same_group(at, "target", vcol.group))
+    x = cell_at(at, i, same_group(at, "realisasi", vcol.group))
+    if state(t) != "range" or state(x) != "number" or t.number.low is None or t.number.high is None:
+        return False
+    lo, hi = sorted([Decimal(t.number.low), Decimal(t.number.high)])
+    return lo <= x.number.value <= hi
+
+
+def label_columns(at: AnalyzedTable, field: str, by_label: dict) -> list[ColumnRole]:
+    """The columns holding the labels of a scale: those the header names (TINGKAT
+    PENCAPAIAN, KATEGORI), and a column the header does not name (KETERANGAN, an unlabelled
+    last column) whose cells are, for the most part, labels of that very scale ("Tidak
+    Mencapai Target", "Sesuai Target"): its content says what it is. Such a column takes
+    the group of the nearest mapped column to its left."""
+    out = list(at.cols(field))
+    mapped = {c.index for c in at.columns}
+    ncol = max((len(r.cells) for r in at.table.rows), default=0)
+    rows = data_rows(at)
+    for j in range(ncol):
+        if j in mapped:
+            continue
+        texts = [" ".join(c.text.split()) for i in rows if (c := cell_at(at, i, j)) is not None and not c.is_empty]
+        known = sum(1 for t in texts if norm_label(t) in by_label)
+        if known < 2 or known * 5 < len(texts) * 3:  # at least two, and three in five of its cells
+            continue
+        left = [c for c in at.columns if c.index < j]
+        group = max(left, key=lambda c: c.index).group if left else None
+        header = at.table.columns[j] if j < len(at.table.columns) else ""
+        out.append(ColumnRole(field=field, index=j, label=header, group=group))
+    return out
 
 
 def _lower_fit(at, i, vcol, vp, ctx) -> str | None:

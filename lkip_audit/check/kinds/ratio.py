@@ -14,7 +14,7 @@ from lkip_audit.understand.model import AnalyzedTable
 
 HUNDRED = Decimal(100)
 FIELDS_RATIO = {"numerator", "denominator", "target", "formula"}
-FIELDS_LOWER = {"target", "realisasi", "expected_alt"}
+FIELDS_LOWER = {"target", "realisasi", "expected_alt", "formula", "source"}
 FIELDS_PRODUCT = {"capaian", "koreksi"}
 
 
@@ -166,14 +166,20 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 continue
             if prm.get("unit_check") and norm_unit(t[1]) != norm_unit(x[1]):
                 continue
+            pol = polarity_of(at, i)
+            # the formula the report states for this row (or for all its lower-is-better
+            # indicators) wins; without one, either usual formula is accepted (DESIGN.md)
+            stated = getattr(pol, "formula", None) if pol is not None and pol.lower else None
+            use_a, use_b = stated in (None, "2t-r"), stated in (None, "t/r")
             a = (2 * t[0] - x[0]) / t[0] * HUNDRED
             b = t[0] / x[0] * HUNDRED if x[0] != 0 else None
-            if ctx.consistent(rp, a) or (b is not None and ctx.consistent(rp, b)):
+            if stated == "t/r" and b is None:
                 continue
-            if _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: (2 * tt - xx) / tt * HUNDRED) or (
-                    b is not None and _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: tt / xx * HUNDRED)):
+            if (use_a and ctx.consistent(rp, a)) or (use_b and b is not None and ctx.consistent(rp, b)):
                 continue
-            pol = polarity_of(at, i)
+            if (use_a and _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: (2 * tt - xx) / tt * HUNDRED)) or (
+                    use_b and b is not None and _fits_operand_precision(ctx, rp, t[1], x[1], lambda tt, xx: tt / xx * HUNDRED)):
+                continue
             severity = note = None
             extra = []
             higher = x[0] / t[0] * HUNDRED
@@ -181,11 +187,11 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 # polarity rests on the name alone and the value fits higher-is-better
                 extra.append(Doubt("polarity-name", (("alt", "realisasi / target x 100 = " + ctx.fmt(higher, rp.decimals)),)))
 
-            def holds(v, rp=rp):
+            def holds(v, rp=rp, use_a=use_a, use_b=use_b):
                 if v["target"] == 0:
                     return False
-                alts = [(2 * v["target"] - v["realisasi"]) / v["target"] * HUNDRED]
-                if v["realisasi"] != 0:
+                alts = [(2 * v["target"] - v["realisasi"]) / v["target"] * HUNDRED] if use_a else []
+                if use_b and v["realisasi"] != 0:
                     alts.append(v["target"] / v["realisasi"] * HUNDRED)
                 return any(agrees(ctx, rp, v["result"], c) for c in alts)
 
@@ -202,24 +208,43 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             if extra and not doubts:
                 severity = "warning"  # not an error: the value fits the other polarity's formula
                 note = (extra[0].reason("id"), extra[0].reason("en"))
+            if stated == "t/r":
+                shown_formula, value = f"{t[2]} / {x[2]} x 100", b
+            else:
+                shown_formula, value = f"(2 x {t[2]} - {x[2]}) / {t[2]} x 100", a
             yield ctx.finding(
                 rule, at, i, rcol,
-                expected=ctx.fmt(a, rp.decimals),
+                expected=ctx.fmt(value, rp.decimals),
                 actual=numeric.shown(rp),
+                variant="stated" if stated and "stated" in rule.variants else None,
                 fields={
                     "target": t[2],
                     "realisasi": x[2],
                     "expected_alt": ctx.fmt(b, rp.decimals) if b is not None else "-",
+                    "formula": shown_formula,
+                    "source": _where(pol.formula_source or pol.source, ctx.lang) if stated else "",
                 },
                 related=[ctx.location(at, i, tcol), ctx.location(at, i, xcol)],
                 detail={
-                    "formula": "(2 x target - realisasi) / target x 100 | target / realisasi x 100",
+                    "formula": ("(2 x target - realisasi) / target x 100" if stated == "2t-r" else
+                                "target / realisasi x 100" if stated == "t/r" else
+                                "(2 x target - realisasi) / target x 100 | target / realisasi x 100"),
                     "alternatives": [str(a.quantize(Decimal("0.000001")))]
                     + ([str(b.quantize(Decimal("0.000001")))] if b is not None else []),
                     **polarity_detail(at, i),
                 },
                 doubts=doubts, severity=severity, note=note,
             )
+
+
+def _where(source: str, lang: str) -> str:
+    """Where the report states a formula, short: "hal. 6" / "p. 6" from a polarity source."""
+    import re
+
+    m = re.search(r"\bp(\d+)\b", source or "")
+    if m:
+        return ("hal. " if lang == "id" else "p. ") + m.group(1)
+    return "laporan" if lang == "id" else "the report"
 
 
 def check_product(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
