@@ -6,8 +6,8 @@
 
 from lkip_audit.check.catalogue import Rule, load_catalogue
 from lkip_audit.check.config import CheckConfig
-from lkip_audit.check.engine import active_rules, run_checks
-from lkip_audit.check.kinds.quality import SchemaIssue, findings_from_schema_issues
+from lkip_audit.check.engine import active_rules, findings_from_schema_issues, run_checks
+from lkip_audit.check.kinds.quality import SchemaIssue
 
 __all__ = [
     "CheckConfig",

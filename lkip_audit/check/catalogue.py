@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from lkip_audit.check.rule import Rule
 from lkip_audit.findings import SEVERITIES
 from lkip_audit.vocabulary import Loader as _Loader
 from lkip_audit.vocabulary import rules_dir
@@ -22,37 +22,6 @@ BILINGUAL = ("title", "message", "checks")
 
 class CatalogueError(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str
-    category: str
-    severity: str
-    title: dict
-    message: dict
-    checks: dict
-    basis: str
-    example: dict
-    params: dict = field(default_factory=dict)
-    status: str = "implemented"
-    variants: dict = field(default_factory=dict)  # name -> {id, en}: alternative message templates
-    source: str = ""  # the yaml file it came from
-
-    @property
-    def implemented(self) -> bool:
-        return self.status == "implemented"
-
-    def template(self, lang: str = "id", variant: str | None = None) -> str:
-        texts = self.variants[variant] if variant else self.message
-        return texts.get(lang) or texts["id"]
-
-    def render(self, lang: str = "id", variant: str | None = None, **fields) -> str:
-        return self.template(lang, variant).format(**fields)
-
-    def __hash__(self) -> int:
-        return hash(self.id)
 
 
 def template_fields(template: str) -> set[str]:
@@ -148,7 +117,15 @@ def _load_catalogue(root) -> dict[str, Rule]:
     for rule in rules.values():
         if rule.implemented and rule.kind not in KINDS:
             raise CatalogueError(f"{rule.source}: {rule.id}: kind {rule.kind!r} has no implementation")
+        for key in RULE_REFERENCES:
+            ref = rule.params.get(key)
+            if ref is not None and ref not in rules:
+                raise CatalogueError(f"{rule.source}: {rule.id}: {key} names no rule of the catalogue: {ref!r}")
     return dict(sorted(rules.items()))
+
+
+# Parameters whose value is another rule's id (relations between rules are data, not code).
+RULE_REFERENCES = ("targets_checked_by",)
 
 
 def get_rule(rule_id: str) -> Rule:

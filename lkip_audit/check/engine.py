@@ -8,7 +8,7 @@ from lkip_audit.check.catalogue import Rule, load_catalogue
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check.kinds import KINDS
 from lkip_audit.check.kinds.base import Ctx
-from lkip_audit.check.kinds.quality import findings_from_schema_issues
+from lkip_audit.check.kinds import quality
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import Understanding
@@ -31,13 +31,14 @@ def run_checks(
     """Every finding of the selected rules, de-duplicated, in document order.
 
     schema_issues: optional issues found by a schema validation elsewhere, by table id
-    (objects with row, field, column, problem, text); they become DQ003 findings.
+    (objects with row, field, column, problem, text); they become findings of the rules
+    whose ``params.schema_issues`` is true (in the catalogue: the schema rule of rules/dq.yaml).
     Order: page, table (in document order), row, column, rule.
     """
     config = config or CheckConfig()
     rules = active_rules(config, catalogue)
     tables = list(understanding.tables) if understanding is not None else []
-    ctx = Ctx(doc=doc, understanding=understanding, config=config)
+    ctx = Ctx(doc=doc, understanding=understanding, config=config, active=frozenset(r.id for r in rules))
     order_src = [t.id for t in (doc.tables if doc is not None else [])]
     order_src += [at.table.id for at in tables if at.table.id not in order_src]
     ctx.table_order = {tid: k for k, tid in enumerate(order_src)}
@@ -50,12 +51,13 @@ def run_checks(
             continue
         for at in tables:
             found.extend(kind.func(rule, at, ctx))
-    dq003 = next((r for r in rules if r.id == "DQ003"), None)
-    if dq003 is not None and schema_issues:
+    for receiver in (r for r in rules if r.params.get("schema_issues")):
+        if not schema_issues:
+            break
         by_id = {at.table.id: at for at in tables}
         for tid, issues in schema_issues.items():
             if tid in by_id:
-                found.extend(findings_from_schema_issues(by_id[tid], issues, dq003, ctx))
+                found.extend(quality.findings_from_schema_issues(by_id[tid], issues, receiver, ctx))
 
     out: list[Finding] = []
     seen: set[tuple] = set()
@@ -79,3 +81,13 @@ def run_checks(
         seen.add(dkey)
         out.append(f)
     return out
+
+
+def findings_from_schema_issues(at, issues, rule: Rule | None = None, ctx: Ctx | None = None) -> list[Finding]:
+    """Schema issues (objects with row, field, column, problem, text) of one table as
+    findings of ``rule``, by default the catalogue's rule with ``params.schema_issues``."""
+    if rule is None:
+        rule = next(r for _, r in sorted(load_catalogue().items()) if r.params.get("schema_issues"))
+    if ctx is None:
+        ctx = Ctx(doc=None, understanding=None, config=CheckConfig())
+    return quality.findings_from_schema_issues(at, issues, rule, ctx)

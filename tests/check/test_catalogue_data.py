@@ -234,3 +234,68 @@ def test_severity_override_still_raises_a_rule_whose_own_severity_is_info():
     base = only(check(at), "DQ004")
     assert [f.severity for f in base] == ["info"]
     assert [f.severity for f in only(check(at, severity={"DQ004": "warning"}), "DQ004")] == ["warning"]
+
+
+# -- relations between rules are fields of the rules, not code -------------------------
+
+RULE_ID = __import__("re").compile(r"(XT|DQ|CAP|PCT|SUM|LBL|BND|DIF|DOC)[0-9]{3}")
+
+
+def test_rule_kinds_and_the_engine_name_no_rule_id():
+    """Only the catalogue names rules; narrative.py is another area's (issue #14.3) and
+    is left out here until its parsing moves to understand/."""
+    src = REPO / "lkip_audit" / "check"
+    files = [p for p in sorted((src / "kinds").glob("*.py")) if p.name != "narrative.py"]
+    files += [src / "engine.py", src / "rule.py"]
+    named = {p.name: RULE_ID.findall(p.read_text(encoding="utf-8")) for p in files}
+    assert {k: v for k, v in named.items() if v} == {}
+
+
+def test_schema_issues_go_to_the_rule_whose_params_say_so():
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from lkip_audit.check import CheckConfig, run_checks
+    from lkip_audit.understand.model import Understanding
+    from tests.check.helpers import doc_for
+    from tests.check.test_rules import T320, rr
+
+    at = rr(T320)
+    issue = SimpleNamespace(row=1, field="anggaran", column=3, problem="missing", text="")
+    cat = dict(load_catalogue())
+    assert [r.id for r in cat.values() if r.params.get("schema_issues")] == ["DQ003"]
+
+    def rules_of(catalogue):
+        fs = run_checks(doc_for(at), Understanding([at], {}), CheckConfig(), catalogue=catalogue,
+                        schema_issues={at.table.id: [issue]})
+        return sorted({f.rule for f in fs if f.column == "RENCANA ANGGARAN"})
+
+    assert rules_of(cat) == ["DQ003"]
+    # the relation moved to another rule of the same kind: its findings carry that id
+    cat["DQ009"] = replace(cat["DQ003"], id="DQ009")
+    cat["DQ003"] = replace(cat["DQ003"], params={k: v for k, v in cat["DQ003"].params.items() if k != "schema_issues"})
+    assert rules_of(cat) == ["DQ009"]
+
+
+def test_a_rule_reference_must_name_a_rule(tmp_path, monkeypatch):
+    from lkip_audit.check.catalogue import CatalogueError
+
+    rules = catalogue_copy(tmp_path)
+    xt = rules / "xt.yaml"
+    xt.write_text(xt.read_text(encoding="utf-8").replace("targets_checked_by: XT002", "targets_checked_by: XT009"),
+                  encoding="utf-8")
+    with pytest.raises(CatalogueError, match="XT009"):
+        load_catalogue(rules)
+
+
+def test_cross_table_leaves_pk_targets_to_the_rule_its_params_name():
+    """XT001 skips an indicator target the PK covers only while the rule named by its
+    ``targets_checked_by`` runs (before: the kind named XT002 in code)."""
+    from lkip_audit.check.kinds.base import Ctx
+    from lkip_audit.check import CheckConfig
+
+    ctx = Ctx(doc=None, understanding=None, config=CheckConfig(), active=frozenset({"XT001", "XT002"}))
+    assert ctx.runs("XT002") and not ctx.runs("PCT001")
+    ctx = Ctx(doc=None, understanding=None, config=CheckConfig(ignore=["XT002"]))
+    assert not ctx.runs("XT002") and ctx.runs("XT001")
+    assert load_catalogue()["XT001"].params["targets_checked_by"] == "XT002"

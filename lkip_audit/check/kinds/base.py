@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lkip_audit.check.catalogue import Rule
+from lkip_audit.check.rule import Rule
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check import numeric
 from lkip_audit.extract.model import Cell, Document
@@ -27,6 +27,12 @@ class Ctx:
     table_order: dict[str, int] = field(default_factory=dict)
     order: dict[int, tuple] = field(default_factory=dict)  # id(finding) -> sort key
     doubtful: set[int] = field(default_factory=set)  # id(finding) of findings judge() lowered to info
+    active: frozenset[str] | None = None  # ids of the rules this run checks (None: not known)
+
+    def runs(self, rule_id: str) -> bool:
+        """Whether the rule ``rule_id`` runs in this check (a relation between rules the
+        catalogue states, e.g. a cross-table rule's ``targets_checked_by``)."""
+        return rule_id in self.active if self.active is not None else self.config.enabled(rule_id)
 
     @property
     def mode(self) -> str:

@@ -1,5 +1,5 @@
-"""Cross-table rule kinds: the same item in many tables (XT001, XT002), composite
-indices and totals that must agree (SUM003), the mean of activities (CAP005).
+"""Cross-table rule kinds: the same item in many tables ("cross-table", "pk-target"),
+composite indices and totals that must agree ("composite"), the mean of activities ("mean").
 
 All of them read the entity resolution of lkip_audit.understand.resolve, computed
 once per run and kept on the check context.
@@ -70,7 +70,7 @@ def point(res: Resolution, occ: Occurrence, key) -> Point | None:
         return Point(occ, at, col, c, "range", (p.low, p.high))
     if p.kind == "text" and key[0] in ("tingkat", "kategori"):
         return Point(occ, at, col, c, "text", normalise(c.text))
-    return None  # empty, malformed (DQ001) or text where a number belongs (DQ003)
+    return None  # empty, malformed (kind malformed) or text where a number belongs (kind schema)
 
 
 def same(a: Point, b: Point, mode: str = "either") -> bool:
@@ -117,14 +117,7 @@ def evidence(pts: list[Point]) -> list[dict]:
              "against": p.occ.against, "parent": p.occ.parent, "pk": p.occ.pk} for p in pts]
 
 
-def _enabled(ctx: Ctx, rule_id: str) -> bool:
-    from lkip_audit.check.catalogue import load_catalogue
-
-    r = load_catalogue().get(rule_id)
-    return r is not None and r.implemented and ctx.config.enabled(rule_id)
-
-
-# -- XT002: targets against the Perjanjian Kinerja ------------------------------
+# -- pk-target: targets against the Perjanjian Kinerja ------------------------------
 
 
 def _pk_reference(res: Resolution, e: Entity):
@@ -202,7 +195,7 @@ def check_pk_target(rule, at, ctx: Ctx) -> Iterable[Finding]:
         yield f
 
 
-# -- XT001: the same item, different values -------------------------------------
+# -- cross-table: the same item, different values -------------------------------------
 
 
 # Budget fields of a row: an indicator's budget is an attribution (one program's budget
@@ -260,10 +253,13 @@ def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
     res = resolution(ctx)
     if res is None:
         return
-    xt002 = _enabled(ctx, "XT002")
+    # params.targets_checked_by: the rule that compares indicator targets with the PK;
+    # while it runs, this rule leaves those targets to it
+    pk_rule = rule.params.get("targets_checked_by")
+    pk_runs = bool(pk_rule) and ctx.runs(pk_rule)
     # Where the document holds the signed amended Perjanjian Kinerja, the signed original
     # (uncaptioned, in the appendix) is the murni stage: its values are not this year's plan
-    # any more (XT002 still reads its targets). A captioned Bab II PK is not: it is quoted
+    # any more (the pk-target kind still reads its targets). A captioned Bab II PK is not: it is quoted
     # as the report's plan, often with the amended figures.
     amended_pk = "amended" in res.pk.values()
     for e in res.entities:
@@ -274,8 +270,8 @@ def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
                     keys.append(k)
         pk_covered = e.cls == "indikator" and any(_pk_reference(res, e))
         for key in keys:
-            if xt002 and pk_covered and key == ("target", None):
-                continue  # XT002 compares indicator targets with the PK
+            if pk_runs and pk_covered and key == ("target", None):
+                continue  # the pk-target rule compares indicator targets with the PK
             allpts = [p for o in e.occurrences if (p := point(res, o, key)) is not None]
             if any(p.occ.pk == "amended" for p in allpts):
                 allpts = [p for p in allpts if p.occ.pk != "original"]  # the amended PK counts
@@ -367,7 +363,7 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolut
         yield f
 
 
-# -- SUM003: composite indices and totals that must agree ------------------------
+# -- composite: composite indices and totals that must agree ------------------------
 
 
 def _sum_points(ctx: Ctx, total: Point, addends: list[Point]) -> tuple[bool, Decimal]:
@@ -579,7 +575,7 @@ def _population_totals(rule, res: Resolution, ctx: Ctx) -> Iterable[Finding]:
         yield f
 
 
-# -- CAP005: programme/kegiatan capaian = mean of its children ------------------
+# -- mean: programme/kegiatan capaian = mean of its children ------------------
 
 _MEAN_FORMULA = re.compile(r"(Σ|∑).{0,300}|rata-rata[^.\n]{0,80}capaian|capaian[^.\n]{0,80}rata-rata", re.I | re.S)
 _CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}

@@ -30,7 +30,7 @@ def check_difference(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         for i in data_rows(at):
             cells = [cell_at(at, i, c) for c in (rcol, mcol, scol)]
             if any(state(c) != "number" for c in cells):
-                continue  # malformed operands are DQ001's, missing ones DQ003's
+                continue  # malformed operands are the malformed kind's, missing ones the schema kind's
             rp, mp, sp = (c.number for c in cells)
             diff = mp.value - sp.value
             if any(ctx.consistent(rp, s * diff) for s in signs):

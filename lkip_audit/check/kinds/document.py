@@ -1,5 +1,5 @@
-"""Document kinds: "document-part" (DOC001), the parts PermenPANRB 53/2014 requires, and
-"pages-unchecked" (DOC003), the pages of the document nothing was checked on."""
+"""Document kinds: "document-part", the parts PermenPANRB 53/2014 requires, and
+"pages-unchecked", the pages of the document nothing was checked on."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def page_ranges(pages: list[int]) -> str:
 def check_pages_unchecked(rule, at, ctx: Ctx) -> Iterable[Finding]:
     """Document level: one finding naming every page nothing was checked on (scanned,
     damaged, timed out, too complex), grouped by why, with what to do (params.reasons).
-    DOC002 has one finding per page at info; this one has the rule's severity (warning)
+    The page-unchecked kind has one finding per page at info; this one has the rule's severity (warning)
     so that ``--fail-on warning`` holds a report that was not checked completely."""
     if ctx.doc is None or not ctx.doc.problems:
         return

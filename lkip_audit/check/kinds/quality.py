@@ -24,9 +24,9 @@ _CODE_HEADER = re.compile(r"\bKODE\b|\bREKENING\b|\bNIP\b|\bNOMENKLATUR\b", re.I
 def check_malformed(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     """Every cell whose number is malformed ("900.00.0"): reported, never guessed.
 
-    ``params.doubtful`` false (DQ001): cells broken under every plausible reading
+    ``params.doubtful`` false: cells broken under every plausible reading
     of their column's convention (extract/numstyle.py). ``params.doubtful`` true
-    (DQ004, info): cells that cannot be read reliably (``ParsedNumber.doubt``: two
+    (a rule at info): cells that cannot be read reliably (``ParsedNumber.doubt``: two
     readings under the column's convention, an OCR confusion, digits wrapped in the
     cell, text extracted backwards), with their readings.
 
@@ -102,11 +102,12 @@ class SchemaIssue:
 
 
 def schema_issues(at: AnalyzedTable, triples) -> list[SchemaIssue]:
-    """Required numbers the check stage needs but cannot read (not malformed: that is DQ001).
+    """Required numbers the check stage needs but cannot read (not malformed: that is the
+    malformed kind's).
 
     Not an issue (understand/schemas.py ``cell_kind``): a legitimate non-numeric value
     ("NA", "BB", "Tercapai"), several numbers stacked in one cell (extraction in doubt),
-    a number that cannot be read reliably (DQ004's); nor any cell of a column that is
+    a number that cannot be read reliably (the doubtful malformed rule's); nor any cell of a column that is
     mostly words (its number role is in doubt).
 
     triples: (numerator, denominator, result) fields whose rows are checked (the rule's
@@ -155,16 +156,9 @@ PROBLEMS = {
 }
 
 
-def findings_from_schema_issues(at: AnalyzedTable, issues, rule=None, ctx: Ctx | None = None) -> list[Finding]:
-    """Adapter: schema issues (objects with row, field, column, problem, text) -> DQ003 findings."""
-    if rule is None:
-        from lkip_audit.check.catalogue import get_rule
-
-        rule = get_rule("DQ003")
-    if ctx is None:
-        from lkip_audit.check.config import CheckConfig
-
-        ctx = Ctx(doc=None, understanding=None, config=CheckConfig())
+def findings_from_schema_issues(at: AnalyzedTable, issues, rule, ctx: Ctx) -> list[Finding]:
+    """Adapter: schema issues (objects with row, field, column, problem, text) -> findings
+    of ``rule`` (the schema rule; lkip_audit.check.engine finds it in the catalogue)."""
     out = []
     for iss in issues:
         row = getattr(iss, "row", None)
