@@ -63,7 +63,7 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         for col in cols:
             tcell = cell_at(at, i, col)
             if state(tcell) != "number":
-                continue  # malformed: DQ001; text: DQ003; empty: nothing printed to check
+                continue  # malformed: the malformed kind's; text: the schema kind's; empty: nothing printed to check
             tp = tcell.number
             if isinstance(col, int) and tp.kind == "percent":
                 continue
