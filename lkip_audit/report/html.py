@@ -45,6 +45,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from lkip_audit import __version__
+from lkip_audit.extract.docx import extent
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
@@ -303,7 +304,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
         (t("header.document", lang), ri.path),
         (t("header.instansi", lang), doc.instansi or "-"),
         (t("header.tahun", lang), doc.tahun or "-"),
-        (t("header.pages", lang), doc.page_count),
+        extent(doc, lang),  # a Word document has parts, not pages
         (t("header.tables", lang), len(doc.tables)),
     ]
     if ri.unchecked_pages():

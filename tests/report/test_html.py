@@ -380,3 +380,28 @@ def test_bkd_viewer_filters_outline_and_keys(bkd: ReportInput, bkd_html: str, tm
     browser.screenshot(shot)
     assert shot.is_file() and shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+@needs_chromium
+def test_word_draft_shows_its_table_with_the_cell_marked(tmp_path, browser: Chromium):
+    """A .docx has no pages: the pane shows the finding's table as HTML, the printed cell marked."""
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.check.engine import active_rules
+    from lkip_audit.pipeline import audit
+    from tests.extract.test_docx import kegiatan_draft
+
+    path = kegiatan_draft(tmp_path, "99,24")  # 19.879.294 / 20.000.000 x 100 = 99,40
+    res = audit(str(path), CheckConfig())
+    ri = ReportInput(path=str(path), document=res.document, findings=res.findings, rules=active_rules(CheckConfig()))
+    pct = [i + 1 for i, f in enumerate(ri.findings) if f.rule == "PCT001"]
+    assert pct and all(f.page is None for f in ri.findings)
+    out = html_report.render(ri)
+    assert '<td class="cell">99,24</td>' in out
+    page = tmp_path / "draf.html"
+    page.write_text(out, encoding="utf-8")
+    browser.open(page.as_uri())
+    browser.js(f"document.getElementById('f{pct[0]}').click()")
+    assert browser.wait("document.querySelector('#docx td.cell')&&document.querySelector('#docx td.cell').textContent")\
+        == "99,24"
+    assert browser.js("document.body.getAttribute('data-page-shown')") == "docx"
+    assert browser.js("document.getElementById('page').hidden") is True
