@@ -464,7 +464,7 @@ def agrees(ctx: Ctx, printed: ParsedNumber, value: Decimal, computed: Decimal) -
     another reading of it / another row's number (within a unit of its last digit)."""
     if value == printed.value:
         return ctx.consistent(printed, computed)
-    dec = max(0, -value.normalize().as_tuple().exponent)
+    dec = max(0, -value.as_tuple().exponent)  # printed "99,70" has 2 decimals, not 1 (not normalize())
     return abs(computed - value) <= Decimal(1).scaleb(-dec)
 
 

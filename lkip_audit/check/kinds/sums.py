@@ -149,6 +149,13 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
             why_id = ("tingkat baris hanya dibedakan oleh huruf tebal/indentasi"
                       if parent.kind is None else f"induk dan rinciannya sama-sama {parent.kind.replace('_', ' ')}")
             extra.append(Doubt("siblings", (("why", why_id),)))
+        elif edges == {"numbers"}:
+            # no numbering, typography or label says who is whose child: the hierarchy was
+            # read off another column's sums (hierarchy._numbers_fallback), a guess that a
+            # flat reading of the rows, under which there is no such sum, contradicts
+            extra.append(Doubt("siblings", (
+                ("why", "tingkat baris hanya disimpulkan dari jumlah pada kolom lain"),
+                ("why_en", "the row levels are only inferred from the sums of another column"))))
     # an indicator row under one of the children that carries a number in this very column:
     # read as an indicator, it may be a child whose label sits elsewhere (the parent's own
     # indicator row carries the parent's numbers and is no doubt)
