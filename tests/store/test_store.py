@@ -145,7 +145,7 @@ def test_check_records_the_facts_of_a_report(store_url, cut_pdf, cache_env, tmp_
     st = Store(url_of(store_url))
     (doc,) = st.documents()
     assert doc["tahun"] == 2024 and doc["instansi_key"] == instansi_key("BKD Provinsi Banten")
-    assert doc["file_name"] == "bkd-cut.pdf" and doc["pages"] == 5
+    assert doc["file_name"] == "bkd-cut.pdf" and doc["pages"] == 3
     merit = [f for f in st.facts_of(doc["id"]) if f["item_name"] == row[1] and f["table_number"] == "3.11"]
     got = {(f["field"], f["year"], f["stage"]): f["printed"] for f in merit}
     assert got[("target", 2023, None)] == row[3]

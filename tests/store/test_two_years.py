@@ -1,0 +1,77 @@
+"""Acceptance (issue #16): the synthetic agency's 2023 report is checked into a store,
+then its 2024 report with the same store; the cross-year findings are exactly the
+mismatches injected into the 2023 sample (samples/src/bkd-banten-2023/errors.yaml, each
+naming where the 2024 report prints the value: `against`), and each cites both
+documents with file and page (pages from the samples' layout manifests)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import yaml
+
+from lkip_audit.store import Store, location
+from tests.store.conftest import ROOT, SAMPLES
+
+SRC23 = ROOT / "samples" / "src" / "bkd-banten-2023"
+PDF23, PDF24 = SAMPLES / "lkip-bkd-banten-2023.pdf", SAMPLES / "lkip-bkd-banten-2024.pdf"
+
+
+def _check(pdf, store_url, env, cwd, *extra):
+    p = subprocess.run([sys.executable, "-m", "lkip_audit.cli", "check", str(pdf), "--store", store_url, "--format",
+                        "json", "--no-progress", *extra], capture_output=True, text=True, env=env, cwd=cwd,
+                       timeout=900)
+    assert p.returncode in (0, 1), p.stderr[-3000:]
+    return json.loads(p.stdout), p.stderr
+
+
+def _expected():
+    errors = yaml.safe_load((SRC23 / "errors.yaml").read_text(encoding="utf-8"))
+    manifest23 = json.loads((SAMPLES / "lkip-bkd-banten-2023.layout.json").read_text(encoding="utf-8"))
+    manifest24 = json.loads((SAMPLES / "lkip-bkd-banten-2024.layout.json").read_text(encoding="utf-8"))
+    pages23 = {t["number"]: t["pages"][0] for t in manifest23["tables"]}
+    pages24 = {t["number"]: t["pages"] for t in manifest24["tables"] if t["number"]}
+    out = set()
+    for e in errors:
+        src = yaml.safe_load((SRC23 / "tables" / f"{e['table']}.yaml").read_text(encoding="utf-8"))
+        row_label = src["rows"][e["row"]][2]  # both tables name the item in their third column
+        a = e["against"]
+        out.add((e["rule"], a["table"], a["year"], a["field"], src["number"], row_label, pages23[src["number"]],
+                 e["value"], tuple(pages24[a["table"]])))
+    return out
+
+
+def test_cross_year_findings_are_the_injected_mismatches(store_url, cache_env, tmp_path):
+    report23, err23 = _check(PDF23, store_url, cache_env, tmp_path)
+    assert not [f for f in report23["findings"] if f["rule"].startswith("YR")]  # nothing earlier is stored
+    report24, err24 = _check(PDF24, store_url, cache_env, tmp_path)
+    got = set()
+    for f in report24["findings"]:
+        if not f["rule"].startswith("YR"):
+            continue
+        this, stored = f["detail"]["this"], f["detail"]["stored"]
+        # both documents, with file and page, in the message and in the detail
+        assert f"lkip-bkd-banten-2024.pdf hal. {f['page']}" in f["message"]
+        assert f"lkip-bkd-banten-2023.pdf hal. {stored['page']}" in f["message"]
+        assert stored["file"] == "lkip-bkd-banten-2023.pdf" and this["file"] == "lkip-bkd-banten-2024.pdf"
+        got.add((f["rule"], f["table"], this["year"], this["field"], stored["table"], stored["row"], stored["page"],
+                 stored["value"]))
+    expected = _expected()
+    assert got == {e[:8] for e in expected}
+    for f in report24["findings"]:  # the 2024 page is one of the table's pages
+        if f["rule"].startswith("YR"):
+            e = next(e for e in expected if e[1] == f["table"] and e[3] == f["detail"]["this"]["field"]
+                     and e[2] == f["detail"]["this"]["year"])
+            assert f["page"] in e[8]
+    assert "dibandingkan dengan laporan tersimpan tahun 2023" in err24
+    st = Store(location(store_url))
+    assert sorted((d["tahun"], d["file_name"]) for d in st.documents()) == [
+        (2023, "lkip-bkd-banten-2023.pdf"), (2024, "lkip-bkd-banten-2024.pdf")]
+
+
+def test_years_not_in_the_store_are_named_not_found(tmp_path, cache_env):
+    report24, err24 = _check(PDF24, str(tmp_path / "empty.sqlite"), cache_env, tmp_path)
+    assert not [f for f in report24["findings"] if f["rule"].startswith("YR")]
+    assert "tahun 2023 tidak dapat dibandingkan" in err24
