@@ -28,8 +28,8 @@ Entry points::
 Rendering is Jinja2 (templates/viewer.html.j2) with autoescape on: every piece of
 document text is escaped by the template engine, data handed to the script goes
 through ``tojson``, and the Content Security Policy lets only the report's own
-inline script run (by its SHA-256), so even a mistake in escaping could not run
-anything from the document. The viewer's script and style live in static/ and are
+inline script and style block apply (by their SHA-256), so even a mistake in
+escaping could not run anything from the document. The viewer's script and style live in static/ and are
 inlined. Printing gives the findings list (no page pane, no filters).
 """
 
@@ -299,7 +299,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
     tables = [(g["key"], g["label"]) for g in groups]
     js, css = _static("viewer.js"), _static("viewer.css")
     img_src = "data:" if page_image_url is None else "'self' data:"
-    csp = f"default-src 'none'; img-src {img_src}; style-src 'unsafe-inline'; script-src 'sha256-{_sha256(js)}'"
+    csp = f"default-src 'none'; img-src {img_src}; style-src 'sha256-{_sha256(css)}'; script-src 'sha256-{_sha256(js)}'"
     summary = [
         (t("header.document", lang), ri.path),
         (t("header.instansi", lang), doc.instansi or "-"),

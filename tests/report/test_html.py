@@ -187,6 +187,9 @@ def test_csp_allows_exactly_the_viewers_script(dinkes: ReportInput):
     script = re.search(r"<script>(.*?)</script>", out, re.S).group(1)
     digest = base64.b64encode(__import__("hashlib").sha256(script.encode("utf-8")).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in csp
+    style = re.search(r"<style>(.*?)</style>", out, re.S).group(1)
+    digest = base64.b64encode(__import__("hashlib").sha256(style.encode("utf-8")).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in csp and "unsafe-inline" not in csp
 
 
 def test_html_is_self_contained_with_one_image_per_page(dinkes: ReportInput):
@@ -373,6 +376,19 @@ def test_bkd_viewer_filters_outline_and_keys(bkd: ReportInput, bkd_html: str, tm
     assert browser.js("document.body.getAttribute('data-page-shown')") == page_no
     assert browser.js("document.getElementById('explain-rule').textContent") == bkd.findings[first - 1].rule
     assert browser.js("document.getElementById('explain-text').textContent").startswith(bkd.findings[first - 1].rule)
+
+    # a related cell on another page: its link shows that page with the cell outlined in blue
+    far = next((i + 1, k, m[1]) for i, f in enumerate(bkd.findings)
+               for k, m in enumerate([m for m in html_report.finding_marks(bkd, f) if m[0] == "related"])
+               if f.page and m[1] != f.page)
+    browser.js(f"document.getElementById('f{far[0]}').click()")
+    browser.js(f"document.querySelector('#f{far[0]} a.goto[data-mark=\"{far[1]}\"]').click()")
+    assert browser.wait(f"document.getElementById('pageimg').getAttribute('data-decoded')==='{far[2]}'")
+    assert browser.js("document.body.getAttribute('data-page-shown')") == str(far[2])
+    assert browser.js("""(function(){var b=document.getElementById('pagebox').getBoundingClientRect();
+        return Array.from(document.querySelectorAll('#page .mark.related')).some(function(m){
+        var r=m.getBoundingClientRect();return r.width>3&&r.top>=b.top&&r.bottom<=b.bottom;});})()""")
+    browser.js(f"document.getElementById('f{first}').click()")
 
     shots = Path(os.environ.get("LKIP_SCREENSHOT_DIR", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
