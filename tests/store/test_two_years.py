@@ -72,6 +72,24 @@ def test_cross_year_findings_are_the_injected_mismatches(store_url, cache_env, t
 
 
 def test_years_not_in_the_store_are_named_not_found(tmp_path, cache_env):
-    report24, err24 = _check(PDF24, str(tmp_path / "empty.sqlite"), cache_env, tmp_path)
+    report24, err24 = _check(PDF24, str(tmp_path / "empty.sqlite"), cache_env, tmp_path, "--explain-matches")
     assert not [f for f in report24["findings"] if f["rule"].startswith("YR")]
     assert "tahun 2023 tidak dapat dibandingkan" in err24
+    # --explain-matches shows how the instansi was identified (meta.yaml of the sample)
+    assert "instansi 'Badan Kepegawaian Daerah Provinsi Banten'" in err24
+    assert "kunci / key: 'badan kepegawaian daerah provinsi banten'" in err24
+
+
+def test_an_abbreviated_instansi_is_the_same_agency(tmp_path, cache_env):
+    """The 2023 report stored under "BKD Provinsi Banten" (as another report may print it)
+    is compared with the 2024 report of "Badan Kepegawaian Daerah Provinsi Banten"."""
+    from tests.store.test_store import fact, payload
+
+    url = str(tmp_path / "s.sqlite")
+    Store(location(url)).record(payload("9" * 64, tahun=2023, instansi="BKD Provinsi Banten", file_name="bkd23.pdf",
+                                        facts=[fact(year=2023, field="realisasi", value="328.50", printed="328,50",
+                                                    page=5, table_number="3.1")]))
+    report24, err24 = _check(PDF24, url, cache_env, tmp_path)
+    yr = [f for f in report24["findings"] if f["rule"] == "YR001"]
+    assert [(f["table"], f["actual"], f["expected"], f["detail"]["stored"]["file"]) for f in yr] == [
+        ("3.11", "330,50", "328,50", "bkd23.pdf")]
