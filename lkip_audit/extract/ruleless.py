@@ -51,7 +51,12 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if not valid_number(prev + nxt):
         return False
+    if _MONEY_CUT.match(prev) and re.match(r"^\d$", nxt):
+        return True  # "22.134.054.750,0" / "0": money has no one-digit decimals
     return not (valid_number(prev) and valid_number(nxt))
+
+
+_MONEY_CUT = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d$")
 
 
 def join_cell_lines(lines: list[str]) -> str:
@@ -111,36 +116,66 @@ def _numeric_columns(lines: list[Line], members: int = 2) -> list[float]:
     return [median(c) for c in clusters if len(c) >= members]
 
 
-def _anchor(ln: Line, numcols: list[float], prev: Line | None = None) -> bool:
+def _anchor(ln: Line, numcols: list[float], prev: Line | None = None, first_col_right: float | None = None) -> bool:
     """A line that starts a body row: a number in an aligned numeric column that is not
-    the rest of a number wrapped from the line above ("2.340.024.648," / "00")."""
+    the rest of a number wrapped from the line above ("2.340.024.648," / "00"). The
+    line's first word counts only right of ``first_col_right`` (a row that prints only
+    a second target value under the first, its label cell empty)."""
 
     def wrapped(w: dict) -> bool:
         return prev is not None and any(
             v["x0"] < w["x1"] and w["x0"] < v["x1"] and _joins(v["text"], w["text"]) for v in prev.words)
 
     return any(
-        _is_numeric(w) and not _FRAGMENT.match(w["text"]) and w is not ln.words[0]
+        _is_numeric(w) and not _FRAGMENT.match(w["text"])
+        and (w is not ln.words[0] or (first_col_right is not None and w["x0"] > first_col_right))
         and any(abs(w["x1"] - x) <= 2.0 for x in numcols) and not wrapped(w)
         for w in ln.words
     )
 
 
-def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, prev: Line | None = None) -> bool:
-    if _anchor(ln, numcols, prev) or _TOTAL_LABEL.match(ln.words[0]["text"]):
+def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, prev: Line | None = None,
+                numbered: tuple[list[float], set[int]] | None = None) -> bool:
+    """``numbered``: the column edges and the columns that hold row numbers only."""
+    if _anchor(ln, numcols, prev, first_col_right) or _total_line(ln):
         return True
     w = ln.words[0]
-    return bool(_ROWNUM.match(w["text"])) and first_col_right is not None and w["x1"] <= first_col_right + 1
+    if not _ROWNUM.match(w["text"]):
+        return False
+    if first_col_right is not None and w["x1"] <= first_col_right + 1:
+        return True
+    # A row number in a numbering column further right: "I." of a program under an IKU,
+    # "1." of a kegiatan under its program (a table of several numbered levels).
+    return numbered is not None and _col_of(numbered[0], (w["x0"] + w["x1"]) / 2) in numbered[1]
+
+
+def _numbering_columns(body: list[Line], edges: list[float]) -> set[int]:
+    """Columns whose body words are all row numbers ("1.", "I.", "a"), two at least."""
+    found: dict[int, list[bool]] = {}
+    for ln in body:
+        for w in ln.words:
+            found.setdefault(_col_of(edges, (w["x0"] + w["x1"]) / 2), []).append(bool(_ROWNUM.match(w["text"])))
+    return {c for c, ok in found.items() if len(ok) >= 2 and all(ok)}
 
 
 _TOTAL_LABEL = re.compile(r"^(?:jumlah|total|sub\s*total|rata-rata|rerata)\b", re.IGNORECASE)
+
+
+def _total_line(ln: Line) -> bool:
+    """A total row's label ("JUMLAH", "Jumlah Anggaran", "TOTAL BELANJA"), not a wrapped
+    label line that happens to start with the word ("Jumlah Jabatan untuk Pelaksanaan
+    Pengadaan ASN", "Jumlah Jabatan"): the word alone, or in capitals or bold. (A total
+    row with numbers starts a row by its numbers.)"""
+    if not _TOTAL_LABEL.match(ln.words[0]["text"]):
+        return False
+    return len(ln.words) == 1 or ln.text.upper() == ln.text or ln.bold
 
 
 def _gaps(lines: list[Line], x0: float, x1: float) -> list[float]:
     """Column boundaries: the middles of the gaps no word of the body lines crosses
     (gaps under 4 pt are word spacing). A total line ("JUMLAH" merged over the number
     and label columns) does not close a gap the other lines share."""
-    rest = [ln for ln in lines if not _TOTAL_LABEL.match(ln.words[0]["text"])]
+    rest = [ln for ln in lines if not _total_line(ln)]
     spans = sorted((w["x0"], w["x1"]) for ln in (rest if len(rest) >= 2 else lines) for w in ln.words)
     merged: list[list[float]] = []
     for a, b in spans:
@@ -266,19 +301,24 @@ def _phrases_centres(head: list[Line], pb: float, pt: float) -> list[float]:
     return out
 
 
-def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str):
-    """A Piece from the header lines and the body lines of a rule-less region."""
+def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str,
+           edges: list[float] | None = None):
+    """A Piece from the header lines and the body lines of a rule-less region; ``edges``:
+    the column boundaries when they are known (a table stitched over pages), else from
+    the gaps of ``body``."""
     from lkip_audit.extract.tables import Piece
 
     x0 = min(ln.x0 for ln in head + body) - 1
     x1 = max(ln.x1 for ln in head + body) + 1
-    edges = _gaps(body, x0, x1)
+    if edges is None:
+        edges = _gaps(body, x0, x1)
     if len(edges) < 3:
         return None
     first_right = edges[1]
+    numbered = (edges, _numbering_columns(body, edges))
     rows: list[list[Line]] = []
     for k, ln in enumerate(body):
-        if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None):
+        if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered):
             rows.append([ln])
         else:
             rows[-1].append(ln)
@@ -290,14 +330,26 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     for i, rl in enumerate(rows):
         rt = rl[0].top - 1
         rb = rows[i + 1][0].top - 1 if i + 1 < len(rows) else max(ln.bottom for ln in rl) + 1
+        col: dict[int, int] = {}
+        for ln in rl:
+            for ph in _phrases(ln):
+                # A total label merged over several columns ("JUMLAH ANGGARAN" over NO and
+                # the label columns; total lines close no gutter, see _gaps) is one text,
+                # in the column it starts in.
+                lead = _col_of(edges, (ph[0]["x0"] + ph[0]["x1"]) / 2)
+                for w in ph:
+                    c = _col_of(edges, (w["x0"] + w["x1"]) / 2)
+                    col[id(w)] = lead if _total_line(rl[0]) and not _is_numeric(w) else c
         ws = [w for ln in rl for w in ln.words]
         for c in range(ncols):
-            cw = [w for w in ws if edges[c] <= (w["x0"] + w["x1"]) / 2 < edges[c + 1]]
+            cw = [w for w in ws if col[id(w)] == c]
             cells.append(_cell(cw, BBox(edges[c], rt, edges[c + 1], rb), nh + i, c))
     bottom = max(ln.bottom for ln in body) + 1
     piece = Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-ruleless",
                   col_edges=edges)
-    piece.header_rows = nh  # read by _number_columns only
+    piece.header_rows = nh  # read by _number_columns and by the stitching of continuations
+    piece.lines = (head, body)  # the words it was read from: regrid_continuations
+    piece.numcols = numcols
     return piece
 
 
@@ -335,6 +387,8 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
                 break
             if out and ln.top - out[-1].bottom > 2.5 * pitch:
                 break
+            if len(out) >= 2 and ln.bottom - ln.top > 1.25 * median(x.bottom - x.top for x in out):
+                break  # text in a larger type: a heading after the table ("5. Rekapitulasi ...")
             out.append(ln)
         return out
 
@@ -366,6 +420,13 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             # body rows): the body of that table, not a table of its own; left out.
             continue
         p = _from_block(data.number, block, read_by, min_rows=3, min_cols=2)
+        if p is None and block and block[0] is lines[0] and not any(id(x) in cap_line for x in block):
+            # At the top of the page, with less evidence (numbers in one column only): the
+            # continuation of a table from the page before, if its header or its columns
+            # say so (regrid_continuations); else no table.
+            p = _from_block(data.number, block, read_by, min_rows=2, min_cols=1)
+            if p is not None:
+                p.weak = True
         if p is not None:
             pieces.append(p)
             used.update(id(x) for x in block)
@@ -415,6 +476,15 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     # A total row printed first with no numbers ("JUMLAH" over empty cells) is body.
     while first > 0 and _TOTAL_LABEL.match(block[first - 1].words[0]["text"]):
         first -= 1
+    # So is a numbered row without numbers above the first one with numbers ("1. Program
+    # Penunjang ..." over its indicators): a row number and a label, in the first column.
+    left = min(ln.x0 for ln in block)
+    for k in range(first):
+        ws = block[k].words
+        if (len(ws) >= 2 and _ROWNUM.match(ws[0]["text"]) and ws[0]["x0"] <= left + 12
+                and not _is_numeric(ws[1]) and not ws[1]["text"][:1].isdigit()):
+            first = k
+            break
     head, body = block[:first], block[first:]
     if single:
         numcols = []  # the one row: the lines below continue it
@@ -442,3 +512,124 @@ def _number_columns(p, dense: bool = False, least: int = 2) -> int:
         if nums >= least and nums * 10 >= 6 * len(texts) and (not dense or nums * 10 >= 6 * len(body_rows)):
             n += 1
     return n
+
+
+# --- tables continued over page breaks ------------------------------------------------
+
+
+def _same_word(a: dict, b: dict) -> bool:
+    return a["text"] == b["text"] and abs(a["x0"] - b["x0"]) <= 3 and abs(a["x1"] - b["x1"]) <= 3
+
+
+def _repeated_header(first_head: list[Line], head: list[Line]) -> tuple[list[Line], list[Line]] | None:
+    """``head`` (the lines above a continuation's first body row) split into the repeated
+    header of the table and the lines after it, or None when it repeats no header.
+
+    Word repeats a table's header rows on every page, at the same x positions, though
+    LibreOffice may clip a tall repeated header to fewer lines ("INDIKATOR KINERJA" for
+    "INDIKATOR KINERJA UTAMA"): every word of a repeated header line stands in the first
+    page's header at the same place. The lines after it (the rest of a row cut by the
+    page break, "Provinsi") are body."""
+    known = [w for ln in first_head for w in ln.words]
+    k = 0
+    while k < len(head) and all(any(_same_word(w, v) for v in known) for w in head[k].words):
+        k += 1
+    if sum(len(ln.words) for ln in head[:k]) < 3:
+        return None
+    return head[:k], head[k:]
+
+
+def _plain(lines: list[Line]) -> bool:
+    """Lines in neither bold nor capitals: the rest of a wrapped body label, no header."""
+    return all(not ln.bold and ln.text.upper() != ln.text for ln in lines)
+
+
+def regrid_continuations(pieces: list, text_tops: dict[int, list[float]]) -> list:
+    """Rule-less tables continued over page breaks, read as one table.
+
+    A rule-less piece continues the one before it when it is the first table of the next
+    page, has no caption of its own, no body text above it, and either repeats the
+    header of the table's first piece (``_repeated_header``) or, without a header, has
+    its numbers in the same columns. Each page alone may lack the evidence for some
+    columns (a column empty on one page leaves no gutter there, so its neighbours run
+    together), so the columns come from the gaps shared by the body rows of all the
+    pages, and every piece is read again with them: the pieces then have the same
+    columns and header, and the lines a continuation starts with that begin no row (the
+    rest of the row cut by the page break) are joined to that row when stitched.
+
+    Sets ``continues`` (the piece before it) and ``continues_row`` on each continuation,
+    read by ``stitch.build_tables``. Returns the pieces without the ``weak`` ones (a
+    block at the top of a page with too little evidence of its own) that continue
+    nothing."""
+    seen: set[int] = set()
+    first_on_page: set[int] = set()
+    for p in pieces:
+        if p.page not in seen:
+            first_on_page.add(id(p))
+            seen.add(p.page)
+
+    def continuation(prev, p, first):
+        """(header lines, body lines) of ``p`` read as the continuation of ``first``'s
+        table, or None."""
+        if not (hasattr(p, "lines") and hasattr(prev, "lines")) or id(p) not in first_on_page:
+            return None
+        if p.page != prev.page + 1 or (p.caption is not None and p.caption_position != "below"):
+            return None
+        if any(t < p.bbox.top - 2 for t in text_tops.get(p.page, [])):
+            return None
+        head, body = p.lines
+        first_head = first.lines[0]
+        if head and first_head:
+            split = _repeated_header(first_head, head)
+            if split is not None:
+                return split[0], split[1] + body
+        if head and not _plain(head):
+            return None
+        # No repeated header: the numbers stand in the table's numeric columns.
+        cols = _numeric_columns(body, 1)
+        shared = [x for x in cols if any(abs(x - y) <= 2 for y in first.numcols)]
+        if len(shared) >= 2 and len(shared) * 2 >= len(cols):
+            return [], head + body
+        return None
+
+    chains: list[list[tuple]] = []
+    for k, p in enumerate(pieces):
+        prev = pieces[k - 1] if k else None
+        if prev is not None and chains and chains[-1][-1][0] is prev:
+            parts = continuation(prev, p, chains[-1][0][0])
+            if parts is not None:
+                chains[-1].append((p, *parts))
+                continue
+        if hasattr(p, "lines") and not getattr(p, "weak", False):
+            chains.append([(p, *p.lines)])
+    for chain in chains:
+        if len(chain) > 1:
+            _regrid(chain)
+    return [p for p in pieces if not getattr(p, "weak", False) or getattr(p, "continues", None) is not None]
+
+
+def _regrid(chain: list[tuple]) -> None:
+    """Read the pieces of one table again with the columns of all its body rows."""
+    bodies = [ln for _, _, body in chain for ln in body]
+    lines = bodies + [ln for _, head, _ in chain for ln in head]
+    x0 = min(ln.x0 for ln in lines) - 1
+    x1 = max(ln.x1 for ln in lines) + 1
+    edges = _gaps(bodies, x0, x1)
+    numcols = _numeric_columns(bodies)
+    if len(edges) < 3:
+        return
+    rebuilt = []
+    for p, head, body in chain:
+        if not body:
+            return
+        source = p.extractor.rsplit("-ruleless", 1)[0]
+        q = _build(p.page, head, body, numcols, source, edges=edges)
+        if q is None:
+            return
+        rebuilt.append((p, q, body))
+    for k, (p, q, body) in enumerate(rebuilt):
+        p.bbox, p.nrows, p.ncols, p.cells, p.col_edges = q.bbox, q.nrows, q.ncols, q.cells, q.col_edges
+        p.header_rows, p.lines, p.numcols = q.header_rows, q.lines, q.numcols
+        if k:
+            p.continues = rebuilt[k - 1][0]
+            p.continues_row = not _starts_row(body[0], numcols, edges[1], None, (edges, _numbering_columns(bodies, edges)))

@@ -14,6 +14,7 @@ import re
 
 from lkip_audit.extract.layout import normalise_space
 from lkip_audit.extract.model import Cell, Row, Table
+from lkip_audit.extract.ruleless import regrid_continuations
 from lkip_audit.extract.tables import GridCell, Piece
 from lkip_audit.numbers import parse_number
 
@@ -220,6 +221,7 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
     used to tell a continuation (nothing but the running header above it) from a
     new table that happens to have the same shape.
     """
+    pieces = regrid_continuations(pieces, page_has_text_before)  # rule-less tables over page breaks
     tables: list[Table] = []
     last_piece: Piece | None = None
     last_table: Table | None = None
@@ -232,6 +234,12 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
 
     for p in pieces:
         nh = header_row_count(p)
+        if getattr(p, "continues", None) is not None and p.continues is last_piece and last_table is not None:
+            # A rule-less continuation, read with its table's columns (ruleless.py): its
+            # own header rows (a repeated header, perhaps clipped) are dropped.
+            _append_piece(last_table, p, p.header_rows)
+            last_piece = p
+            continue
         cont = (
             last_table is not None
             and last_piece is not None
@@ -296,7 +304,7 @@ def _append_piece(t: Table, p: Piece, nh: int) -> None:
         cells = _cells_of_row(p, r)
         if not any(c.text for c in cells):
             continue
-        if r == start and t.rows and _continues_previous_row(cells, t.rows):
+        if r == start and t.rows and (getattr(p, "continues_row", False) or _continues_previous_row(cells, t.rows)):
             prev = t.rows[-1]
             for i, c in enumerate(cells):
                 if c.text:

@@ -1,0 +1,102 @@
+"""Rule-less tables continued over page breaks (issue #11).
+
+Oracle: the source data bkd-word-noborder.pdf was typeset from
+(samples/src/bkd-banten-2024/tables/*.yaml) and its rendered pages (pdftoppm): which
+page each table runs over, where Word repeated (and LibreOffice clipped) the header, and
+which row the page break cut. Nothing here is taken from what the extractor prints.
+
+Cell texts are compared without spaces, and with the PDF's soft hyphen (U+0002, where
+LibreOffice broke "RKA-SKPD" after its hyphen) read as "-": narrow cells break words
+in the middle on the page ("Akuntabilita" / "s"), and a break inside a word cannot be
+told from a space between words.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from lkip_audit.extract.layout import Line
+from lkip_audit.extract.ruleless import _repeated_header
+
+from tests.extract.conftest import ROOT, extracted
+
+NOBORDER = ROOT / "samples" / "wild" / "bkd-word-noborder.pdf"
+SRC = ROOT / "samples" / "src" / "bkd-banten-2024" / "tables"
+
+
+def _norm(cells: list[str]) -> list[str]:
+    return [c.replace("\x02", "-").replace(" ", "") for c in cells]
+
+
+def _source_rows(number: str) -> list[list[str]]:
+    rows = yaml.safe_load((SRC / f"{number}.yaml").read_text(encoding="utf-8"))["rows"]
+    return [_norm(r["cells"] if isinstance(r, dict) else r) for r in rows]
+
+
+def _table(number: str):
+    found = [t for t in extracted(NOBORDER).tables if t.number == number]
+    assert len(found) == 1, f"Tabel {number}: {len(found)} tables"
+    return found[0]
+
+
+@pytest.mark.parametrize("number, pages", [
+    # Tabel 2.8 runs from page 14 to page 21 (rendered pages). Page 15 repeats a header
+    # clipped to two lines and starts with "Provinsi", the last word of the row cut at the
+    # bottom of page 14; on page 15 three of the nine columns hold no text, so the page
+    # alone shows only four columns (PENANGGUNGJAWAB empty, run into RENCANA ANGGARAN).
+    # Page 19 has numbers in one column only (TARGET "39 Nilai", ...) for most of its rows.
+    ("2.8", list(range(14, 22))),
+    # Tabel 3.65 (landscape) runs from page 71 to page 76; its ANGGARAN cells wrap
+    # "22.134.054.750,0" / "0" on page 71.
+    ("3.65", list(range(71, 77))),
+    # Tabel 3.41 runs from page 50 to page 52, followed on page 52 by the heading
+    # "5. Rekapitulasi PNS Berdasarkan Eselon" in the body type's larger size.
+    ("3.41", [50, 51, 52]),
+    # Tabel 3.16 (pages 29-30): "1. Program Penunjang ..." a numbered row without numbers
+    # right under the header, its indicator below it.
+    ("3.16", [29, 30]),
+])
+def test_rule_less_table_stitched_row_for_row(number, pages):
+    t = _table(number)
+    assert t.pages == pages
+    assert [_norm(r.texts()) for r in t.rows] == _source_rows(number)
+
+
+def test_stitched_columns_are_the_source_header():
+    """With the columns of all its pages, Tabel 2.8 has the source's nine columns and its
+    RENCANA group spans TARGET | ANGGARAN (source header); PENANGGUNGJAWAB is a column of
+    its own, not merged into RENCANA ANGGARAN."""
+    t = _table("2.8")
+    assert len(t.columns) == 9
+    assert t.columns[6:8] == ["RENCANA TARGET", "RENCANA ANGGARAN"]
+    assert t.columns[8].replace(" ", "") == "PENANGGUNGJAWAB"
+
+
+def _line(*words: tuple[str, float, float, float]) -> Line:
+    ws = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 8} for t, x0, x1, top in words]
+    return Line(ws, ws[0]["top"], ws[0]["bottom"], ws[0]["x0"], ws[-1]["x1"])
+
+
+def test_clipped_repeated_header_and_the_cut_row():
+    """Page 15's lines (positions from the PDF's words): a repeated header of two lines whose
+    words all stand in page 14's header at the same place, then "Provinsi", which is not
+    header but the rest of the row the break cut."""
+    first = [
+        _line(("PROGRAM/", 171.0, 215.0, 485.0), ("RENCANA", 380.4, 420.3, 485.0)),
+        _line(("INDIKATOR", 101.5, 145.8, 489.6)),
+        _line(("NO", 76.9, 88.9, 498.8), ("KINERJA", 106.2, 141.2, 498.8)),
+        _line(("KINERJA", 175.4, 210.4, 503.4), ("TARGET", 350.5, 383.4, 503.4)),
+        _line(("UTAMA", 109.3, 138.2, 508.0)),
+    ]
+    head = [
+        _line(("INDIKATOR", 101.5, 145.8, 70.4), ("PROGRAM/", 171.0, 215.0, 70.4), ("RENCANA", 380.4, 420.3, 70.4)),
+        _line(("NO", 76.9, 88.9, 75.0)),
+        _line(("KINERJA", 106.2, 141.2, 79.6), ("TARGET", 350.5, 383.4, 79.6)),
+        _line(("Provinsi", 180.9, 209.4, 88.8)),
+    ]
+    header, rest = _repeated_header(first, head)
+    assert header == head[:3] and rest == head[3:]
+    # A header of other words is no repetition.
+    other = [_line(("No", 80.5, 91.2, 75.0), ("Jabatan", 186.3, 216.5, 75.0), ("Kebutuhan", 355.7, 397.5, 75.0))]
+    assert _repeated_header(first, other) is None
