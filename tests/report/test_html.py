@@ -264,6 +264,21 @@ def test_hundred_pages_with_200_findings_stay_under_8_mb(tmp_path, capsys):
     assert size < LIMIT
 
 
+def test_page_images_shrink_to_fit_their_budget():
+    from lkip_audit.report.crops import render_pages
+
+    from .conftest import BKD
+
+    full = render_pages(str(BKD), [20, 34, 57])
+    small = render_pages(str(BKD), [20, 34, 57], budget=3 * 25_000)
+    assert sorted(full) == sorted(small) == [20, 34, 57]
+    for p in full:
+        assert len(small[p].data) <= 25_000 < len(full[p].data)
+        assert small[p].width < full[p].width  # smaller pictures, not only coarser ones
+        assert small[p].data_uri().startswith("data:image/webp;base64,")
+    assert render_pages(str(BKD), [34]) == {34: full[34]}  # the same bytes every time
+
+
 def test_marks_of_a_cell_and_of_a_sentence(bkd: ReportInput):
     from lkip_audit.report.crops import sentence_boxes
 
