@@ -24,9 +24,37 @@ class Served:
     token: str | None
     messages: list[str]
 
-    def close(self) -> None:
+    _loop_thread: threading.Thread | None = None
+
+    def serve_forever(self) -> None:
+        """Serve until ``close()`` (from another thread) or Ctrl+C."""
+        self._loop_thread = threading.current_thread()
         try:
-            self.server.close()
+            self.server.run()
+        finally:
+            self._loop_thread = None
+
+    def close(self) -> None:
+        """Stop serving (waking the loop when it runs in another thread), then stop the
+        checks and delete the files unless ``keep``."""
+        srv = self.server
+        try:
+            loop = self._loop_thread
+            if loop is not None and loop is not threading.current_thread() and loop.is_alive():
+                from waitress import wasyncore
+
+                done = threading.Event()
+                sockets = getattr(srv, "_map", None) or getattr(srv, "map", {})
+
+                def close_all() -> None:  # runs in the loop's thread: the loop ends with an empty map
+                    wasyncore.close_all(sockets)
+                    done.set()
+
+                srv.trigger.pull_trigger(close_all)
+                done.wait(10)
+                srv.task_dispatcher.shutdown()
+            else:
+                srv.close()
         finally:
             self.store.close()
 
@@ -99,38 +127,43 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: boo
     served = make_server(host, port, **kwargs)
     for line in served.messages:
         echo(line)
-    _stop_on_sigterm()
+    previous = _stop_on_sigterm()
     if open_browser:
         import webbrowser
 
         threading.Timer(0.5, webbrowser.open, (served.url,)).start()
     try:
-        served.server.run()
+        served.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         served.close()
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
         if served.store.keep:
             from lkip_audit.i18n import t
 
             echo(served.messages[-1])
 
 
-def _stop_on_sigterm() -> None:
+def _stop_on_sigterm():
     """SIGTERM (a service manager, `kill`) stops the server as Ctrl+C does, so the
-    files are deleted; only possible from the main thread."""
+    files are deleted; only possible from the main thread. Returns the handler it
+    replaced (None when it installed none)."""
     import signal
 
     if threading.current_thread() is not threading.main_thread():
-        return
+        return None
 
     def stop(_signum, _frame):
         raise KeyboardInterrupt
 
     try:
-        signal.signal(signal.SIGTERM, stop)
+        return signal.signal(signal.SIGTERM, stop)
     except (ValueError, OSError):  # pragma: no cover - not the main thread after all
-        pass
+        return None
 
 
 __all__ = ["access_policy", "make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]

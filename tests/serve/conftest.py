@@ -99,7 +99,7 @@ def client(make_app):
 class Running:
     def __init__(self, served):
         self.served = served
-        self.thread = threading.Thread(target=served.server.run, name="lkip-serve-test", daemon=True)
+        self.thread = threading.Thread(target=served.serve_forever, name="lkip-serve-test", daemon=True)
         self.thread.start()
 
     @property

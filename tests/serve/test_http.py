@@ -119,3 +119,32 @@ def test_serve_command_prints_its_address_and_cleans_up_on_sigterm(tmp_path):
             proc.kill()
             proc.wait()
         err.close()
+
+
+def test_open_flag_opens_the_printed_address(monkeypatch):
+    """--open: the default browser is sent to the address (with the token when one is needed)."""
+    import threading
+    import webbrowser
+
+    import lkip_audit.serve as serve
+
+    opened: list[str] = []
+    seen = threading.Event()
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: (opened.append(url), seen.set()))
+    real = serve.make_server
+
+    def make(*args, **kw):
+        served = real(*args, **kw)
+        served.server.run = lambda: seen.wait(60)  # serve until the browser was sent there
+        return served
+
+    monkeypatch.setattr(serve, "make_server", make)
+    lines: list[str] = []
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    serve.run("127.0.0.1", 0, open_browser=True, jobs=1, token="tok-abcdef", echo=lines.append)
+    assert signal.getsignal(signal.SIGTERM) is before  # run() gives SIGTERM back
+    assert seen.is_set() and len(opened) == 1
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=tok-abcdef", opened[0])
+    assert opened[0] in lines[0]
