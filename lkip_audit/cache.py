@@ -189,6 +189,11 @@ class Cache:
         self.dir = Path(directory) if directory is not None else cache_dir()
         self.enabled = enabled
 
+    def audit(self, path, config, read, check, *, options: object = None):
+        """A whole check of ``path`` through this cache (cached_audit): the pipeline hands
+        over its ``read() -> Document`` and ``check(doc) -> AuditResult`` steps."""
+        return cached_audit(path, config, self, read, check, options=options)
+
     def _path(self, kind: str, key: str) -> Path:
         return self.dir / f"{kind}-{key}.json"
 

@@ -119,7 +119,9 @@ def audit(
     The PDF is read under ``limits`` (extract/guard.py: a separate reader process,
     per-page and whole-document time limits, a memory limit); ``options.ocr`` OCRs
     image-only pages. ``cache`` (lkip_audit.cache.Cache), when given and enabled, serves
-    an unchanged file checked before with the same rules and configuration from disk.
+    an unchanged file checked before with the same rules and configuration from disk: the
+    cache wraps this function's read and check steps (``cache.audit(path, config, read,
+    check, options=...)``); the pipeline does not import the cache module.
 
     Raises NothingChecked (a ReadError: exit code 3) when the document was read but no
     page could be checked or no table was found (require_something_checked).
@@ -147,10 +149,8 @@ def audit(
     if limits is None or limits.isolate:
         prestart_reader()  # its imports overlap the hashing and cache lookup below
     if cache is not None and cache.enabled:
-        from lkip_audit.cache import cached_audit
-
         try:
-            result = cached_audit(path, config, cache, read, check, options=options)
+            result = cache.audit(path, config, read, check, options=options)
         finally:
             discard_prestarted()  # a cache hit did not need it
     else:

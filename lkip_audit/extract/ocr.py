@@ -62,7 +62,7 @@ def scanned_pages(path: str | os.PathLike) -> list[int]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    from lkip_audit.extract.guard import text_is_noise
+    from lkip_audit.extract.noise import text_is_noise
 
     out = []
     pdf = pdfium.PdfDocument(str(path))

@@ -70,9 +70,9 @@ class Polarity:
 
 
 def _vocabulary_text() -> str:
-    from lkip_audit.check.catalogue import catalogue_dir
+    from lkip_audit.vocabulary import vocabulary_text
 
-    return (catalogue_dir() / "vocabulary" / "polarity.yaml").read_text(encoding="utf-8")
+    return vocabulary_text("polarity")
 
 
 @lru_cache(maxsize=1)
