@@ -25,6 +25,14 @@ Entry points::
         with ``crops.page_image(pdf_path, page).data``, type ``image/webp``) and the
         Content Security Policy allows images from the page's own origin.
 
+What a test (or the web app) can wait for: ``<body data-ready="1">`` once the
+script ran, ``data-findings`` (all), ``data-shown`` (after the filters),
+``data-current`` (the selected finding's element id, ``f1``... in document order;
+``#f7`` in the URL selects one), ``data-page-shown`` (page number, ``docx`` or
+empty); ``img#pageimg[data-decoded]`` is the page whose image has decoded; the
+outlines are ``#page .mark.cell`` (also ``.row``, ``.related``, ``.sentence``,
+``.table``).
+
 Rendering is Jinja2 (templates/viewer.html.j2) with autoescape on: every piece of
 document text is escaped by the template engine, data handed to the script goes
 through ``tojson``, and the Content Security Policy lets only the report's own

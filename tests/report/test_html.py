@@ -327,6 +327,17 @@ def test_bkd_viewer_filters_outline_and_keys(bkd: ReportInput, bkd_html: str, tm
     assert browser.js("document.body.getAttribute('data-findings')") == str(n)
     assert browser.js("document.body.getAttribute('data-shown')") == str(n)
 
+    # on opening, the first finding of the list is selected and its cell or sentence is outlined in view
+    current = browser.js("document.body.getAttribute('data-current')")
+    opened = bkd.findings[int(current[1:]) - 1]
+    assert opened.page and (opened.bbox or opened.detail.get("sentence"))
+    assert browser.wait(f"document.getElementById('pageimg').getAttribute('data-decoded')==='{opened.page}'")
+    assert browser.js("""(function(){var b=document.getElementById('pagebox').getBoundingClientRect(),
+        i=document.getElementById('pageimg').getBoundingClientRect(),
+        ms=document.querySelectorAll('#page .mark.cell, #page .mark.sentence');
+        return ms.length>0&&Array.from(ms).every(function(m){var r=m.getBoundingClientRect();
+        return r.width>3&&r.left>=i.left&&r.right<=i.right&&r.top>=b.top&&r.bottom<=b.bottom;});})()""")
+
     # filters: severity, rule, table, text; each shows exactly the findings that match
     def choose(key: str, value: str) -> int:
         browser.js(f"(function(){{var s=document.getElementById('f-{key}');s.value={json.dumps(value)};"
