@@ -260,3 +260,36 @@ def test_word_draft_is_checked(client):
 
     data = _json.loads(client.http.get(f"/r/{rid}/download/json").data)
     assert sum(data["summary"][k] for k in ("error", "warning", "info")) == sum(j["counts"].values())
+
+
+def test_the_settings_file_of_the_cli_is_used(make_app, xss_file, tmp_path):
+    """--config: the same file as `lkip-audit check` (language, rules) sets the page's defaults."""
+    conf = tmp_path / "lkip-audit.toml"
+    conf.write_text('lang = "en"\nignore = ["SUM"]\n', encoding="utf-8")
+    app, _store = make_app(config_path=str(conf))
+    c = Client(app)
+    page = c.http.get("/").get_data(as_text=True)
+    assert 'lang="en"' in page and "Reports checked so far" in page and str(conf) in page
+    rid = c.upload(xss_file.read_bytes(), "a.pdf").get_json()["reports"][0]["id"]
+    j = c.wait(rid)
+    assert j["state"] == "done" and j["lang"] == "en"
+    import json as _json
+
+    data = _json.loads(c.http.get(f"/r/{rid}/download/json").data)
+    assert data["findings"] and not any(f["rule"].startswith("SUM") for f in data["findings"])
+
+
+def test_a_bad_settings_file_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from lkip_audit.cli import main
+
+    conf = tmp_path / "lkip-audit.toml"
+    conf.write_text('select = ["NOPE999"]\n', encoding="utf-8")
+    import tempfile
+    from pathlib import Path
+
+    before = set(Path(tempfile.gettempdir()).glob("lkip-serve-*"))
+    out = CliRunner().invoke(main, ["serve", "--config", str(conf), "--port", "0"])
+    assert out.exit_code == 2 and "NOPE999" in out.output
+    assert set(Path(tempfile.gettempdir()).glob("lkip-serve-*")) <= before  # no private directory left
