@@ -152,7 +152,9 @@ class Narrative:
 # --- sentences --------------------------------------------------------------------
 
 _TOKEN_STRIP = " \t,.;:()[]\"'“”"
-_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[•▪●◦·\-–]|[a-z][.)]|\(\d{1,2}\)|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:(?:\(cid:\d+\)|[•▪●◦·\-–]|[a-z][.)]|\(\d{1,2}\)|\d{1,2}[.)])\s+|\d{1,2}\)(?=[A-Z]))")
+# an item ending in "Rp." continues on the next line with the amount
+_OPEN_END = re.compile(r"\bRp\.?\s*$")
 _HEADING = re.compile(
     r"^\s*(?:BAB\s+[IVX]+\b|IKHTISAR\s+EKSEKUTIF|KATA\s+PENGANTAR|DAFTAR\s+ISI|LAMPIRAN\b|"
     r"\d+(?:\.\d+)+\.?\s+\S|[A-H]\.\s+[A-Z])"
@@ -205,6 +207,44 @@ def _running_lines(doc: Document) -> set[str]:
             if ln:
                 cnt[ln] += 1
     return {ln for ln, n in cnt.items() if n >= max(3, len(doc.pages) // 4)}
+
+
+_FURNITURE_EDGE = 3  # page furniture sits among the first or last lines of a page
+_DIGITS = re.compile(r"\d+")
+_NOT_FURNITURE = re.compile(r"^\s*(?:tabel|gambar|grafik|bab|lampiran)\b", re.I)
+
+
+def _numbered_furniture(doc: Document) -> set[str]:
+    """Running headers and footers that carry the page number ("Page 17", "LKIP 2016 ... | II - 14"):
+    lines at the top or bottom of many pages that are the same once their numbers are blanked."""
+    if len(doc.pages) < 4:
+        return set()
+    cnt = Counter()
+    for p in doc.pages:
+        lines = [" ".join(x.split()) for x in (p.text or "").splitlines()]
+        lines = [x for x in lines if x]
+        edge = lines[:_FURNITURE_EDGE] + lines[-_FURNITURE_EDGE:]
+        forms = {_DIGITS.sub("#", x) for x in edge if _DIGITS.search(x) and any(c.isalpha() for c in x)
+                 and len(x.split()) <= 12 and not _NOT_FURNITURE.match(x)}
+        for f in forms:
+            cnt[f] += 1
+    return {f for f, n in cnt.items() if n >= max(3, len(doc.pages) // 4)}
+
+
+def _furniture_lines(doc: Document) -> dict[int, set[int]]:
+    """Per page, the indices of its numbered running header/footer lines."""
+    forms = _numbered_furniture(doc)
+    out: dict[int, set[int]] = {}
+    if not forms:
+        return out
+    for p in doc.pages:
+        raw = (p.text or "").splitlines()
+        nonempty = [i for i, x in enumerate(raw) if x.strip()]
+        edge = set(nonempty[:_FURNITURE_EDGE] + nonempty[-_FURNITURE_EDGE:])
+        hits = {i for i in edge if _DIGITS.sub("#", " ".join(raw[i].split())) in forms}
+        if hits:
+            out[p.number] = hits
+    return out
 
 
 def _covered(toks: list[str], tt: set[str]) -> bool:
@@ -273,10 +313,11 @@ _PARTS = (
     ("ikhtisar", re.compile(r"^\s*IKHTISAR\s+EKSEKUTIF\b|^\s*RINGKASAN\s+EKSEKUTIF\b", re.I)),
     ("pengantar", re.compile(r"^\s*KATA\s+PENGANTAR\b", re.I)),
     ("daftar", re.compile(r"^\s*DAFTAR\s+(ISI|TABEL|GAMBAR)\b", re.I)),
-    ("bab1", re.compile(r"^\s*BAB\s+(I|1)\b(?!\s*[-–])")),
-    ("bab2", re.compile(r"^\s*BAB\s+(II|2)\b")),
-    ("bab3", re.compile(r"^\s*BAB\s+(III|3)\b")),
-    ("bab4", re.compile(r"^\s*BAB\s+(IV|4)\b")),
+    # "BAB I", "BAB.IV"; or the chapter's number and title without the word BAB ("I. PENDAHULUAN")
+    ("bab1", re.compile(r"^\s*BAB(?:\s*\.\s*|\s+)(I|1)\b(?!\s*[-–])|^\s*I\.\s*PENDAHULUAN\b")),
+    ("bab2", re.compile(r"^\s*BAB(?:\s*\.\s*|\s+)(II|2)\b|^\s*II\.\s*PERENCANAAN\b")),
+    ("bab3", re.compile(r"^\s*BAB(?:\s*\.\s*|\s+)(III|3)\b|^\s*III\.\s*AKUNTABILITAS\b")),
+    ("bab4", re.compile(r"^\s*BAB(?:\s*\.\s*|\s+)(IV|4)\b|^\s*IV\.\s*PENUTUP\b")),
     ("lampiran", re.compile(r"^\s*LAMPIRAN\b")),
 )
 
@@ -329,6 +370,7 @@ def sentences(doc: Document, spans_out: dict | None = None) -> list[Sentence]:
     headings start new units."""
     lines = _page_lines(doc)
     running = _running_lines(doc)
+    furniture = _furniture_lines(doc)
     owner, spans = _table_lines(doc, lines)
     if spans_out is not None:
         spans_out.update(spans)
@@ -350,7 +392,7 @@ def sentences(doc: Document, spans_out: dict | None = None) -> list[Sentence]:
             ln = " ".join(raw.split())
             if not ln:
                 continue
-            if ln in running or re.fullmatch(r"\d{1,3}|[ivxlc]{1,6}", ln):
+            if ln in running or re.fullmatch(r"\d{1,3}|[ivxlc]{1,6}", ln) or i in furniture.get(p.number, ()):
                 continue
             if i in owner.get(p.number, {}):
                 flush()
@@ -372,7 +414,8 @@ def sentences(doc: Document, spans_out: dict | None = None) -> list[Sentence]:
             new_unit = (
                 cur is None or bullet or bool(_HEADING.match(ln))
                 or cur["text"].rstrip().endswith(":")
-                or (cur["bullet"] and _TERMINAL.search(cur["text"]) is not None)
+                or (cur["bullet"] and _TERMINAL.search(cur["text"]) is not None
+                    and _OPEN_END.search(cur["text"]) is None)
             )
             if new_unit:
                 flush()

@@ -9,6 +9,7 @@ kinds compare, they do not parse):
     in_formula(text, claim) -> bool             an operand of arithmetic written in the sentence
     share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
     count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
+    list_marker(sentence) -> (style, ordinal)   the numbering of a list item ("3)" -> ("n)", 3))
     announced_list(sentences, n) -> ListClaim   "N (terbilang) kegiatan, yaitu:" and the items after it
     stated_year(text, year) -> int | None       "pada tahun 2023" naming a year before the report's
     result_words(text) -> bool                  the sentence speaks of results (capaian, realisasi ...)
@@ -148,28 +149,108 @@ def count_claims(s: Sentence) -> list[Claim]:
 
 @dataclass
 class ListClaim:
-    """A sentence announcing a list ("... 7 (tujuh) kegiatan, yaitu:") and the items after it."""
+    """A sentence announcing a list ("... 7 (tujuh) kegiatan, yaitu:") and the items after it.
+
+    `doubt` says, in Bahasa Indonesia and in English, why the list counted may not be the one
+    the number counts; None when the tie is certain."""
 
     claim: Claim  # the count
     items: int  # the items listed after the sentence
+    doubt: tuple[str, str] | None = None
+
+
+_MARK = re.compile(
+    r"^\s*(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2})(?P<nd>[.)])|\((?P<pl>[a-z])\)|(?P<l>[a-z])(?P<ld>[.)])"
+    r"|(?P<sym>[•▪●◦·\-–]))"
+)
+
+
+def list_marker(s: Sentence) -> tuple[str, int | None] | None:
+    """The numbering of a list item: (style, ordinal), e.g. ("n)", 3) for "3) ...", ("(n)", 1) for
+    "(1) ...", ("a.", 2) for "b. ...", ("-", None) for "- ..." and ("•", None) for a bullet
+    glyph (removed from the text); None for a sentence that is no list item."""
+    if not s.bullet:
+        return None
+    m = _MARK.match(s.text)
+    if m is None:
+        return ("•", None)
+    if m.group("pn"):
+        return ("(n)", int(m.group("pn")))
+    if m.group("n"):
+        return ("n" + m.group("nd"), int(m.group("n")))
+    if m.group("pl"):
+        return ("(a)", ord(m.group("pl")) - 96)
+    if m.group("l"):
+        return ("a" + m.group("ld"), ord(m.group("l")) - 96)
+    return ("•" if m.group("sym") in "•▪●◦·" else "-", None)
+
+
+# what may stand between the counted noun and the colon: the noun's qualifiers ("fixed cost",
+# "Badan Kepegawaian Daerah") and the words that announce a list
+_ANNOUNCE = re.compile(
+    r"(?:,?\s*(?:yaitu|yakni|sebagai\s+berikut|antara\s+lain|meliputi|diantaranya|di\s+antaranya|adalah|"
+    r"berupa|terdiri\s+(?:atas|dari)|berikut(?:\s+ini)?))*\s*:\s*$", re.I)
+_MAX_QUALIFIER = 6  # words after the count ("kegiatan fixed cost", "IKU Badan Kepegawaian Daerah")
+
+
+def _governs(s: Sentence, c: Claim) -> tuple[str, str] | None:
+    """None when the count is what the colon announces; else why it may not be."""
+    tail = s.text[c.end:]
+    m = _ANNOUNCE.search(tail)
+    rest = tail[: m.start()] if m else tail
+    if "," in rest or ";" in rest or len(rest.split()) > _MAX_QUALIFIER:
+        return (f"angka {c.text} tidak langsung mengumumkan daftar sesudahnya, ada bagian kalimat lain di antaranya",
+                f"the number {c.text} does not itself announce the list after it, another part of the sentence "
+                "stands between them")
+    return None
 
 
 def announced_list(sents: list[Sentence], n: int, cl: list[Claim]) -> ListClaim | None:
-    """The list sentence n announces with its one count claim, or None when it announces none."""
+    """The list sentence n announces with its one count claim, or None when it announces none.
+
+    The items are read by their numbering: the list is the run of items numbered in one style
+    from 1 on ("1) 2) 3)", "(1) (2)", "a. b."); items of another style inside it are a sub-list
+    and not counted; the list ends at a paragraph that is no item, at an item that breaks the
+    sequence (a new "1)", the announcing item's next number), or at an item in the style of the
+    announcing sentence's own numbering (the parent list's next item). Unnumbered items (bullets,
+    dashes) run to the first paragraph that is no item."""
     s = sents[n]
     if not (s.text.rstrip().endswith(":") and len(cl) == 1):
         return None
+    head = list_marker(s)
     items = 0
-    item_para = None
+    style = None
+    last = None
+    cur_para = None
+    doubt = None
     for t in sents[n + 1:]:
-        if t.bullet:
-            items += 1
-            item_para = t.para
-        elif items and t.para == item_para:
-            continue  # the next sentence of the same item
-        else:
+        mk = list_marker(t)
+        if mk is None:
+            if items and t.para == cur_para:
+                continue  # the next sentence of the same item
             break
-    return ListClaim(cl[0], items)
+        if style is None:
+            style, last = mk
+            items, cur_para = 1, t.para
+            if last not in (None, 1):
+                doubt = ("daftar sesudahnya tidak dimulai dari nomor 1", "the list after it does not start at number 1")
+            elif last is None and head is not None and head[0] == style:
+                doubt = ("kalimat itu sendiri butir daftar bertanda sama dengan butir sesudahnya",
+                         "the sentence is itself an item marked like the items after it")
+            continue
+        if mk[0] == style:
+            if last is None or mk[1] == last + 1:
+                items += 1
+                last = mk[1]
+                cur_para = t.para
+                continue
+            break  # a new list, or the parent list's next item
+        if head is not None and mk[0] == head[0]:
+            break  # the parent list's next item
+        cur_para = t.para  # an item of a sub-list inside the current item
+    if doubt is None and items:
+        doubt = _governs(s, cl[0])
+    return ListClaim(cl[0], items, doubt)
 
 
 # --- years: "pada tahun 2023" ------------------------------------------------------------

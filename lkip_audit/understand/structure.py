@@ -53,6 +53,23 @@ _BAB3_RX = (
 )
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|[A-H]\.)\s+(\S.*)$")
 _TOC = re.compile(r"(?:\.{3,}|…)\s*[\divxlc]*\s*$", re.I)
+# a table-of-contents entry without dot leaders ends with its page: "BAB. IV PENUTUP IV - 1",
+# "IKHTISAR EKSEKUTIF i", "BAB I PENDAHULUAN 1" (a heading ends with its title)
+_TOC_PAGE = re.compile(r"\S\s+(?:[ivxlc]{1,5}|(?:\d{1,3}|[IVX]{1,4}\s*[-–]\s*\d{1,3}))\s*$")
+
+
+def _toc_entry(ln: str) -> bool:
+    if _TOC.search(ln):
+        return True
+    m = _TOC_PAGE.search(ln)
+    if m is None:
+        return False
+    last = ln.split()[-1]
+    return len(ln.split()) >= 3 or (last.islower() and len(ln.split()) >= 2)
+
+
+_PK_TITLE = re.compile(r"^\s*PERJANJIAN\s+KINERJA(?:\s+(?:PERUBAHAN\s+)?TAHUN\s+(?:19|20)\d\d)?\s*$", re.I)
+_TOP_LINES = 4  # a title line is among the first lines of its page (after the running header)
 
 
 @dataclass
@@ -81,7 +98,7 @@ def structure(doc: Document) -> Structure:
     for page in doc.pages:
         lines = [" ".join(x.split()) for x in (page.text or "").splitlines()]
         for i, ln in enumerate(lines):
-            if not ln or _TOC.search(ln):
+            if not ln or _toc_entry(ln):
                 continue
             hp = heading_part(ln)
             if hp is not None:
@@ -92,6 +109,11 @@ def structure(doc: Document) -> Structure:
                     parts["lampiran_pk"] = parts["lampiran_pk"] or page.number
                 continue
             if part == "lampiran" and parts["lampiran_pk"] is None and re.search(r"perjanjian\s+kinerja", ln, re.I):
+                parts["lampiran_pk"] = page.number
+            # after Bab IV, the signed agreement under its own title ("PERJANJIAN KINERJA TAHUN 2016")
+            # at the top of a page, without a LAMPIRAN heading
+            if (part == "bab4" and parts["lampiran_pk"] is None and i < _TOP_LINES
+                    and _PK_TITLE.match(ln) and _upper_ratio(ln) > 0.8):
                 parts["lampiran_pk"] = page.number
             if part != "bab3":
                 continue

@@ -161,6 +161,47 @@ def test_nar002_fires_on_a_list_longer_than_announced():
     assert f.detail["tie"]["method"] == "list"
 
 
+@fires("NAR002")
+def test_nar002_is_info_when_the_count_may_not_be_the_list():
+    # lakip_2016_update_22_juni_2017 p31: "pelaksanaan 10 (Sepuluh) kegiatan APBD ..., secara umum
+    # dapat diidentifikasi beberapa permasalahan dan hambatan yaitu:" then two problems listed:
+    # 10 != 2, but the list is of problems, so the mismatch is not certain (READING.md)
+    text = ("BAB IV PENUTUP\nDari hasil pengendalian terhadap pelaksanaan 10 (Sepuluh) kegiatan APBD Tahun "
+            "Anggaran 2016, secara umum dapat diidentifikasi beberapa permasalahan dan hambatan yaitu:\n"
+            "1. Belum tersedianya infrastruktur jaringan.\n2. Adanya keterbatasan sumber daya manusia.\n"
+            "Demikian permasalahan yang ada.")
+    (f,) = only(run([text]), "NAR002")
+    assert (f.severity, f.expected, f.actual) == ("info", "2", "10 (Sepuluh)")
+    assert [d["code"] for d in f.detail["doubt"]] == ["referent"]
+    assert f.message.startswith("Tidak dapat diperiksa dengan andal")
+    (g,) = only(run([text], lang="en"), "NAR002")
+    assert g.message.startswith("Cannot be checked reliably") and "10 (Sepuluh)" in g.message
+
+
+@quiet("NAR002")
+def test_nar002_counts_a_programme_table_without_its_jumlah_row():
+    # lkip_bp3akb_2016 p31: programmes H-N with kegiatan 1 + 1 + 2 + 1 + 1 + 1 + 1 = 8, then a
+    # "JUMLAH ANGGARAN PENDUKUNG" row read at the kegiatan level; the text's 8 (delapan) is right
+    rows = [["H", "Program Pengembangan Kompetensi Aparatur", "232.700.000"],
+            ["1.", "Pembinaan dan Pengembangan Aparatur", "232.700.000"],
+            ["J", "Program Pelayanan Administrasi Perkantoran", "6.986.705.000"],
+            ["1.", "Penyelenggaraan Administrasi Perkantoran", "5.423.630.000"],
+            ["2.", "Iklan Layanan Masyarakat", "1.563.075.000"],
+            ["", "JUMLAH ANGGARAN PENDUKUNG (SEKRETARIAT)", "7.219.405.000"]]
+    at = analyzed(["No", "Uraian Program dan Kegiatan", "Target Anggaran"], rows, {0: "no", 1: "uraian", 2: "anggaran"},
+                  number="2.9", page=1,
+                  rowinfo={0: {"role": "parent", "kind": "program"}, 1: {"kind": "kegiatan"},
+                           2: {"role": "parent", "kind": "program"}, 3: {"kind": "kegiatan"},
+                           4: {"kind": "kegiatan"}, 5: {"kind": "kegiatan"}})
+    text = ("Tabel 2.9 Program Pendukung\n" + "\n".join(" ".join(r) for r in rows) + "\n"
+            "Terdapat 2 (dua) program pendukung terdiri dari 3 (tiga) kegiatan sebagaimana tampak pada tabel di atas.")
+    # 2 programmes (H, J) and 3 kegiatan (H1, J1, J2) by hand
+    assert only(run([text], at), "NAR002") == []
+    # the same sentence with 4 kegiatan is tied to the table and told it holds 3
+    (f,) = only(run([text.replace("3 (tiga) kegiatan", "4 (empat) kegiatan")], at), "NAR002")
+    assert (f.severity, f.expected, f.actual) == ("error", "3", "4 (empat)")
+
+
 @quiet("NAR002")
 def test_nar002_quiet_when_counts_agree():
     text = PK_TEXT + "Dari tabel di atas, terdapat 2 (dua) Program, 3 (tiga) Kegiatan dan 3 (tiga) Sub Kegiatan."

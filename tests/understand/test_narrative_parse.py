@@ -12,10 +12,12 @@ from pathlib import Path
 
 from lkip_audit.understand.narrative import Sentence, claims
 from lkip_audit.understand.narrative_claims import (
+    announced_list,
     comparison,
     count_claims,
     count_noun,
     in_formula,
+    list_marker,
     mentions,
     quoted_field,
     share_pairs,
@@ -91,3 +93,122 @@ def test_check_kinds_name_no_rule_id_and_parse_no_sentence():
                        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs)
     for word in ("didominasi", "ditargetkan", "sebesar", "yaitu", "mayoritas"):
         assert word not in strings, word
+
+
+# -- lists announced by a count (issue #12 precision: list-boundary) ----------------------------
+
+
+def _doc(pages: list[str]):
+    from lkip_audit.extract.model import Document, Page
+
+    return Document(
+        path="x.pdf", sha256="0" * 64, page_count=len(pages),
+        pages=[Page(number=i + 1, width=595, height=842, text=t) for i, t in enumerate(pages)],
+        tables=[], tahun=2016,
+    )
+
+
+def _lists(pages: list[str]) -> list[tuple[str, int, bool]]:
+    """(count as printed, items counted, doubtful) for each list a sentence announces."""
+    from lkip_audit.understand.narrative import sentences
+
+    ss = sentences(_doc(pages))
+    out = []
+    for n, s in enumerate(ss):
+        cl = count_claims(s)
+        lc = announced_list(ss, n, cl) if cl else None
+        if lc is not None:
+            out.append((lc.claim.text, lc.items, lc.doubt is not None))
+    return out
+
+
+def test_list_marker_styles():
+    def mk(text):
+        return list_marker(Sentence(text=text, page=1, line=0, position=0.0, bullet=True))
+
+    assert mk("3) Pemberdayaan") == ("n)", 3)
+    assert mk("10)Jambore Forum Anak") == ("n)", 10)
+    assert mk("(2) Rapat Kerja") == ("(n)", 2)
+    assert mk("b. Program") == ("a.", 2)
+    assert mk("- Program") == ("-", None)
+    assert mk("Capaian SAKIP") == ("•", None)  # a (cid:127) glyph, removed from the text
+    assert list_marker(Sentence(text="3) x", page=1, line=0, position=0.0)) is None
+
+
+def test_nested_list_numbered_like_its_parent_ends_at_the_parent_next_item():
+    # 6_lkip_2016_full_1 p30: the programmes and their kegiatan are both numbered "1." "2."
+    text = ("Berikut ini uraian pelaksanaan kegiatan Dinas tahun 2016 :\n"
+            "1. Program Sumber Daya Kesehatan Yang terdiri dari 2 (dua) kegiatan, yaitu :\n"
+            "1. Peningkatan dan Perluasan Fungsi Rumah Sakit Paru;\n"
+            "2. Peningkatan Sarana dan Prasarana Rumah Sakit Daerah Pameungpeuk.\n"
+            "2. Program Pembinaan Jasa Konstruksi Yang terdiri dari 3 (tiga) kegiatan yaitu :\n"
+            "1) Peningkatan Kinerja Jasa Konstruksi;\n2) Pembinaan Teknis;\n3) Pemberdayaan Jasa Konstruksi.\n"
+            "3. Program Penataan Ruang.\n")
+    # items by hand: (1., 2.) under programme 1; (1), 2), 3)) under programme 2
+    assert _lists([text]) == [("2 (dua)", 2, False), ("3 (tiga)", 3, False)]
+
+
+def test_sub_list_of_another_style_is_not_counted_and_rp_continues_an_item():
+    # 3_lkip_2016_draft p15: "2) Program ... 7 (tujuh) kegiatan, yaitu :" with items (1)-(7), one of
+    # them wrapped after "Rp."; then "3) Program" (the parent's next item) ends the list
+    items = "".join(f"({k}) Kegiatan {k}, dengan anggaran sebesar Rp.\n{k}00.000.000,00;\n" for k in range(1, 8))
+    text = ("1) Program Perencanaan Daerah, yang dijabarkan dalam 1 (satu) kegiatan.\n"
+            "2) Program Pendidikan Politik Masyarakat, yang dijabarkan dalam 7 (tujuh) kegiatan, yaitu :\n"
+            + items + "3) Program Pemeliharaan Ketertiban Umum.\n")
+    assert _lists([text]) == [("7 (tujuh)", 7, False)]
+
+
+def test_a_list_runs_over_a_page_break_past_the_numbered_footer():
+    # 6_lkip_2016_full_1 p31-32 (footer "DINAS ... II-15") and lkip_2016_bab_1_s_d_3 ("Page 17")
+    def page(k, body):
+        return f"LAPORAN KINERJA\n{body}\nDINAS PERMUKIMAN DAN PERUMAHAN II-{k}"
+
+    pages = [page(1, "Pendahuluan laporan ini."), page(2, "Latar belakang."),
+             page(3, "Program Penataan Ruang Yang terdiri dari 4 (empat) kegiatan, yaitu :\n"
+                     "1) Penyusunan Naskah;\n2) Pengawasan Ruang;"),
+             page(4, "3) Evaluasi Rencana Rinci;\n4) Kajian Kelayakan.\nDemikian uraian program.")]
+    # items 1)-2) on page 3 and 3)-4) on page 4 = 4
+    assert _lists(pages) == [("4 (empat)", 4, False)]
+
+
+def test_a_count_that_does_not_announce_the_list_is_doubtful():
+    # lakip_2016_update_22_juni_2017 p31: the list after the colon is of problems, not kegiatan
+    text = ("Dari hasil pengendalian terhadap pelaksanaan 10 (Sepuluh) kegiatan APBD Tahun Anggaran 2016, "
+            "secara umum dapat diidentifikasi beberapa permasalahan dan hambatan yaitu:\n"
+            "1. Belum tersedianya infrastruktur jaringan.\n2. Adanya keterbatasan sumber daya manusia.\n"
+            "Demikian permasalahan yang ada.\n")
+    assert _lists([text]) == [("10 (Sepuluh)", 2, True)]
+    # the seed's "2 (dua) Indikator Kinerja Utama Badan Kepegawaian Daerah, yaitu:" announces its list
+    text = ("Hasil pengukuran pada 2 (dua) Indikator Kinerja Utama Badan Kepegawaian Daerah, yaitu:\n"
+            "(cid:127) Capaian SAKIP;\n(cid:127) Indeks Profesionalitas ASN;\n(cid:127) Indeks Merit Sistem.\n"
+            "Dengan demikian semuanya Baik.")
+    assert _lists([text]) == [("2 (dua)", 3, False)]
+
+
+def test_chapter_headings_without_the_word_bab_or_with_a_dot():
+    from lkip_audit.understand.narrative import heading_part
+
+    assert heading_part("BAB.IV") == "bab4"  # disperindag p81
+    assert heading_part("BAB. I. PENDAHULUAN") == "bab1"
+    assert heading_part("I. PENDAHULUAN") == "bab1"  # distan p1
+    assert heading_part("II. PERENCANAAN DAN PERJANJIAN KINERJA") == "bab2"
+    assert heading_part("III. AKUNTABILITAS KINERJA") == "bab3"
+    assert heading_part("IV. PENUTUP") == "bab4"
+    assert heading_part("I. Pendahuluan kegiatan dilakukan") is None
+
+
+def test_structure_skips_toc_entries_and_finds_a_pk_titled_after_bab_iv():
+    from lkip_audit.understand.structure import structure
+
+    pages = [
+        "DAFTAR ISI\nIKHTISAR EKSEKUTIF i\nBAB. I. PENDAHULUAN I - 1\nBAB. IV PENUTUP IV - 1",
+        "IKHTISAR EKSEKUTIF\nRingkasan.",
+        "I. PENDAHULUAN\nLatar belakang.",
+        "II. PERENCANAAN DAN PERJANJIAN KINERJA\nRenstra.",
+        "III. AKUNTABILITAS KINERJA\nCapaian.",
+        "IV. PENUTUP\nKesimpulan.",
+        "PERJANJIAN KINERJA TAHUN 2016\nKami yang bertandatangan di bawah ini.",
+    ]
+    st = structure(_doc(pages))
+    # the table of contents on page 1 names no part; each heading's page does
+    assert st.parts == {"ikhtisar": 2, "bab1": 3, "bab2": 4, "bab3": 5, "bab4": 6, "lampiran_pk": 7}

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, number, row_infos, row_label
+from lkip_audit.check.kinds.base import Ctx, Doubt, cell_at, col_label, data_rows, number, row_infos, row_label
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding, Location
 from lkip_audit.understand.model import AnalyzedTable
@@ -341,7 +341,8 @@ def count_rows(at: AnalyzedTable) -> dict[str, int]:
     """Program / kegiatan / sub kegiatan / IKU / sasaran rows a table holds, where it can tell."""
     out: dict[str, int] = {}
     infos = row_infos(at)
-    kinds = [ri.kind for ri in infos.values()]
+    # a JUMLAH / TOTAL row is no programme or kegiatan, whatever level it was read at
+    kinds = [ri.kind for i, ri in infos.items() if not re.match(r"^\s*(jumlah|total)\b", row_label(at, i) or "", re.I)]
     if any(k in ("program", "kegiatan", "sub_kegiatan") for k in kinds):
         for name in ("program", "kegiatan", "sub_kegiatan"):
             out[name] = sum(1 for k in kinds if k == name)
@@ -395,14 +396,18 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
         if lc is not None:
             c, items = lc.claim, lc.items
             if items >= 2 and items != c.value:
+                # a list whose tie to the count is not certain: at most an info naming the doubt
+                doubts = [Doubt("referent", (("why", lc.doubt[0]), ("why_en", lc.doubt[1])))] if lc.doubt else []
                 f = ctx.finding(
                     rule, None, None, None,
                     expected=str(items),
                     actual=c.text,
                     fields={"sentence": s.text, "noun": c.noun,
                             "source": "daftar sesudahnya" if ctx.lang == "id" else "the list after it"},
-                    detail={"tie": {"method": "list", "confidence": "high", "items": items}, **_sentence_detail(s)},
+                    detail={"tie": {"method": "list", "confidence": "low" if doubts else "high", "items": items},
+                            **_sentence_detail(s)},
                     page=s.page,
+                    doubts=doubts,
                 )
                 yield _finish(f, s)
             continue
