@@ -185,3 +185,37 @@ def test_several_reports_dropped_at_once_are_checked_in_parallel(server, tmp_pat
                        f"return a.textContent === {js_string(f.name)};}})", f"{f.name} in the list")
         shot(b, "serve-list.png")
     assert b.returncode == 0, f"chromium exited with {b.returncode}"
+
+
+def test_token_language_and_script_cell_in_the_browser(xss_file, tmp_path):
+    """A server that requires a token (as on a network bind): refused without it, the
+    printed address works; the page switched to English; a document cell holding a
+    script tag shows as text in the report viewer, and no script of it runs."""
+    srv = start_server(jobs=1, token="browser-token-123")
+    try:
+        with Chromium(tmp_path) as b:
+            b.goto(srv.base)
+            b.wait_for("document.readyState === 'complete'", "the refusal page")
+            assert "token" in b.evaluate("document.body.textContent")
+            assert b.evaluate("document.body.dataset.page") == "error"
+            b.goto(srv.served.url)  # http://127.0.0.1:PORT/?token=...
+            b.wait_for("document.body.dataset.page === 'index' && document.body.dataset.ready === '1'", "the page")
+            assert "token=" not in b.evaluate("location.href")
+            b.evaluate("document.getElementById('set-lang').value = 'en';"
+                       "document.querySelector('#settings-form button[type=submit]').click()")
+            b.wait_for("document.documentElement.lang === 'en' && document.body.dataset.ready === '1'",
+                       "the page in English")
+            assert "Reports checked so far" in b.evaluate("document.body.textContent")
+            b.set_files("#file-input", [xss_file])
+            b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error')",
+                       "the report page")
+            assert "Findings at or above the fail level" in b.evaluate("document.getElementById('verdict').textContent")
+            rid = b.evaluate("document.getElementById('report-head').dataset.id")
+            b.goto(f"{srv.base}r/{rid}/report.html")
+            b.wait_for("document.body && document.body.dataset.ready === '1'", "the report viewer's script")
+            assert "<script>alert(1)</script>" in b.evaluate("document.body.textContent")
+            scripts = b.evaluate("Array.from(document.scripts).map(function(s){return s.textContent;})")
+            assert not any("alert(1)" in s for s in scripts)
+    finally:
+        srv.stop()
+    assert b.returncode == 0, f"chromium exited with {b.returncode}"
