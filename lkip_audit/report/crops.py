@@ -60,6 +60,7 @@ def render_pages(pdf_path: str, pages, *, dpi: int = DPI, budget: int | None = N
     if not wanted:
         return out
     share = budget // len(wanted) if budget else None
+    step = 0  # where the ladder starts: one step above the previous page's (pages of a report are alike)
     pdf = pdfium.PdfDocument(pdf_path)
     try:
         for pno in wanted:
@@ -67,7 +68,8 @@ def render_pages(pdf_path: str, pages, *, dpi: int = DPI, budget: int | None = N
                 continue
             img = _render(pdf, pno, dpi)
             if img is not None:
-                out[pno] = _encode(pno, img, share)
+                out[pno], used = _encode(pno, img, share, step)
+                step = max(0, used - 1)
     finally:
         pdf.close()
     return out
@@ -88,11 +90,13 @@ def _render(pdf, pno: int, dpi: int):
         page.close()
 
 
-def _encode(pno: int, img, share: int | None) -> PageImage:
+def _encode(pno: int, img, share: int | None, start: int = 0) -> tuple[PageImage, int]:
+    """The page encoded at the first step of LADDER (from ``start``) that fits ``share``
+    bytes (the last step when none does); and that step."""
     from PIL import Image
 
-    best = None
-    for scale, quality in LADDER:
+    for step in range(start, len(LADDER)):
+        scale, quality = LADDER[step]
         im = img if scale == 1.0 else img.resize(
             (max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.LANCZOS)
         buf = io.BytesIO()
@@ -100,7 +104,7 @@ def _encode(pno: int, img, share: int | None) -> PageImage:
         best = PageImage(pno, buf.getvalue(), im.width, im.height)
         if share is None or len(best.data) <= share:
             break
-    return best
+    return best, step
 
 
 # -- where a sentence is printed ----------------------------------------------------

@@ -402,6 +402,10 @@ def test_bkd_viewer_filters_outline_and_keys(bkd: ReportInput, bkd_html: str, tm
     assert browser.js("document.body.getAttribute('data-page-shown')") == page_no
     assert browser.js("document.getElementById('explain-rule').textContent") == bkd.findings[first - 1].rule
     assert browser.js("document.getElementById('explain-text').textContent").startswith(bkd.findings[first - 1].rule)
+    assert browser.js("document.getElementById('explain').open") is False
+    browser.js("document.querySelector('#current a.rule').click()")  # the rule id above the page
+    assert browser.js("document.getElementById('explain').open") is True
+    assert browser.js("document.body.getAttribute('data-current')") == f"f{first}"
 
     # a related cell on another page: its link shows that page with the cell outlined in blue
     far = next((i + 1, k, m[1]) for i, f in enumerate(bkd.findings)

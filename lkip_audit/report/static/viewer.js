@@ -141,6 +141,10 @@
       if (current !== li || (a && a.classList.contains('rule'))) { select(li, {scroll: false}); }
     });
   });
+  cur.addEventListener('click', function (e) {  /* the rule id above the page opens its explanation */
+    var a = e.target.closest ? e.target.closest('a.rule') : null;
+    if (a) { e.preventDefault(); $('explain').open = true; }
+  });
   $('zoom').addEventListener('click', function () {
     pageEl.classList.toggle('zoom');
     if (current) { select(current, {scroll: false}); }
