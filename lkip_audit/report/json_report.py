@@ -29,6 +29,8 @@ def summary(doc: Document, findings: list[Finding], rules: int, suppressed: int 
         "pages_checked": doc.page_count - len(unchecked),
         "pages_unchecked": unchecked,
         "suppressed": suppressed,  # findings accepted by a baseline, not listed
+        # check --store only (lkip_audit/store/run.py): earlier years compared, and those with no stored report
+        **({"cross_year": doc.cross_year} if getattr(doc, "cross_year", None) else {}),
     }
 
 

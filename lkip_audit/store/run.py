@@ -92,6 +92,7 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
                     uniq.append(f)
             result.findings = sorted([*result.findings, *uniq], key=lambda f: f.page or 0)
         missing = sorted(earlier.missing - earlier.compared)
+        doc.cross_year = {"compared": sorted(earlier.compared), "not_compared": missing}  # the JSON summary's
         if missing:
             notes.append(msg("missing", lang, path=path, years=", ".join(map(str, missing))))
         if earlier.compared:

@@ -81,3 +81,30 @@ def test_agree():
     assert not agree("102.81", None, None, {"value": "102.80"})
     assert agree(None, "70", "80", {"value": None, "low": "70", "high": "80"})
     assert not agree(None, "70", "80", {"value": None, "low": "70", "high": "85"})
+
+
+@fires("YR003")
+def test_this_years_target_differs_from_the_one_an_earlier_report_announced():
+    ctx, earlier = _setup("335", fact_year=2024, stored_year=2023)
+    f = earlier.facts[0]
+    earlier.facts[0] = Fact(**{**f.as_dict(), "field": "target", "value": "332.5", "printed": "332,5",
+                               "column_index": 3})
+    earlier.reports[2023][1][0]["field"] = "target"
+    (found,) = list(check_cross_year(CAT["YR003"], None, ctx))
+    assert found.rule == "YR003" and found.severity == "warning"
+    assert (found.actual, found.expected) == ("332,5", "335")
+    assert "LKIP 2023 (lkip-2023.pdf hal. 5" in found.message
+
+
+@quiet("YR003")
+def test_this_years_target_as_announced_and_only_earlier_reports():
+    ctx, earlier = _setup("332.50", fact_year=2024, stored_year=2023)
+    f = earlier.facts[0]
+    earlier.facts[0] = Fact(**{**f.as_dict(), "field": "target", "value": "332.5", "printed": "332,5"})
+    earlier.reports[2023][1][0]["field"] = "target"
+    assert list(check_cross_year(CAT["YR003"], None, ctx)) == []
+    ctx, earlier = _setup("335", fact_year=2024, stored_year=2025)  # a later report: not an announcement
+    f = earlier.facts[0]
+    earlier.facts[0] = Fact(**{**f.as_dict(), "field": "target"})
+    earlier.reports[2025][1][0]["field"] = "target"
+    assert list(check_cross_year(CAT["YR003"], None, ctx)) == []

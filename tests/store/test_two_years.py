@@ -66,6 +66,7 @@ def test_cross_year_findings_are_the_injected_mismatches(store_url, cache_env, t
                      and e[2] == f["detail"]["this"]["year"])
             assert f["page"] in e[8]
     assert "dibandingkan dengan laporan tersimpan tahun 2023" in err24
+    assert report24["summary"]["cross_year"] == {"compared": [2023], "not_compared": []}
     st = Store(location(store_url))
     assert sorted((d["tahun"], d["file_name"]) for d in st.documents()) == [
         (2023, "lkip-bkd-banten-2023.pdf"), (2024, "lkip-bkd-banten-2024.pdf")]
@@ -75,6 +76,7 @@ def test_years_not_in_the_store_are_named_not_found(tmp_path, cache_env):
     report24, err24 = _check(PDF24, str(tmp_path / "empty.sqlite"), cache_env, tmp_path, "--explain-matches")
     assert not [f for f in report24["findings"] if f["rule"].startswith("YR")]
     assert "tahun 2023 tidak dapat dibandingkan" in err24
+    assert report24["summary"]["cross_year"] == {"compared": [], "not_compared": [2023]}
     # --explain-matches shows how the instansi was identified (meta.yaml of the sample)
     assert "instansi 'Badan Kepegawaian Daerah Provinsi Banten'" in err24
     assert "kunci / key: 'badan kepegawaian daerah provinsi banten'" in err24

@@ -10,6 +10,9 @@ Two comparisons, chosen by the rule's ``params.compare``:
 - ``plan``: a value of a planning stage (``params.stage``, e.g. renstra) for a year,
   against the same stage, item, field and year in the instansi's stored reports of
   other years (the Renstra target for 2025 printed in the 2023 and 2024 reports).
+- ``announced``: a value the report prints for its own year (the year's own stage: its
+  Perjanjian Kinerja target) against the same item, field and year printed by the
+  instansi's stored reports of earlier years (a "Target 2024" column in the LKIP 2023).
 
 The kind reads the stored reports from ``ctx.earlier`` (an ``Earlier``), which the
 store sets when ``check --store`` is given; without it, the kind finds nothing. It
@@ -121,6 +124,11 @@ def check_cross_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 continue
             pairs = [(doc, [s for s in facts if _same_item(f, s) and s["year"] == f.year and s["stage"] == want_stage])
                      for y, (doc, facts) in sorted(earlier.reports.items()) if y != tahun]
+        elif mode == "announced":
+            if f.stage is not None or f.year != tahun:
+                continue
+            pairs = [(doc, [s for s in facts if _same_item(f, s) and s["year"] == tahun and s["stage"] is None])
+                     for y, (doc, facts) in sorted(earlier.reports.items()) if y < tahun]
         else:  # pragma: no cover - the catalogue's params are validated by the tests
             return
         for doc, cands in pairs:
