@@ -129,7 +129,10 @@ class Chromium:
             time.sleep(0.25)
 
     def goto(self, url: str) -> None:
+        """Navigate and wait until the new document has loaded (not the old one still there)."""
+        self.evaluate("window.__lkipOld = true")
         self.call("Page.navigate", url=url)
+        self.wait_for("!window.__lkipOld && document.readyState === 'complete'", f"{url} to load", 120)
 
     def set_files(self, selector: str, files: list[Path]) -> None:
         root = self.call("DOM.getDocument", depth=1)["root"]["nodeId"]

@@ -86,9 +86,9 @@ def test_upload_check_view_download_and_reopen(server, cli_summary, tmp_path):
         # the report itself (opened alone): the viewer's script ran under the CSP
         b.goto(f"{server.base}r/{rid}/report.html")
         b.wait_for("document.body && document.body.dataset.ready === '1'", "the report viewer's script")
+        assert b.evaluate("location.pathname") == f"/r/{rid}/report.html"
         shown = b.evaluate("document.body.dataset.findings || document.body.dataset.findingRows || ''")
-        if shown:
-            assert int(shown) == sum(counts.values())
+        assert shown and int(shown) == sum(counts.values())
 
         # back to the list: the report is there with its counts, and reopens
         b.goto(server.base)
