@@ -92,6 +92,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 __all__ = [
@@ -566,3 +567,77 @@ def consistent(parsed: ParsedNumber, computed, mode: str = "round") -> bool:
         return consistent(parsed, c, "round") or consistent(parsed, c, "truncate")
     rounding = ROUND_HALF_UP if mode == "round" else ROUND_DOWN
     return _quantize(c, parsed.decimals, rounding) == p
+
+
+# --- Indonesian number words ------------------------------------------------------
+# The words are data: rules/vocabulary/number_words.yaml.
+
+
+@lru_cache(maxsize=4)
+def _number_word_table(text: str) -> dict:
+    import yaml
+
+    from lkip_audit.vocabulary import Loader
+
+    return yaml.load(text, Loader=Loader)
+
+
+def number_word_vocabulary() -> dict:
+    """rules/vocabulary/number_words.yaml (units, teens, tens, hundreds, scales, glued)."""
+    from lkip_audit.vocabulary import vocabulary_text
+
+    return _number_word_table(vocabulary_text("number_words"))
+
+
+def number_words(text: str) -> int | None:
+    """The value of Indonesian number words ("dua belas" 12, "Delapan Puluh Sembilan" 89,
+    "seratus dua puluh" 120, "sebelas" 11), or None when the text is not only number words."""
+    toks = re.sub(r"[^a-z ]", " ", (text or "").lower().replace("-", " ")).split()
+    if not toks:
+        return None
+    v = number_word_vocabulary()
+    units, glued, scales = v["units"], v["glued"], v["scales"]
+    # split glued "se" prefixes: sepuluh, sebelas, seratus, seribu
+    one = next(w for w, n in units.items() if n == 1)
+    expanded: list[str] = []
+    for t in toks:
+        if t in glued:
+            expanded += [one, glued[t]]
+        else:
+            expanded.append(t)
+    total = 0  # completed thousands/millions groups
+    group = 0  # value below 1000 being built
+    cur = None  # pending unit digit
+    for t in expanded:
+        if t in units:
+            if cur is not None:
+                return None
+            cur = units[t]
+        elif t == v["teens"]:
+            if cur is None:
+                return None
+            group += 10 + cur
+            cur = None
+        elif t == v["tens"]:
+            if cur is None or cur == 0:
+                return None
+            group += cur * 10
+            cur = None
+        elif t == v["hundreds"]:
+            if cur is None or cur == 0 or group:
+                return None
+            group += cur * 100
+            cur = None
+        elif t in scales:
+            if cur is not None:
+                group += cur
+                cur = None
+            if group == 0:
+                return None
+            total += group * scales[t]
+            group = 0
+        else:
+            return None
+    if cur is not None:
+        group += cur
+    return total + group

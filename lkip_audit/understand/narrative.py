@@ -24,64 +24,9 @@ from decimal import Decimal
 from lkip_audit.extract.model import Document, Table
 from lkip_audit.numbers import ParsedNumber, parse_number
 
-# --- Indonesian number words --------------------------------------------------
+# --- Indonesian number words: lkip_audit/numbers.py, the words in rules/vocabulary/number_words.yaml
 
-_UNITS = {
-    "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
-    "tujuh": 7, "delapan": 8, "sembilan": 9,
-}
-
-
-def number_words(text: str) -> int | None:
-    """The value of Indonesian number words ("dua belas" 12, "Delapan Puluh Sembilan" 89,
-    "seratus dua puluh" 120, "sebelas" 11), or None when the text is not only number words."""
-    toks = re.sub(r"[^a-z ]", " ", (text or "").lower().replace("-", " ")).split()
-    if not toks:
-        return None
-    # split glued "se" prefixes: sepuluh, sebelas, seratus, seribu
-    expanded: list[str] = []
-    for t in toks:
-        if t in ("sepuluh", "sebelas", "seratus", "seribu", "sejuta"):
-            expanded += ["satu", {"sepuluh": "puluh", "sebelas": "belas", "seratus": "ratus",
-                                  "seribu": "ribu", "sejuta": "juta"}[t]]
-        else:
-            expanded.append(t)
-    total = 0  # completed thousands/millions groups
-    group = 0  # value below 1000 being built
-    cur = None  # pending unit digit
-    for t in expanded:
-        if t in _UNITS and t != "se":
-            if cur is not None:
-                return None
-            cur = _UNITS[t]
-        elif t == "belas":
-            if cur is None:
-                return None
-            group += 10 + cur
-            cur = None
-        elif t == "puluh":
-            if cur is None or cur == 0:
-                return None
-            group += cur * 10
-            cur = None
-        elif t == "ratus":
-            if cur is None or cur == 0 or group:
-                return None
-            group += cur * 100
-            cur = None
-        elif t in ("ribu", "juta"):
-            if cur is not None:
-                group += cur
-                cur = None
-            if group == 0:
-                return None
-            total += group * (1000 if t == "ribu" else 1_000_000)
-            group = 0
-        else:
-            return None
-    if cur is not None:
-        group += cur
-    return total + group
+from lkip_audit.numbers import number_words  # noqa: E402,F401
 
 
 # --- model ----------------------------------------------------------------------

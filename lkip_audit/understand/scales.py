@@ -198,16 +198,28 @@ def parse_scale_table(at: AnalyzedTable) -> Scale | None:
     return scale
 
 
-def default_tingkat() -> Scale:
+def default_scale(name: str) -> Scale | None:
+    """The default scale ``name`` of rules/vocabulary/scales.yaml (data: defined once), or
+    None when there is none (kategori: only the report's own or a configured scale)."""
+    from lkip_audit.vocabulary import vocabulary
+
+    bands = (vocabulary("scales") or {}).get(name)
+    if not bands:
+        return None
+
+    def num(v):
+        return None if v is None else Decimal(str(v))
+
     return Scale(
-        name="tingkat",
-        bands=[
-            Band("Tidak Mencapai Target", None, Decimal(100), True, False),
-            Band("Sesuai Target", Decimal(100), Decimal(100), True, True),
-            Band("Melebihi Target", Decimal(100), None, False, True),
-        ],
+        name=name,
+        bands=[Band(str(b["label"]), num(b.get("low")), num(b.get("high")),
+                    bool(b.get("low_inclusive", True)), bool(b.get("high_inclusive", True))) for b in bands],
         source="default",
     )
+
+
+def default_tingkat() -> Scale:
+    return default_scale("tingkat")
 
 
 def scale_from_config(name: str, spec) -> Scale:

@@ -299,3 +299,46 @@ def test_cross_table_leaves_pk_targets_to_the_rule_its_params_name():
     ctx = Ctx(doc=None, understanding=None, config=CheckConfig(ignore=["XT002"]))
     assert not ctx.runs("XT002") and ctx.runs("XT001")
     assert load_catalogue()["XT001"].params["targets_checked_by"] == "XT002"
+
+
+# -- word lists and defaults are data (rules/vocabulary/) --------------------------------
+
+def test_default_tingkat_bands_are_defined_once_in_the_vocabulary():
+    from decimal import Decimal
+
+    from lkip_audit.check.kinds.labels import DEFAULT_TINGKAT
+    from lkip_audit.understand.scales import default_scale, default_tingkat
+
+    data = vocabulary.vocabulary("scales")
+    assert [b["label"] for b in data["tingkat"]] == ["Tidak Mencapai Target", "Sesuai Target", "Melebihi Target"]
+    assert "kategori" not in data and default_scale("kategori") is None
+    s = default_tingkat()
+    assert s.source == "default" and DEFAULT_TINGKAT == s
+    b0, b1, b2 = s.bands
+    assert (b0.low, b0.high, b0.high_inclusive) == (None, Decimal(100), False)
+    assert (b1.low, b1.high, b1.low_inclusive, b1.high_inclusive) == (Decimal(100), Decimal(100), True, True)
+    assert (b2.low, b2.high, b2.low_inclusive) == (Decimal(100), None, False)
+    # no second definition left in the code
+    for p in (REPO / "lkip_audit").rglob("*.py"):
+        text = p.read_text(encoding="utf-8")
+        assert 'Band("Sesuai Target"' not in text, p
+
+
+def test_number_words_come_from_the_vocabulary(tmp_path, monkeypatch):
+    from lkip_audit.numbers import number_words
+
+    assert number_words("Delapan Puluh Sembilan") == 89
+    assert number_words("seratus dua puluh") == 120
+    assert number_words("sebelas") == 11
+    assert number_words("tiga ribu dua belas") == 3012
+    assert number_words("dua puluh satu juta") == 21_000_000
+    assert number_words("se") is None and number_words("puluh") is None and number_words("") is None
+    # another word list, no code change: "milyar" as a scale word
+    voc = tmp_path / "vocabulary"
+    voc.mkdir()
+    data = vocabulary.vocabulary("number_words")
+    data = {**data, "scales": {**data["scales"], "milyar": 1_000_000_000}}
+    (voc / "number_words.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert number_words("dua milyar") is None
+    monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
+    assert number_words("dua milyar") == 2_000_000_000

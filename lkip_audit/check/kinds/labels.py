@@ -17,15 +17,10 @@ FIELDS_LABEL = {"value", "recomputed", "recomputed_band", "target", "realisasi",
 FIELDS_RANGE = {"realisasi", "target", "low", "high", "label"}
 HUNDRED = Decimal(100)
 
-DEFAULT_TINGKAT = Scale(
-    name="tingkat",
-    bands=[
-        Band("Tidak Mencapai Target", None, HUNDRED, True, False),
-        Band("Sesuai Target", HUNDRED, HUNDRED, True, True),
-        Band("Melebihi Target", HUNDRED, None, False, True),
-    ],
-    source="default: DESIGN.md (< 100, = 100, > 100)",
-)
+# The default bands are data, defined once: rules/vocabulary/scales.yaml (understand/scales.py).
+from lkip_audit.understand.scales import default_tingkat  # noqa: E402
+
+DEFAULT_TINGKAT = default_tingkat()
 
 
 def norm_label(s: str | None) -> str:
