@@ -57,6 +57,9 @@ class Chromium:
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.call("Page.enable")
+        # a script error in the page is recorded (DevTools scripts are not subject to the page's CSP)
+        self.call("Page.addScriptToEvaluateOnNewDocument", source="window.addEventListener('error',function(e){"
+                  "document.documentElement.setAttribute('data-js-error',String(e.message));});")
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
 
     def call(self, method: str, **params):
@@ -92,8 +95,16 @@ class Chromium:
                        "if(v){done(v);}else{setTimeout(poll,25);}})();})")
 
     def open(self, url: str) -> None:
+        """Load the page and wait until the viewer's script says it is ready (or a script failed)."""
         self.call("Page.navigate", url=url)
-        self.wait("document.readyState==='complete'&&document.body&&document.body.getAttribute('data-ready')==='1'")
+        self.wait("document.documentElement.getAttribute('data-js-error')||(document.readyState==='complete'"
+                  "&&document.body&&document.body.getAttribute('data-ready')==='1')")
+        self.check()
+
+    def check(self) -> None:
+        """No script error so far."""
+        err = self.js("document.documentElement.getAttribute('data-js-error')")
+        assert err is None, f"script error in the page: {err}"
 
     def key(self, key: str) -> None:
         """Press and release one key: a character ("j") or a named key ("ArrowDown")."""
@@ -122,8 +133,12 @@ class Chromium:
 @pytest.fixture
 def browser(tmp_path):
     b = Chromium(tmp_path / "profile")
-    yield b
-    assert b.close() == 0, "chromium must exit cleanly"
+    try:
+        yield b
+        b.check()  # no script error while the test clicked and typed
+    finally:
+        status = b.close()
+    assert status == 0, "chromium must exit cleanly"
 
 
 def xss_pdf(path: Path) -> None:
@@ -457,4 +472,19 @@ def test_word_draft_shows_its_table_with_the_cell_marked(tmp_path, browser: Chro
     assert browser.wait("document.querySelector('#docx td.cell')&&document.querySelector('#docx td.cell').textContent")\
         == "99,24"
     assert browser.js("document.body.getAttribute('data-page-shown')") == "docx"
+    assert browser.js("document.getElementById('page').hidden") is True
+
+
+@needs_chromium
+def test_a_report_without_findings_opens(dinkes: ReportInput, tmp_path, browser: Chromium):
+    from dataclasses import replace
+
+    out = html_report.render(replace(dinkes, findings=[]))
+    assert "Tidak ada temuan." in out and not data_uris(out)
+    page = tmp_path / "bersih.html"
+    page.write_text(out, encoding="utf-8")
+    browser.open(page.as_uri())
+    assert browser.js("document.body.getAttribute('data-findings')") == "0"
+    assert browser.js("document.body.getAttribute('data-current')") is None
+    browser.key("j")  # nothing to move to, and no error
     assert browser.js("document.getElementById('page').hidden") is True
