@@ -106,8 +106,10 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int
     try:
         app = create_app(store, config_path=config_path, token=token, max_upload_bytes=max_bytes,
                          loopback_only=loopback, default_lang=lang)
+        # waitress buffers a body up to its own limit before the app sees it; above the app's
+        # limit (and below this one) the app answers with the page's message
         server = create_server(app, host=host, port=port, threads=threads, ident="lkip-audit",
-                               max_request_body_size=max_bytes + 1024 * 1024, clear_untrusted_proxy_headers=True)
+                               max_request_body_size=2 * max_bytes + 1024 * 1024, clear_untrusted_proxy_headers=True)
     except BaseException:
         store.close()
         raise

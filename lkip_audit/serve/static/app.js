@@ -140,9 +140,13 @@
     xhr.onload = function () {
       var d = null;
       try { d = JSON.parse(xhr.responseText); } catch (e) { d = null; }
-      if (!d) { item.setAttribute("data-state", "refused"); message(file.name + ": HTTP " + xhr.status); return; }
+      if (!d) {
+        item.setAttribute("data-state", "refused");
+        message(file.name + ": " + (xhr.status === 413 ? label("too-large") : "HTTP " + xhr.status));
+        return;
+      }
       (d.errors || []).forEach(message);
-      if (d.error) { message(d.error); }
+      if (d.error) { message(file.name + ": " + d.error); }
       if (d.errors && d.errors.length || d.error) { item.setAttribute("data-state", "refused"); status.textContent = d.error || d.errors[0]; }
       (d.reports || []).forEach(function (r) { track(r, item, bar, status, single); });
     };
