@@ -301,6 +301,24 @@ def test_page_images_shrink_to_fit_their_budget():
     assert render_pages(str(BKD), [34]) == {34: full[34]}  # the same bytes every time
 
 
+def test_a_sentence_is_found_across_line_breaks_and_hyphens():
+    from lkip_audit.report.crops import _compact, _find, _lines
+
+    page = "Judul\r\nHasil peng-\r\nukuran terhadap 2 (dua) Indikator;\r\nberikutnya di halaman"
+    hay, index = _compact(page)
+    span = _find(hay, _compact("Hasil pengukuran terhadap 2 (dua) Indikator; berikutnya")[0])
+    assert span is not None
+    assert page[index[span[0]]:index[span[1] - 1] + 1] == "Hasil peng-\r\nukuran terhadap 2 (dua) Indikator;\r\nberikutnya"
+    # cut by the page end: as much of its beginning as is printed here
+    span = _find(hay, _compact("berikutnya di halaman sebelas yang tidak ada di sini")[0])
+    assert page[index[span[0]]:index[span[1] - 1] + 1] == "berikutnya di halaman"
+    assert _find(hay, _compact("kalimat lain sama sekali")[0]) is None
+    assert _find(hay, _compact("Hasil")[0]) is None  # too short to place
+    # character boxes in reading order become one box per printed line
+    chars = [(10, 100, 15, 110), (15, 100, 20, 110), (10, 114, 15, 124), (15, 114, 40, 124)]
+    assert _lines(chars) == [(10, 100, 20, 110), (10, 114, 40, 124)]
+
+
 def test_marks_of_a_cell_and_of_a_sentence(bkd: ReportInput):
     from lkip_audit.report.crops import sentence_boxes
 
@@ -437,6 +455,7 @@ def test_bkd_viewer_filters_outline_and_keys(bkd: ReportInput, bkd_html: str, tm
     browser.js(f"document.querySelector('#f{far[0]} a.goto[data-mark=\"{far[1]}\"]').click()")
     assert browser.wait(f"document.getElementById('pageimg').getAttribute('data-decoded')==='{far[2]}'")
     assert browser.js("document.body.getAttribute('data-page-shown')") == str(far[2])
+    assert browser.js("document.getElementById('pageno').textContent") == f"Halaman {far[2]}"
     assert browser.js("""(function(){var b=document.getElementById('pagebox').getBoundingClientRect();
         return Array.from(document.querySelectorAll('#page .mark.related')).some(function(m){
         var r=m.getBoundingClientRect();return r.width>3&&r.top>=b.top&&r.bottom<=b.bottom;});})()""")

@@ -41,6 +41,7 @@
     var info = pages[String(p)];
     Array.prototype.slice.call(pageEl.querySelectorAll('.mark')).forEach(function (m) { m.remove(); });
     docx.textContent = '';
+    $('pageno').textContent = '';
     if (!info || !info.src) {
       pageEl.hidden = true; nopage.hidden = false; shownPage = null;
       nopage.textContent = words.no_image.replace('{page}', String(p));
@@ -59,6 +60,7 @@
       }, function () {});
     }
     body.setAttribute('data-page-shown', String(p));
+    $('pageno').textContent = words.page + ' ' + p;
     var focusEl = null;
     marks.forEach(function (m, i) {
       if (m[1] !== p) { return; }
@@ -99,6 +101,7 @@
     $('explain-text').textContent = ex ? ex.querySelector('pre').textContent : '';
     var sn = li.querySelector('.snippet table');
     var p = parseInt(li.getAttribute('data-page'), 10);
+    $('pageno').textContent = '';
     if (sn) {
       pageEl.hidden = true; nopage.hidden = true; shownPage = null;
       docx.textContent = '';
