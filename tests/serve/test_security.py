@@ -293,3 +293,20 @@ def test_a_bad_settings_file_is_a_usage_error(tmp_path):
     out = CliRunner().invoke(main, ["serve", "--config", str(conf), "--port", "0"])
     assert out.exit_code == 2 and "NOPE999" in out.output
     assert set(Path(tempfile.gettempdir()).glob("lkip-serve-*")) <= before  # no private directory left
+
+
+def test_deleting_a_report_while_it_is_checked(client):
+    """The report leaves the list at once; its files go when its check finishes."""
+    import time
+
+    r = client.upload(DINKES.read_bytes(), "lkip.pdf")
+    rid = r.get_json()["reports"][0]["id"]
+    directory = client.store.root / rid
+    assert (directory / "document.pdf").is_file()
+    assert client.http.post(f"/r/{rid}/delete", headers={"X-CSRF-Token": client.csrf}).status_code == 302
+    assert client.http.get(f"/api/reports/{rid}").status_code == 404
+    assert rid not in [x["id"] for x in client.http.get("/api/reports").get_json()["reports"]]
+    end = time.monotonic() + 600
+    while directory.exists() and time.monotonic() < end:  # the check runs to its end, then its files go
+        time.sleep(0.3)
+    assert not directory.exists()
