@@ -13,6 +13,7 @@ kinds compare, they do not parse):
     announced_list(sentences, n) -> ListClaim   "N (terbilang) kegiatan, yaitu:" and the items after it
     stated_year(text, year) -> int | None       "pada tahun 2023" naming a year before the report's
     result_words(text) -> bool                  the sentence speaks of results (capaian, realisasi ...)
+    year_in_paragraph(sentences, n, year)       an earlier sentence of the paragraph names the year
     comparison(text) -> Comparison              "didominasi", "mayoritas", "lebih tinggi" ...
     label_position(label, sentence)             where the sentence names one row label
     mentions(labels, text)                      where the sentence names each label
@@ -274,6 +275,23 @@ def stated_year(text: str, year: int) -> int | None:
     if _COMPARE_BEFORE.search(text[: m.start()]):
         return None
     return int(m.group(1))
+
+
+def names_year(text: str, year: int) -> bool:
+    """The sentence names `year` ("pada tahun 2016", "TA 2016"), not inside a range ("2013-2018")."""
+    return str(year) in YEAR.findall(text)
+
+
+def year_in_paragraph(sents: list[Sentence], n: int, year: int) -> bool:
+    """An earlier sentence of sentence n's paragraph names `year`: the paragraph is about that year,
+    so another year named in sentence n may be a deliberate comparison."""
+    s = sents[n]
+    k = n - 1
+    while k >= 0 and sents[k].para == s.para:
+        if names_year(sents[k].text, year):
+            return True
+        k -= 1
+    return False
 
 
 def result_words(text: str) -> bool:

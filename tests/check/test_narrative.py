@@ -463,3 +463,20 @@ def test_dinkes_clean_twin_is_quiet(dinkes_clean):
     assert [f.message for f in dinkes_clean.findings if f.rule in MINE and f.severity == "error"] == []
     assert only(dinkes_clean.findings, "DOC001") == []
     assert only(dinkes_clean.findings, "NAR004") == []
+
+
+@fires("NAR004")
+def test_nar004_is_info_when_the_paragraph_speaks_of_the_report_year():
+    # 3_lkip_2016_draft p34 (Bab IV): "Dari sembilan indikator kinerja yang ditetapkan pada tahun 2016,
+    # ... tidak ditargetkan pada tahun 2016 ... Dimana pencapaian untuk partisipasi masyarakat pada
+    # tahun 2015 sebesar 85%": the paragraph is about 2016 and names 2015 on purpose
+    text = ("BAB IV PENUTUP\nDari sembilan indikator kinerja yang ditetapkan pada tahun 2016, partisipasi "
+            "masyarakat tidak ditargetkan pada tahun 2016 karena tidak ada Pemilu. Dimana pencapaian untuk "
+            "partisipasi masyarakat pada tahun 2015 sebesar 85%, ditargetkan 72% dan dicapai sebesar 61%.")
+    (f,) = only(run([text], tahun=2016), "NAR004")
+    assert (f.severity, f.expected, f.actual) == ("info", "2016", "2015")
+    assert [d["code"] for d in f.detail["doubt"]] == ["other-year"]
+    # the same sentence opening its own paragraph stays a warning (the seed's executive summary)
+    (g,) = only(run(["BAB IV PENUTUP\nDimana pencapaian untuk partisipasi masyarakat pada tahun 2015 "
+                     "sebesar 85%, ditargetkan 72% dan dicapai sebesar 61%."], tahun=2016), "NAR004")
+    assert g.severity == "warning"

@@ -124,3 +124,11 @@ def test_chapter_headings_in_other_styles():
     # p8, p41, p57 and p69, and the file ends on p73 (IV-5, the signature) without a Lampiran
     st = structure(_audit("lkip_bpbd_2016.pdf").document)
     assert st.parts == {"ikhtisar": 2, "bab1": 8, "bab2": 41, "bab3": 57, "bab4": 69, "lampiran_pk": None}
+
+
+def test_another_year_quoted_on_purpose_is_info():
+    # 3_lkip_2016_draft p34 (Bab IV): the paragraph opens "Dari sembilan indikator kinerja yang
+    # ditetapkan pada tahun 2016 ... tidak ditargetkan pada tahun 2016 dikarenakan tidak adanya
+    # penyelenggaraan Pemilu", then "partisipasi masyarakat pada tahun 2015 sebesar 85%"
+    (f,) = _nar("3_lkip_2016_draft.pdf", "NAR004", 34)
+    assert (f.severity, f.actual, f.expected) == ("info", "2015", "2016")

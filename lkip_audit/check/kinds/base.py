@@ -330,6 +330,10 @@ DOUBT_TEXT = {
         "capaian cocok dengan rumus indikator \"semakin rendah semakin baik\" ({alt}), dan polaritas indikator tidak dinyatakan laporan",
         "the achievement fits the lower-is-better formula ({alt}), and the report does not state the indicator's polarity",
     ),
+    "other-year": (
+        "kalimat sebelumnya dalam paragraf yang sama membahas tahun {year}, jadi tahun {stated} mungkin disebut dengan sengaja",
+        "an earlier sentence of the same paragraph speaks of {year}, so {stated} may be named on purpose",
+    ),
     "referent": (
         "tidak pasti daftar atau tabel mana yang dihitung kalimat ({why})",
         "it is not certain which list or table the sentence counts ({why_en})",

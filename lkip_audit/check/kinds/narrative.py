@@ -48,6 +48,7 @@ from lkip_audit.understand.narrative_claims import (
     result_words,
     share_pairs,
     stated_year,
+    year_in_paragraph,
 )
 
 FIELDS_NARRATIVE = {"sentence", "tie"}
@@ -480,17 +481,22 @@ def check_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
         return
     year = ctx.doc.tahun
     ats = _analyzed(ctx)
-    for s in nar.sentences:
+    for n, s in enumerate(nar.sentences):
         if not readable(s):
             continue
         stated = stated_year(s.text, year)
         if stated is None:
             continue
         detail = None
+        doubts = []
         # (a) a summary of the results in the executive summary or the conclusion
         if s.part in ("ikhtisar", "bab4") and result_words(s.text):
             detail = {"method": "summary", "confidence": "high", "part": s.part}
             tied = None
+            if year_in_paragraph(nar.sentences, n, year):
+                # the paragraph speaks of the report's year: the other year may be quoted on purpose
+                doubts = [Doubt("other-year", (("year", str(year)), ("stated", str(stated))))]
+                detail["confidence"] = "low"
         else:
             # (b) the number quoted is the report year's value of the row it names
             tied = _year_tie(s, ctx, ats, year, stated)
@@ -514,6 +520,7 @@ def check_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 fields={"sentence": s.text},
                 detail={"tie": detail, **_sentence_detail(s)},
                 page=s.page,
+                doubts=doubts,
             )
         yield _finish(f, s)
 
