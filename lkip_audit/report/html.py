@@ -266,10 +266,11 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
             w, h = _page_size(ri, p)
             pages[str(p)] = {"src": img.data_uri(), "w": w, "h": h}
     else:
-        url = page_image_url if callable(page_image_url) else page_image_url.format
+        template = page_image_url
+        url = template if callable(template) else (lambda p: str(template).format(page=p))
         for p in needed:
             w, h = _page_size(ri, p)
-            pages[str(p)] = {"src": url(p) if callable(page_image_url) else url(page=p), "w": w, "h": h}
+            pages[str(p)] = {"src": url(p), "w": w, "h": h}
 
     number = {id(f): i + 1 for i, f in enumerate(findings)}
     groups = []
