@@ -145,9 +145,7 @@ def run(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, open_browser: boo
 
             signal.signal(signal.SIGTERM, previous)
         if served.store.keep:
-            from lkip_audit.i18n import t
-
-            echo(served.messages[-1])
+            echo(served.messages[-1])  # where the files were kept
 
 
 def _stop_on_sigterm():

@@ -117,7 +117,8 @@ def create_app(store: Store, *, config_path: str | None = None, token: str | Non
     @app.context_processor
     def _globals():
         return {"t": lambda key, **kw: t(key, lang(), **kw), "lang": lang(), "csrf_token": csrf_token,
-                "version": __version__, "max_mb": max_mb, "max_bytes": max_upload_bytes, "fail_levels": FAIL_LEVELS, "langs": LANGS}
+                "version": __version__, "max_mb": max_mb, "max_bytes": max_upload_bytes,
+                "fail_levels": FAIL_LEVELS, "langs": LANGS}
 
     # -- guards ----------------------------------------------------------------------------------
 

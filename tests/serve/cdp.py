@@ -4,8 +4,6 @@ chromium, one page, driven over its websocket (websocket-client from PyPI)."""
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
 import time
@@ -162,11 +160,5 @@ class Chromium:
 
 
 def js_string(s: str) -> str:
+    """A Python string as a JavaScript string literal."""
     return json.dumps(s)
-
-
-def sane_filename(s: str) -> str:
-    return re.sub(r"[^\w.-]+", "_", s)
-
-
-__all__ = ["CHROMIUM", "Chromium", "BrowserError", "js_string", "sane_filename", "os"]

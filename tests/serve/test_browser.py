@@ -159,8 +159,6 @@ def test_oversized_upload_is_refused_by_the_server_from_the_page(server, tmp_pat
         r.name != "besar.pdf" for r in server.served.store.all())
 
 
-__all__ = ["js_string"]
-
 
 def test_several_reports_dropped_at_once_are_checked_in_parallel(server, tmp_path):
     """Two files dropped on the zone: a progress line each, both finish, both join the list."""
