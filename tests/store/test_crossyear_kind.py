@@ -108,3 +108,12 @@ def test_this_years_target_as_announced_and_only_earlier_reports():
     earlier.facts[0] = Fact(**{**f.as_dict(), "field": "target"})
     earlier.reports[2025][1][0]["field"] = "target"
     assert list(check_cross_year(CAT["YR003"], None, ctx)) == []
+
+
+def test_the_field_a_sentence_names():
+    from lkip_audit.check.kinds.crossyear import _claim_field
+
+    assert _claim_field("bahwa untuk pencapaian realisasi tahun 2023 sebesar : ", percent=True) == "capaian"
+    assert _claim_field(" % dengan nilai realisasi sebesar : ", percent=False) == "realisasi"
+    assert _claim_field(", dan untuk targetnya yaitu ", percent=False) == "target"
+    assert _claim_field("pada tahun 2023, dari ", percent=False) is None

@@ -28,18 +28,22 @@ def _check(pdf, store_url, env, cwd, *extra):
 
 
 def _expected():
+    """(rule, 2024 table or None for a sentence, year, field, 2023 table, 2023 row, 2023 page,
+    2023 value) -> (2024 pages of the table, or the sentence's words)."""
     errors = yaml.safe_load((SRC23 / "errors.yaml").read_text(encoding="utf-8"))
     manifest23 = json.loads((SAMPLES / "lkip-bkd-banten-2023.layout.json").read_text(encoding="utf-8"))
     manifest24 = json.loads((SAMPLES / "lkip-bkd-banten-2024.layout.json").read_text(encoding="utf-8"))
     pages23 = {t["number"]: t["pages"][0] for t in manifest23["tables"]}
     pages24 = {t["number"]: t["pages"] for t in manifest24["tables"] if t["number"]}
-    out = set()
+    out = {}
     for e in errors:
         src = yaml.safe_load((SRC23 / "tables" / f"{e['table']}.yaml").read_text(encoding="utf-8"))
         row_label = src["rows"][e["row"]][2]  # both tables name the item in their third column
-        a = e["against"]
-        out.add((e["rule"], a["table"], a["year"], a["field"], src["number"], row_label, pages23[src["number"]],
-                 e["value"], tuple(pages24[a["table"]])))
+        places = e["against"] if isinstance(e["against"], list) else [e["against"]]
+        for a in places:
+            key = (e["rule"], a.get("table"), a["year"], a["field"], src["number"], row_label,
+                   pages23[src["number"]], e["value"])
+            out[key] = pages24[a["table"]] if a.get("table") else a["sentence"]
     return out
 
 
@@ -47,24 +51,25 @@ def test_cross_year_findings_are_the_injected_mismatches(store_url, cache_env, t
     report23, err23 = _check(PDF23, store_url, cache_env, tmp_path)
     assert not [f for f in report23["findings"] if f["rule"].startswith("YR")]  # nothing earlier is stored
     report24, err24 = _check(PDF24, store_url, cache_env, tmp_path)
+    expected = _expected()
     got = set()
     for f in report24["findings"]:
         if not f["rule"].startswith("YR"):
             continue
         this, stored = f["detail"]["this"], f["detail"]["stored"]
+        key = (f["rule"], f["table"], this["year"], this["field"], stored["table"], stored["row"], stored["page"],
+               stored["value"])
+        got.add(key)
         # both documents, with file and page, in the message and in the detail
         assert f"lkip-bkd-banten-2024.pdf hal. {f['page']}" in f["message"]
         assert f"lkip-bkd-banten-2023.pdf hal. {stored['page']}" in f["message"]
         assert stored["file"] == "lkip-bkd-banten-2023.pdf" and this["file"] == "lkip-bkd-banten-2024.pdf"
-        got.add((f["rule"], f["table"], this["year"], this["field"], stored["table"], stored["row"], stored["page"],
-                 stored["value"]))
-    expected = _expected()
-    assert got == {e[:8] for e in expected}
-    for f in report24["findings"]:  # the 2024 page is one of the table's pages
-        if f["rule"].startswith("YR"):
-            e = next(e for e in expected if e[1] == f["table"] and e[3] == f["detail"]["this"]["field"]
-                     and e[2] == f["detail"]["this"]["year"])
-            assert f["page"] in e[8]
+        where = expected.get(key)
+        if f["table"] is None:  # a sentence: the words the errors file names
+            assert where is not None and where in " ".join(f["detail"]["sentence"].split()), f
+        else:  # the 2024 page is one of the table's pages
+            assert where is not None and f["page"] in where, f
+    assert got == set(expected)
     assert "dibandingkan dengan laporan tersimpan tahun 2023" in err24
     assert report24["summary"]["cross_year"] == {"compared": [2023], "not_compared": []}
     st = Store(location(store_url))

@@ -20,6 +20,13 @@ never names a rule: the catalogue (rules/yr.yaml) instantiates it. Years whose r
 is not in the store are collected in ``Earlier.missing`` (the summary says which could
 not be compared), never reported as findings.
 
+With ``params.sentences``, sentences are read too: a number after "tahun 2023" in a
+sentence ("pencapaian realisasi tahun 2023 sebesar 102,88 % dengan nilai realisasi
+sebesar 83,54, dan untuk targetnya 81,20") is the field the words before it name
+(target, realisasi, capaian; a percentage after "capaian"/"pencapaian" is the capaian)
+of the item of the table the sentence names ("Dari tabel 3.3") or stands under: the row
+whose label it names, or the table's only item. Anything less certain is left alone.
+
 Two values agree when they are equal, or when the one printed with fewer decimals is
 the other rounded or truncated to them (330,5 and 330,50; 102,8 and 102,80). A range
 target agrees with the same range.
@@ -27,6 +34,7 @@ target agrees with the same range.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable
@@ -96,6 +104,98 @@ def _same_item(cur, stored: dict) -> bool:
             and stored["field"] == _fact_get(cur, "field"))
 
 
+_YEAR_WORDS = re.compile(r"\btahun\s+((?:19|20)\d{2})\b", re.I)
+_FIELD_WORDS = re.compile(r"\b(target\w*|realisasi\w*|(?:pen)?capaian\w*)", re.I)
+
+
+def _claim_field(window: str, percent: bool) -> str | None:
+    words = [m.group(1).lower() for m in _FIELD_WORDS.finditer(window)]
+    if not words:
+        return None
+    if percent and any("capaian" in w for w in words):
+        return "capaian"
+    last = words[-1]
+    return "target" if last.startswith("target") else "realisasi" if last.startswith("realisasi") else "capaian"
+
+
+def _sentence_item(s, ctx: Ctx, nar, by_row: dict):
+    """(kind, key, name) of the item a sentence is about, or None when unclear."""
+    from lkip_audit.understand.narrative import named_tables, norm, tables_above
+
+    tables = named_tables(s.text, ctx.doc) or tables_above(s, ctx.doc, nar.spans)[:1]
+    if len(tables) != 1:
+        return None
+    items = {row: it for (tid, row), it in by_row.items() if tid == tables[0].id}
+    if not items:
+        return None
+    text = norm(s.text)
+    named = {it for it in items.values() if norm(it[2]) and norm(it[2]) in text}
+    if len(named) == 1:
+        return named.pop()
+    distinct = set(items.values())
+    return distinct.pop() if len(distinct) == 1 and not named else None
+
+
+def _sentence_findings(rule, ctx: Ctx, earlier: Earlier, fields: set, k: int) -> Iterable[Finding]:
+    from lkip_audit.understand.narrative import claims
+
+    nar = getattr(ctx.understanding, "narrative", None)
+    if nar is None:
+        return
+    tahun = ctx.doc.tahun
+    by_row = {(f.table_id, f.row_index): (f.item_kind, f.item_key, f.item_name) for f in earlier.facts}
+    for s in nar.sentences:
+        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_WORDS.finditer(s.text)]
+        if not any(y < tahun for _, _, y in years):
+            continue
+        item = None
+        prev_end = 0
+        for c in claims(s):
+            if any(a <= c.start < b for a, b, _ in years):
+                continue  # the year itself
+            before = [y for y in years if y[1] <= c.start]
+            start = prev_end
+            prev_end = c.end
+            if not before or before[-1][2] >= tahun:
+                continue  # the claim is not under an earlier year's "tahun YYYY" (the latest one before it)
+            year = before[-1][2]
+            # the words naming the field: since the previous number, or shortly before "tahun YYYY"
+            window = s.text[max(start, min(before[-1][0] - 40, c.start)):c.start]
+            fld = _claim_field(window, c.kind == "percent" or s.text[c.end:c.end + 2].strip().startswith("%"))
+            if fld is None or fld not in fields or c.parsed.kind not in ("number", "percent"):
+                continue
+            rep = earlier.reports.get(year)
+            if rep is None:
+                earlier.missing.add(year)
+                continue
+            if item is None:
+                item = _sentence_item(s, ctx, nar, by_row) or False
+            if not item:
+                break
+            earlier.compared.add(year)
+            cands = [x for x in rep[1] if x["item_kind"] == item[0] and x["item_key"] == item[1]
+                     and x["field"] == fld and x["year"] == year and x["stage"] is None]
+            if not cands or any(agree(str(c.value), None, None, x) for x in cands):
+                continue
+            x = min(cands, key=lambda x: (x["page"] or 0, x["id"] or 0))
+            doc = rep[0]
+            f = ctx.finding(
+                rule, None, None, None, expected=x["printed"], actual=c.text, page=s.page,
+                fields={"year": year, "field_name": FIELD_WORDS[fld][k], "item": item[2], "file": earlier.file,
+                        "stored_file": doc["file_name"], "stored_page": x["page"] or "-",
+                        "stored_table": x["table_number"] or x["table_id"], "stored_tahun": doc["tahun"],
+                        "stage_name": ""},
+                detail={"sentence": s.text,
+                        "stored": {"file": doc["file_name"], "sha256": doc["sha256"], "tahun": doc["tahun"],
+                                   "page": x["page"], "table": x["table_number"], "row": x["row_label"],
+                                   "column": x["column_label"], "value": x["printed"]},
+                        "this": {"file": earlier.file, "page": s.page, "table": None, "year": year, "field": fld,
+                                 "stage": None, "item": item[2]}},
+            )
+            f.row = item[2]
+            yield f
+
+
 def check_cross_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
     earlier: Earlier | None = getattr(ctx, "earlier", None)
     if earlier is None or ctx.doc is None or ctx.doc.tahun is None or ctx.understanding is None:
@@ -107,6 +207,8 @@ def check_cross_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
     tahun = ctx.doc.tahun
     tables = {x.table.id: x for x in ctx.understanding.tables}
     k = 0 if ctx.lang == "id" else 1
+    if mode == "earlier-year" and prm.get("sentences"):
+        yield from _sentence_findings(rule, ctx, earlier, fields, k)
     for f in earlier.facts:
         if f.field not in fields or f.year is None or f.table_id not in tables:
             continue
