@@ -261,7 +261,7 @@ def create_app(store: Store, *, config_path: str | None = None, token: str | Non
     def report_html(report_id: str):
         r = report_or_404(report_id)
         path = r.output_path("html")
-        if r.state != "done" or not path.is_file():
+        if r.state != "done" or "html" not in r.outputs or not path.is_file():
             abort(404)
         page = path.read_bytes()
         resp = app.response_class(page, mimetype="text/html")
@@ -272,7 +272,7 @@ def create_app(store: Store, *, config_path: str | None = None, token: str | Non
     @app.get("/r/<report_id>/download/<fmt>")
     def download(report_id: str, fmt: str):
         r = report_or_404(report_id)
-        if fmt not in OUTPUTS or r.state != "done":
+        if fmt not in OUTPUTS or r.state != "done" or fmt not in r.outputs:
             abort(404)
         fname, mime, ext = OUTPUTS[fmt]
         stem = r.name.rsplit(".", 1)[0] if "." in r.name else r.name

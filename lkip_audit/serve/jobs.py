@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -85,6 +86,7 @@ class Report:
     pages: int = 0
     tables: int = 0
     status: int | None = None  # 0, 1 (findings at or above the fail level), 3 (unreadable)
+    outputs: list = field(default_factory=list)  # the formats written (a renderer may have failed)
     seconds: float = 0.0
     deleted: bool = False
 
@@ -105,7 +107,7 @@ class Report:
             "instansi": self.instansi, "tahun": self.tahun, "counts": dict(self.counts),
             "pages": self.pages, "tables": self.tables, "status": self.status,
             "seconds": round(self.seconds, 1), "created": self.created.isoformat(timespec="seconds"),
-            "lang": self.settings.lang, "fail_on": self.settings.fail_on,
+            "lang": self.settings.lang, "fail_on": self.settings.fail_on, "outputs": list(self.outputs),
         }
 
 
@@ -162,18 +164,24 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
         ri = ReportInput(path=name, document=result.document, findings=list(result.findings), rules=rules,
                          severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
                          lang=lang, fail_on=fail_on)
+        written = []
         for fmt, (fname, _mime, _ext) in OUTPUTS.items():
-            data = render_format(fmt, ri)
+            try:  # each format on its own: one renderer's failure leaves the others
+                data = render_format(fmt, ri)
+            except Exception:  # noqa: BLE001
+                traceback.print_exc()  # the server's terminal, not the page
+                continue
             target = Path(directory) / fname
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+            written.append(fmt)
         counts = ri.counts()
         doc = result.document
         return {"ok": True, "status": 1 if any(failing(f, fail_on) for f in ri.findings) else 0,
                 "instansi": doc.instansi, "tahun": doc.tahun, "pages": doc.page_count, "tables": len(doc.tables),
                 "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")},
-                "seconds": time.perf_counter() - started}
+                "outputs": written, "seconds": time.perf_counter() - started}
     except Exception:  # noqa: BLE001
         return {"ok": False, "message": t("internal_error", lang, path=name), "status": 3,
                 "seconds": time.perf_counter() - started}
@@ -317,6 +325,7 @@ class Store:
                 r.state, r.status = "done", out["status"]
                 r.instansi, r.tahun = out["instansi"], out["tahun"]
                 r.pages, r.tables, r.counts = out["pages"], out["tables"], out["counts"]
+                r.outputs = list(out.get("outputs", []))
                 r.done = r.total = r.pages
             else:
                 r.state, r.status, r.message = "failed", out["status"], out["message"]

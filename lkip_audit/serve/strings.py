@@ -103,6 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{name}: proses pemeriksa berhenti tiba-tiba; coba unggah lagi",
         "en": "{name}: the checking process stopped unexpectedly; try uploading again",
     },
+    "serve.err.no_viewer": {
+        "id": "Tampilan laporan tidak dapat dibuat (galat internal); unduhan lain di atas tetap tersedia.",
+        "en": "The report view could not be made (internal error); the other downloads above are available.",
+    },
     "serve.started": {
         "id": "lkip-audit serve: buka {url} di peramban (Ctrl+C untuk berhenti)",
         "en": "lkip-audit serve: open {url} in a browser (Ctrl+C to stop)",

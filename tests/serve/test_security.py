@@ -310,3 +310,33 @@ def test_deleting_a_report_while_it_is_checked(client):
     while directory.exists() and time.monotonic() < end:  # the check runs to its end, then its files go
         time.sleep(0.3)
     assert not directory.exists()
+
+
+def test_a_failing_renderer_leaves_the_other_formats(client, xss_file, monkeypatch):
+    """The HTML renderer raising: the other formats are still written and offered, and the
+    page says the view is missing. (The check runs in a thread of this process here, so
+    that the patched renderer is the one used.)"""
+    import concurrent.futures
+
+    from lkip_audit.serve import jobs
+
+    def broken(fmt, ri):
+        if fmt == "html":
+            raise RuntimeError("renderer broke")
+        return real(fmt, ri)
+
+    real = jobs.render_format
+    monkeypatch.setattr(jobs, "render_format", broken)
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    monkeypatch.setattr(client.store, "_ensure_pool", lambda: pool)
+    try:
+        rid = client.upload(xss_file.read_bytes(), "a.pdf").get_json()["reports"][0]["id"]
+        j = client.wait(rid)
+    finally:
+        pool.shutdown(wait=True)
+    assert j["state"] == "done" and sorted(j["outputs"]) == ["json", "md", "sarif", "xlsx"]
+    page = client.http.get(f"/r/{rid}").get_data(as_text=True)
+    assert 'id="no-viewer"' in page and 'id="dl-xlsx"' in page and 'id="dl-html"' not in page
+    assert client.http.get(f"/r/{rid}/report.html").status_code == 404
+    assert client.http.get(f"/r/{rid}/download/html").status_code == 404
+    assert client.http.get(f"/r/{rid}/download/xlsx").status_code == 200
