@@ -291,18 +291,25 @@ def create_app(store: Store, *, config_path: str | None = None, token: str | Non
 
 
 def viewer_csp(page: bytes) -> str:
-    """The served report's policy: only the inline scripts its renderer declared by hash in
-    its own <meta> policy (in <head>, before any document text), in a sandboxed origin."""
+    """The served report's policy: the one its renderer declared in its own <meta> (in
+    <head>, before any document text: only the viewer's inline script and style by hash,
+    images from data:), fetch directives only, plus a sandboxed origin and no framing by
+    others. Without a declared policy nothing runs."""
     head = page[: page.find(b"</head>")] if b"</head>" in page else b""
-    hashes: list[str] = []
     m = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', head)
-    if m:
-        declared = unescape(m.group(1).decode("utf-8", "replace"))
-        hashes = re.findall(r"'sha(?:256|384|512)-[A-Za-z0-9+/=]+'", declared)
-    return ("default-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-            f"script-src 'self' {' '.join(hashes)}".rstrip() +
-            "; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; "
-            "sandbox allow-scripts allow-popups allow-downloads")
+    declared = unescape(m.group(1).decode("utf-8", "replace")) if m else ""
+    keep = []
+    for part in declared.split(";"):
+        words = part.split()
+        if words and words[0] in _FETCH_DIRECTIVES and not any(w in ("*", "'unsafe-eval'") for w in words[1:]):
+            keep.append(" ".join(words))
+    if not any(k.startswith("default-src ") for k in keep):
+        keep.insert(0, "default-src 'none'")
+    return "; ".join(keep + ["frame-ancestors 'self'", "base-uri 'none'", "form-action 'none'",
+                             "sandbox allow-scripts allow-popups allow-downloads"])
+
+
+_FETCH_DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "media-src"}
 
 
 def _same(a: str, b: str) -> bool:

@@ -88,6 +88,23 @@ def test_upload_check_view_download_and_reopen(server, cli_summary, tmp_path):
         assert b.evaluate("location.pathname") == f"/r/{rid}/report.html"
         shown = b.evaluate("document.body.dataset.findings || document.body.dataset.findingRows || ''")
         assert shown and int(shown) == sum(counts.values())
+        # the first error with a cell: the served viewer outlines it over its page image
+        import urllib.request
+
+        with urllib.request.urlopen(f"{server.base}r/{rid}/download/json", timeout=60) as resp:
+            findings = json.load(resp)  # the JSON the page offers (the sandboxed viewer cannot fetch)
+        first = next(i + 1 for i, f in enumerate(findings["findings"]) if f["severity"] == "error" and f.get("bbox"))
+        b.evaluate(f"document.getElementById('f{first}').click()")
+        b.wait_for(f"document.body.getAttribute('data-current') === 'f{first}'", "the first error selected")
+        page_no = str(findings["findings"][first - 1]["page"])
+        b.wait_for(f"document.getElementById('pageimg').getAttribute('data-decoded') === {js_string(page_no)}",
+                   "its page image")
+        geo = b.evaluate("""(function(){var m=document.querySelector('#page .mark.cell'),
+            i=document.getElementById('pageimg');if(!m)return null;var r=m.getBoundingClientRect(),
+            ir=i.getBoundingClientRect();return {w:r.width,h:r.height,
+            inImg:r.left>=ir.left&&r.right<=ir.right&&r.top>=ir.top&&r.bottom<=ir.bottom,
+            style:getComputedStyle(m).outlineStyle};})()""")
+        assert geo and geo["w"] > 3 and geo["h"] > 3 and geo["inImg"] and geo["style"] == "solid", geo
 
         # back to the list: the report is there with its counts, and reopens
         b.goto(server.base)

@@ -340,3 +340,17 @@ def test_a_failing_renderer_leaves_the_other_formats(client, xss_file, monkeypat
     assert client.http.get(f"/r/{rid}/report.html").status_code == 404
     assert client.http.get(f"/r/{rid}/download/html").status_code == 404
     assert client.http.get(f"/r/{rid}/download/xlsx").status_code == 200
+
+
+def test_viewer_policy_comes_from_the_renderers_head_only():
+    from lkip_audit.serve.app import viewer_csp
+
+    head = (b'<html><head><meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; '
+            b'img-src data:; script-src &#x27;sha256-AAAA&#x27;"></head><body>')
+    csp = viewer_csp(head + b"</body>")
+    assert "script-src 'sha256-AAAA'" in csp and "sandbox allow-scripts" in csp and "frame-ancestors 'self'" in csp
+    # a policy-looking text in the body (document text, were it ever unescaped) is not read
+    body_only = b'<html><head></head><body><meta http-equiv="Content-Security-Policy" content="script-src *">'
+    assert "script-src" not in viewer_csp(body_only) and viewer_csp(body_only).startswith("default-src 'none'")
+    wild = b'<html><head><meta http-equiv="Content-Security-Policy" content="script-src * &#x27;unsafe-eval&#x27;"></head>'
+    assert "script-src" not in viewer_csp(wild)
