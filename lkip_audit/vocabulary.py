@@ -31,6 +31,7 @@ ENV = "LKIP_AUDIT_RULES"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@lru_cache(maxsize=1)
 def checkout_rules_dir() -> Path | None:
     """rules/ of the source checkout this code runs from, or None (an installed package)."""
     root = Path(__file__).resolve().parent.parent
@@ -40,6 +41,7 @@ def checkout_rules_dir() -> Path | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def builtin_rules_dir():
     """The catalogue shipped with this code: the checkout's rules/, else the package data."""
     return checkout_rules_dir() or files("lkip_audit.rules")
@@ -62,8 +64,18 @@ def vocabulary_text(name: str) -> str:
     for root in (rules_dir(), builtin_rules_dir()):
         p = root / "vocabulary" / f"{name}.yaml"
         if p.is_file():
-            return p.read_text(encoding="utf-8")
+            try:
+                st = os.stat(p)
+            except (OSError, TypeError):  # a Traversable that is no file on disk
+                return p.read_text(encoding="utf-8")
+            return _read(str(p), st.st_mtime_ns, st.st_size)
     raise FileNotFoundError(f"vocabulary/{name}.yaml")
+
+
+@lru_cache(maxsize=64)
+def _read(path: str, mtime_ns: int, size: int) -> str:
+    """A vocabulary file's text, read once per version (the matchers ask for it per column)."""
+    return Path(path).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=64)

@@ -20,7 +20,9 @@ together with the column's content (a numbering column, the label column).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from lkip_audit.extract.model import Table
 from lkip_audit.understand.model import ColumnRole
@@ -34,9 +36,7 @@ NUMERIC_FIELDS = (
 )
 TEXT_FIELDS = ("tingkat", "kategori", "satuan")
 
-_HIER_WORDS = ("PROGRAM", "KEGIATAN", "INDIKATOR", "SASARAN")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_MONEY_WORDS = {"ANGGARAN", "KEUANGAN", "BELANJA", "PAGU", "DANA", "RP"}
 
 
 def _has(toks: list[str], *words: str) -> bool:
@@ -56,100 +56,113 @@ def _strip_years(toks: list[str]) -> list[str]:
 
 
 def _leaf_field(leaf: list[str], ctx: list[str], raw: str) -> tuple[str | None, str]:
-    """(field, reason) for a leaf under a context, or (None, reason)."""
+    """(field, reason) for a leaf under a context, or (None, reason). The header words are
+    data: the first matching entry of rules/vocabulary/columns.yaml (header_match)."""
     t = _strip_years(leaf)
-    c = ctx
-    money_ctx = _any(c, "ANGGARAN", "KEUANGAN", "PAGU")
     if not t:
         if _years(leaf) and not ctx:
             return None, "a year heading"
         if leaf == ["TAHUN"] or (leaf and leaf[0] == "TAHUN"):
             return "uraian", "TAHUN: the row label"
         return None, "empty"
-    s = " ".join(t)
-    if t in (["NO"], ["NOMOR"], ["NO", "URUT"], ["N"]) or s in ("NO", "NOMOR"):
-        return "no", "NO"
-    if _has(t, "TINGKAT") and _any(t, "PENCAPAIAN", "CAPAIAN"):
-        return "tingkat", "TINGKAT PENCAPAIAN"
-    if _any(t, "KATEGORI", "PREDIKAT"):
-        return "kategori", "KATEGORI/PREDIKAT"
-    if _has(t, "KOREKSI"):
-        return "koreksi", "KOREKSI"
-    if _has(t, "NILAI", "AKHIR"):
-        return "nilai_akhir", "NILAI AKHIR"
-    if _has(t, "KEBUTUHAN"):
-        return "kebutuhan", "KEBUTUHAN"
-    if _has(t, "TERISI"):
-        return "terisi", "TERISI"
-    if _any(t, "GAP", "KEKURANGAN"):
-        return "gap", "GAP"
-    if _any(t, "SELISIH", "BERTAMBAH", "BERKURANG"):
-        return "selisih", "BERTAMBAH/BERKURANG/SELISIH"
-    if _has(t, "MURNI"):
-        return "murni", "MURNI"
-    if _has(t, "PERUBAHAN") and not _any(t, "TARGET", "REALISASI", "CAPAIAN", "INDIKATOR"):
-        return "perubahan", "PERUBAHAN"
-    if _has(t, "SATUAN"):
-        return "satuan", "SATUAN"
-    if _any(t, "RENSTRA", "RPD", "RPJMD") and not _has(t, "REALISASI"):
-        return "target_renstra", "TARGET RENSTRA/RPD"
-    if _has(t, "TARGET", "CAPAIAN") and t.index("TARGET") < t.index("CAPAIAN") and not money_ctx:
-        return "target", "TARGET CAPAIAN (the target to achieve)"
-    # percentages and achievements
-    if _has(t, "CAPAIAN") and not _has(t, "TINGKAT"):
-        if money_ctx or (_any(t, "ANGGARAN", "KEUANGAN")):
-            return "persen", "CAPAIAN under ANGGARAN"
-        return "capaian", "CAPAIAN"
-    if _has(t, "FISIK"):
-        if _has(t, "TERHADAP") or _has(t, "TARGET"):
-            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
-        return "fisik", "FISIK"
-    if _has(t, "SISA"):
-        return "selisih", "SISA (a difference)"
-    if "%" in t or s in ("PERSEN", "PERSENTASE", "PRESENTASE"):
-        if _has(c, "KINERJA") and not money_ctx and not _has(c, "REALISASI"):
-            return "capaian", "% under KINERJA"
-        return "persen", "%"
-    if _has(t, "FISIK"):
-        if _has(t, "TERHADAP") or _has(t, "TARGET"):
-            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
-        return "fisik", "FISIK"
-    if _has(t, "REALISASI"):
-        if _any(t, "RP", "KEUANGAN", "ANGGARAN", "BELANJA") or money_ctx:
-            return "realisasi_rp", "REALISASI of money"
-        return "realisasi", "REALISASI"
-    if t == ["RP"]:
-        if _has(c, "REALISASI"):
-            return "realisasi_rp", "Rp under REALISASI"
-        return "anggaran", "Rp"
-    if _any(t, "ANGGARAN", "PAGU", "DANA"):
-        if _has(c, "REALISASI"):
-            return "realisasi_rp", "ANGGARAN under REALISASI"
-        return "anggaran", "ANGGARAN/PAGU"
-    if _has(t, "TARGET"):
-        if money_ctx:
-            return "anggaran", "TARGET under ANGGARAN"
-        return "target", "TARGET"
-    if _has(t, "RENCANA"):
-        return "rencana?", "RENCANA (money or target by content)"
-    if _any(t, "JUMLAH", "TOTAL"):
-        return "jumlah", "JUMLAH/TOTAL"
-    # label columns
-    hier = [w for w in _HIER_WORDS if w in t]
-    if "/" in raw and len(set(hier) | ({"SUB"} if "SUB" in t else set())) >= 2:
-        return "uraian", "combined hierarchy column"
-    if _has(t, "SUB", "KEGIATAN"):
-        return "sub_kegiatan", "SUB KEGIATAN"
-    if _has(t, "INDIKATOR"):
-        return "indikator", "INDIKATOR"
-    if _has(t, "KEGIATAN"):
-        return "kegiatan", "KEGIATAN"
-    if _has(t, "PROGRAM"):
-        return "program", "PROGRAM"
-    if _has(t, "SASARAN"):
-        return "sasaran", "SASARAN"
-    if _any(t, "URAIAN", "JENIS", "JABATAN", "NAMA", "TUJUAN", "MISI", "KELOMPOK") or _has(t, "PERANGKAT", "DAERAH"):
-        return "uraian", "URAIAN-like"
+    return header_match(t, ctx, raw)
+
+
+@dataclass(frozen=True)
+class HeaderEntry:
+    """One entry of rules/vocabulary/columns.yaml: conditions on a header, and its field."""
+
+    field: str | None
+    reason: str
+    leaf: tuple[tuple[str, ...], ...] | None = None
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    before: tuple[str, str] | None = None
+    money: bool | None = None
+    context_all: tuple[str, ...] = ()
+    context_none: tuple[str, ...] = ()
+    raw_contains: str | None = None
+    distinct: tuple[tuple[str, ...], int] | None = None
+
+    def matches(self, t: list[str], ctx: list[str], raw: str, money_ctx: bool) -> bool:
+        if self.leaf is not None and tuple(t) not in self.leaf:
+            return False
+        if self.all and not _has(t, *self.all):
+            return False
+        if self.any and not _any(t, *self.any):
+            return False
+        if self.none and _any(t, *self.none):
+            return False
+        if self.before is not None:
+            a, b = self.before
+            if not (_has(t, a, b) and t.index(a) < t.index(b)):
+                return False
+        if self.money is not None and money_ctx != self.money:
+            return False
+        if self.context_all and not _has(ctx, *self.context_all):
+            return False
+        if self.context_none and _any(ctx, *self.context_none):
+            return False
+        if self.raw_contains is not None and self.raw_contains not in raw:
+            return False
+        if self.distinct is not None:
+            words, at_least = self.distinct
+            if len({w for w in words if w in t}) < at_least:
+                return False
+        return True
+
+
+_ENTRY_KEYS = {"field", "reason", "leaf", "all", "any", "none", "before", "money", "context_all", "context_none",
+               "raw_contains", "distinct"}
+
+
+@lru_cache(maxsize=4)
+def _header_table(text: str) -> tuple[tuple[str, ...], tuple[HeaderEntry, ...]]:
+    import yaml
+
+    from lkip_audit.vocabulary import Loader
+
+    data = yaml.load(text, Loader=Loader)
+
+    def words(v) -> tuple[str, ...]:
+        return tuple(str(w) for w in (v or ()))
+
+    entries = []
+    for e in data["fields"]:
+        unknown = set(e) - _ENTRY_KEYS
+        if unknown:
+            raise ValueError(f"rules/vocabulary/columns.yaml: {e}: unknown key(s) {sorted(unknown)}")
+        d = e.get("distinct")
+        entries.append(HeaderEntry(
+            field=e["field"],
+            reason=str(e["reason"]),
+            leaf=tuple(words(x) for x in e["leaf"]) if "leaf" in e else None,
+            all=words(e.get("all")), any=words(e.get("any")), none=words(e.get("none")),
+            before=words(e["before"]) if "before" in e else None,
+            money=e.get("money"),
+            context_all=words(e.get("context_all")), context_none=words(e.get("context_none")),
+            raw_contains=e.get("raw_contains"),
+            distinct=(words(d["words"]), int(d["at_least"])) if d else None,
+        ))
+    return words(data["money_context"]), tuple(entries)
+
+
+def header_table() -> tuple[tuple[str, ...], tuple[HeaderEntry, ...]]:
+    """(money context words, entries) of rules/vocabulary/columns.yaml."""
+    from lkip_audit.vocabulary import vocabulary_text
+
+    return _header_table(vocabulary_text("columns"))
+
+
+def header_match(t: list[str], ctx: list[str], raw: str) -> tuple[str | None, str]:
+    """The field of the leaf tokens ``t`` (years and TAHUN left out) under the context
+    ``ctx``: the first entry of rules/vocabulary/columns.yaml that matches."""
+    money_words, entries = header_table()
+    money_ctx = _any(ctx, *money_words)
+    for e in entries:
+        if e.matches(t, ctx, raw, money_ctx):
+            return e.field, e.reason
     return None, "no known header word"
 
 

@@ -342,3 +342,180 @@ def test_number_words_come_from_the_vocabulary(tmp_path, monkeypatch):
     assert number_words("dua milyar") is None
     monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
     assert number_words("dua milyar") == 2_000_000_000
+
+
+# -- the column header vocabulary (rules/vocabulary/columns.yaml) ------------------------
+# The if-chain it replaced, kept here as the reference: the table + matcher must give the
+# same (field, reason) for every header.
+
+import re as _re
+
+_YEAR = _re.compile(r"^(19|20)\d\d$")
+_HIER_WORDS = ("PROGRAM", "KEGIATAN", "INDIKATOR", "SASARAN")
+
+
+def _has(toks, *words):
+    return all(w in toks for w in words)
+
+
+def _any(toks, *words):
+    return any(w in toks for w in words)
+
+
+def _years(toks):
+    return [t for t in toks if _YEAR.match(t)]
+
+
+def _strip_years(toks):
+    return [t for t in toks if not _YEAR.match(t) and t != "TAHUN"]
+
+
+def reference_leaf_field(leaf: list[str], ctx: list[str], raw: str) -> tuple[str | None, str]:
+    """(field, reason) for a leaf under a context, or (None, reason)."""
+    t = _strip_years(leaf)
+    c = ctx
+    money_ctx = _any(c, "ANGGARAN", "KEUANGAN", "PAGU")
+    if not t:
+        if _years(leaf) and not ctx:
+            return None, "a year heading"
+        if leaf == ["TAHUN"] or (leaf and leaf[0] == "TAHUN"):
+            return "uraian", "TAHUN: the row label"
+        return None, "empty"
+    s = " ".join(t)
+    if t in (["NO"], ["NOMOR"], ["NO", "URUT"], ["N"]) or s in ("NO", "NOMOR"):
+        return "no", "NO"
+    if _has(t, "TINGKAT") and _any(t, "PENCAPAIAN", "CAPAIAN"):
+        return "tingkat", "TINGKAT PENCAPAIAN"
+    if _any(t, "KATEGORI", "PREDIKAT"):
+        return "kategori", "KATEGORI/PREDIKAT"
+    if _has(t, "KOREKSI"):
+        return "koreksi", "KOREKSI"
+    if _has(t, "NILAI", "AKHIR"):
+        return "nilai_akhir", "NILAI AKHIR"
+    if _has(t, "KEBUTUHAN"):
+        return "kebutuhan", "KEBUTUHAN"
+    if _has(t, "TERISI"):
+        return "terisi", "TERISI"
+    if _any(t, "GAP", "KEKURANGAN"):
+        return "gap", "GAP"
+    if _any(t, "SELISIH", "BERTAMBAH", "BERKURANG"):
+        return "selisih", "BERTAMBAH/BERKURANG/SELISIH"
+    if _has(t, "MURNI"):
+        return "murni", "MURNI"
+    if _has(t, "PERUBAHAN") and not _any(t, "TARGET", "REALISASI", "CAPAIAN", "INDIKATOR"):
+        return "perubahan", "PERUBAHAN"
+    if _has(t, "SATUAN"):
+        return "satuan", "SATUAN"
+    if _any(t, "RENSTRA", "RPD", "RPJMD") and not _has(t, "REALISASI"):
+        return "target_renstra", "TARGET RENSTRA/RPD"
+    if _has(t, "TARGET", "CAPAIAN") and t.index("TARGET") < t.index("CAPAIAN") and not money_ctx:
+        return "target", "TARGET CAPAIAN (the target to achieve)"
+    # percentages and achievements
+    if _has(t, "CAPAIAN") and not _has(t, "TINGKAT"):
+        if money_ctx or (_any(t, "ANGGARAN", "KEUANGAN")):
+            return "persen", "CAPAIAN under ANGGARAN"
+        return "capaian", "CAPAIAN"
+    if _has(t, "FISIK"):
+        if _has(t, "TERHADAP") or _has(t, "TARGET"):
+            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
+        return "fisik", "FISIK"
+    if _has(t, "SISA"):
+        return "selisih", "SISA (a difference)"
+    if "%" in t or s in ("PERSEN", "PERSENTASE", "PRESENTASE"):
+        if _has(c, "KINERJA") and not money_ctx and not _has(c, "REALISASI"):
+            return "capaian", "% under KINERJA"
+        return "persen", "%"
+    if _has(t, "FISIK"):
+        if _has(t, "TERHADAP") or _has(t, "TARGET"):
+            return "realisasi", "REALISASI FISIK TERHADAP TARGET (indicator realisation)"
+        return "fisik", "FISIK"
+    if _has(t, "REALISASI"):
+        if _any(t, "RP", "KEUANGAN", "ANGGARAN", "BELANJA") or money_ctx:
+            return "realisasi_rp", "REALISASI of money"
+        return "realisasi", "REALISASI"
+    if t == ["RP"]:
+        if _has(c, "REALISASI"):
+            return "realisasi_rp", "Rp under REALISASI"
+        return "anggaran", "Rp"
+    if _any(t, "ANGGARAN", "PAGU", "DANA"):
+        if _has(c, "REALISASI"):
+            return "realisasi_rp", "ANGGARAN under REALISASI"
+        return "anggaran", "ANGGARAN/PAGU"
+    if _has(t, "TARGET"):
+        if money_ctx:
+            return "anggaran", "TARGET under ANGGARAN"
+        return "target", "TARGET"
+    if _has(t, "RENCANA"):
+        return "rencana?", "RENCANA (money or target by content)"
+    if _any(t, "JUMLAH", "TOTAL"):
+        return "jumlah", "JUMLAH/TOTAL"
+    # label columns
+    hier = [w for w in _HIER_WORDS if w in t]
+    if "/" in raw and len(set(hier) | ({"SUB"} if "SUB" in t else set())) >= 2:
+        return "uraian", "combined hierarchy column"
+    if _has(t, "SUB", "KEGIATAN"):
+        return "sub_kegiatan", "SUB KEGIATAN"
+    if _has(t, "INDIKATOR"):
+        return "indikator", "INDIKATOR"
+    if _has(t, "KEGIATAN"):
+        return "kegiatan", "KEGIATAN"
+    if _has(t, "PROGRAM"):
+        return "program", "PROGRAM"
+    if _has(t, "SASARAN"):
+        return "sasaran", "SASARAN"
+    if _any(t, "URAIAN", "JENIS", "JABATAN", "NAMA", "TUJUAN", "MISI", "KELOMPOK") or _has(t, "PERANGKAT", "DAERAH"):
+        return "uraian", "URAIAN-like"
+    return None, "no known header word"
+
+
+HEADER_WORDS = [
+    "NO", "NOMOR", "URUT", "N", "TINGKAT", "PENCAPAIAN", "CAPAIAN", "KATEGORI", "PREDIKAT", "KOREKSI", "NILAI",
+    "AKHIR", "KEBUTUHAN", "TERISI", "GAP", "KEKURANGAN", "SELISIH", "BERTAMBAH", "BERKURANG", "MURNI", "PERUBAHAN",
+    "TARGET", "REALISASI", "INDIKATOR", "SATUAN", "RENSTRA", "RPD", "RPJMD", "ANGGARAN", "KEUANGAN", "FISIK",
+    "TERHADAP", "SISA", "%", "PERSEN", "PERSENTASE", "PRESENTASE", "KINERJA", "RP", "BELANJA", "PAGU", "DANA",
+    "RENCANA", "JUMLAH", "TOTAL", "SUB", "KEGIATAN", "PROGRAM", "SASARAN", "URAIAN", "JENIS", "JABATAN", "NAMA",
+    "TUJUAN", "MISI", "KELOMPOK", "PERANGKAT", "DAERAH", "TAHUN", "2016", "LAINNYA",
+]
+CONTEXTS = [[], ["ANGGARAN"], ["KEUANGAN"], ["PAGU"], ["REALISASI"], ["KINERJA"], ["KINERJA", "REALISASI"],
+            ["TARGET"], ["TAHUN", "2016"], ["CAPAIAN", "KINERJA"], ["REALISASI", "ANGGARAN"], ["RENCANA"]]
+
+
+def _headers():
+    """Every leaf of one or two header words under every context, with and without a "/"
+    in the printed header, and 5,000 longer random leaves."""
+    import itertools
+    import random
+
+    leaves = [[w] for w in HEADER_WORDS] + [list(p) for p in itertools.product(HEADER_WORDS, repeat=2)]
+    rnd = random.Random(14)
+    leaves += [rnd.sample(HEADER_WORDS, rnd.randint(3, 6)) for _ in range(5000)]
+    leaves += [[], ["2016"], ["TAHUN"], ["TAHUN", "2016", "TARGET"]]
+    for k, leaf in enumerate(leaves):
+        ctx = CONTEXTS[k % len(CONTEXTS)] if len(leaf) > 2 else None
+        for c in ([ctx] if ctx is not None else CONTEXTS):
+            for raw in (" ".join(leaf), "/".join(leaf)):
+                yield leaf, c, raw
+
+
+def test_column_vocabulary_gives_what_the_if_chain_gave():
+    from lkip_audit.understand.columns import _leaf_field
+
+    n = 0
+    for leaf, ctx, raw in _headers():
+        assert _leaf_field(leaf, ctx, raw) == reference_leaf_field(leaf, ctx, raw), (leaf, ctx, raw)
+        n += 1
+    assert n > 90_000
+
+
+def test_column_vocabulary_is_data(tmp_path, monkeypatch):
+    from lkip_audit.understand.columns import _leaf_field
+
+    assert _leaf_field(["BIAYA"], [], "BIAYA") == (None, "no known header word")
+    voc = tmp_path / "vocabulary"
+    voc.mkdir()
+    data = vocabulary.vocabulary("columns")
+    data = {**data, "fields": [{"field": "anggaran", "reason": "BIAYA", "all": ["BIAYA"]}, *data["fields"]]}
+    (voc / "columns.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
+    assert _leaf_field(["BIAYA"], [], "BIAYA") == ("anggaran", "BIAYA")
+    assert _leaf_field(["NO"], [], "NO") == ("no", "NO")  # "NO" is a word, not YAML's false
