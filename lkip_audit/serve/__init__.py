@@ -117,6 +117,11 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int
     base = f"http://{url_host(host)}:{eff_port}/"
     url = base + (f"?token={token}" if token else "")
     messages.insert(0, t("serve.started", lang, url=url))
+    if host in ("0.0.0.0", "::", ""):  # every interface: what the other machines type
+        import socket
+
+        messages.insert(1, t("serve.elsewhere", lang, url=f"http://{socket.gethostname()}:{eff_port}/"
+                             + (f"?token={token}" if token else "")))
     messages.append(t("serve.files_kept" if keep else "serve.files_dir", lang, dir=store.root,
                       keep=t("serve.keep_note", lang)))
     return Served(server=server, app=app, store=store, url=url, base=base, token=token, messages=messages)

@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "lkip-audit serve: buka {url} di peramban (Ctrl+C untuk berhenti)",
         "en": "lkip-audit serve: open {url} in a browser (Ctrl+C to stop)",
     },
+    "serve.elsewhere": {
+        "id": "dari komputer lain: {url} (atau alamat IP komputer ini)",
+        "en": "from other machines: {url} (or this machine's IP address)",
+    },
     "serve.token_generated": {
         "id": "Token akses (dibuat acak, wajib karena server terbuka di jaringan): {token}",
         "en": "Access token (generated, required because the server is open to the network): {token}",

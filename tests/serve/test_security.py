@@ -354,3 +354,11 @@ def test_viewer_policy_comes_from_the_renderers_head_only():
     assert "script-src" not in viewer_csp(body_only) and viewer_csp(body_only).startswith("default-src 'none'")
     wild = b'<html><head><meta http-equiv="Content-Security-Policy" content="script-src * &#x27;unsafe-eval&#x27;"></head>'
     assert "script-src" not in viewer_csp(wild)
+
+
+def test_plain_form_upload_without_script_opens_the_report(client, xss_file):
+    """The <noscript> path: a form post with the CSRF field redirects to the report."""
+    r = client.http.post("/upload", data={"csrf_token": client.csrf, "file": (io.BytesIO(xss_file.read_bytes()), "a.pdf")},
+                         content_type="multipart/form-data")
+    assert r.status_code == 302 and re.fullmatch(r"/r/[0-9a-f]{16}", r.headers["Location"])
+    assert client.wait(r.headers["Location"].rsplit("/", 1)[1])["state"] == "done"
