@@ -480,3 +480,29 @@ def test_nar004_is_info_when_the_paragraph_speaks_of_the_report_year():
     (g,) = only(run(["BAB IV PENUTUP\nDimana pencapaian untuk partisipasi masyarakat pada tahun 2015 "
                      "sebesar 85%, ditargetkan 72% dan dicapai sebesar 61%."], tahun=2016), "NAR004")
     assert g.severity == "warning"
+
+
+@fires("NAR002")
+def test_nar002_is_info_when_another_table_above_holds_the_count():
+    # two programme tables one above the other (as bp3akb p30-31: strategic programmes, then the
+    # supporting ones); "tabel di atas" is read as the nearest, which holds 1 kegiatan; the one
+    # above it holds 2 (J1, J2), the number the sentence gives - which table it means is not certain
+    def table(number, rows, page):
+        return analyzed(["No", "Uraian Program dan Kegiatan", "Target Anggaran"], rows,
+                        {0: "no", 1: "uraian", 2: "anggaran"}, number=number, page=page,
+                        rowinfo={0: {"role": "parent", "kind": "program"},
+                                 **{i: {"kind": "kegiatan"} for i in range(1, len(rows))}})
+
+    rows_a = [["J", "Program Pelayanan Administrasi Perkantoran", "6.986.705.000"],
+              ["1.", "Penyelenggaraan Administrasi Perkantoran", "5.423.630.000"],
+              ["2.", "Iklan Layanan Masyarakat", "1.563.075.000"]]
+    rows_b = [["K", "Program Peningkatan Sarana dan Prasarana Aparatur", "1.910.700.000"],
+              ["1.", "Peningkatan Sarana dan Prasarana Kantor", "1.910.700.000"]]
+    a, b = table("2.8", rows_a, 1), table("2.9", rows_b, 2)
+    pages = ["Tabel 2.8 Program Pelayanan\n" + "\n".join(" ".join(r) for r in rows_a),
+             "Tabel 2.9 Program Sarana\n" + "\n".join(" ".join(r) for r in rows_b) + "\n"
+             "Program tersebut terdiri dari 2 (dua) kegiatan sebagaimana tampak pada tabel di atas."]
+    (f,) = only(run(pages, a, b), "NAR002")
+    # nearest table 2.9: 1 kegiatan (K1) by hand; table 2.8: 2 (J1, J2) = the claim
+    assert (f.severity, f.table, f.expected, f.actual) == ("info", "2.9", "1", "2 (dua)")
+    assert [d["code"] for d in f.detail["doubt"]] == ["referent"] and "2.8" in f.message

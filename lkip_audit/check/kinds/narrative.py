@@ -414,10 +414,12 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
             continue
         # a table the sentence refers to
         named = named_tables(s.text, ctx.doc)
+        others: list = []
         if named:
             tables, method = named[:1], "named"
         elif ABOVE_REF.search(s.text):
-            tables, method = tables_above(s, ctx.doc, nar.spans)[:1], "above"
+            above = tables_above(s, ctx.doc, nar.spans)
+            tables, method, others = above[:1], "above", above[1:3]
         else:
             continue
         if not tables:
@@ -432,17 +434,37 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 continue
             if Decimal(counted[name]) == c.value:
                 continue
+            doubts = _other_tables_fit(name, c, counted[name], others, ats)
             f = ctx.finding(
                 rule, tat, None, None,
                 expected=str(counted[name]),
                 actual=c.text,
                 fields={"sentence": s.text, "noun": c.noun, "source": tat.table.label},
-                detail={"tie": {"method": method, "confidence": "high", "table": tat.table.number or tat.table.id,
-                                "counted": name, "counts": counted},
+                detail={"tie": {"method": method, "confidence": "low" if doubts else "high",
+                                "table": tat.table.number or tat.table.id, "counted": name, "counts": counted},
                         **_sentence_detail(s)},
                 page=s.page,
+                doubts=doubts,
             )
             yield _finish(f, s)
+
+
+def _other_tables_fit(name: str, c: Claim, nearest: int, others: list, ats) -> list:
+    """"the table above" is read as the nearest one; when another table just above it holds the
+    claimed count (or the two together do: one table printed in two parts), the sentence may
+    speak of that one, and the mismatch is not certain."""
+    for t in others:
+        oat = ats.get(t.id)
+        if oat is None:
+            continue
+        n = count_rows(oat).get(name) or 0
+        if n and (Decimal(n) == c.value or Decimal(n + nearest) == c.value):
+            label = oat.table.label
+            both = Decimal(n) != c.value
+            why = (f"tabel {label}{' bersama tabel terdekat' if both else ''} memuat tepat {c.value}",
+                   f"table {label}{' together with the nearest one' if both else ''} holds exactly {c.value}")
+            return [Doubt("referent", (("why", why[0]), ("why_en", why[1])))]
+    return []
 
 
 # --- number-word -------------------------------------------------------------------------
