@@ -159,6 +159,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     from lkip_audit.report.session import Session, SessionError
 
     from lkip_audit.batch import BatchError, expand_inputs
+    from lkip_audit.store.run import StoreError, store_url
 
     try:
         reports = expand_inputs(reports, recursive=recursive)
@@ -168,8 +169,6 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
                           baseline_path=baseline_path, write_baseline_path=write_baseline_path)
         if executor == "dask" and not scheduler:
             raise BatchError("--executor dask needs --scheduler ADDRESS")
-        from lkip_audit.store.run import StoreError, store_url
-
         store_db = store_url(store, config)
         if store_db:
             from lkip_audit.store import Store

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lkip_audit.store import ENV, Store, StoreError, instansi, location, payload, understanding_of
+from lkip_audit.store import instansi
+from lkip_audit.store.where import ENV, StoreError, location
 
 _MSG = {
     "missing": {"id": "lintas tahun: {path}: tahun {years} tidak dapat dibandingkan (laporan tahun itu "
@@ -56,6 +57,7 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
     from lkip_audit.check.kinds import KINDS
     from lkip_audit.check.kinds.base import Ctx
     from lkip_audit.check.kinds.crossyear import Earlier
+    from lkip_audit.store import Store, payload, understanding_of
     from lkip_audit.understand.facts import facts
 
     lang = config.lang
@@ -102,6 +104,8 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
 
 def record(url: str, data: dict, path: str, lang: str = "id") -> str:
     """Write one report (the runner process); the line to print."""
+    from lkip_audit.store import Store
+
     rec = Store(url).record(data)
     if not rec.new:
         return msg("known", lang, path=path)
