@@ -6,6 +6,7 @@ Word path does not, and the other way round.
     python benchmarks/docx_vs_pdf.py --convert        # reconvert each .docx with LibreOffice first
     python benchmarks/docx_vs_pdf.py --markdown       # the table as Markdown (README)
     python benchmarks/docx_vs_pdf.py --list           # every unexplained difference
+    python benchmarks/docx_vs_pdf.py --list-stale     # explained entries that matched nothing this run
 
 Every .docx in the Word-made corpus has the PDF LibreOffice made from it beside it (committed;
 ``--convert`` makes a fresh one with ``soffice --headless --convert-to pdf`` in a temporary
@@ -187,6 +188,7 @@ def convert(docx: Path, outdir: Path) -> Path:
 
 def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries: list[dict]) -> dict:
     docs, tot, kinds = [], Counter(), Counter()
+    used_entries: set[int] = set()
     for name, dpath, ppath in pairs:
         rd, rp = results[dpath], results[ppath]
         d = {"document": name, "docx": rel(dpath), "pdf": rel(ppath)}
@@ -206,6 +208,7 @@ def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries
                   + [{"side": "pdf-only", **f} for f in unp]})
         for _, e in exd + exp:
             kinds[e.get("kind") or e.get("reason") or "?"] += 1
+            used_entries.add(id(e))
         for k in ("docx_findings", "pdf_findings", "both", "docx_only", "pdf_only", "explained", "unexplained"):
             tot[k] += d[k]
         docs.append(d)
@@ -213,7 +216,12 @@ def compare(pairs: list[tuple[str, str, str]], results: dict[str, dict], entries
     for d in docs:
         for f in d.get("unexplained_differences", []):
             used[(f["side"], f["rule"])] += 1
-    return {"documents": docs, "totals": dict(tot),
+    # Entries of the documents compared that explained nothing this run: the difference they
+    # name is gone (fixed, or the finding moved), so their reason no longer describes a run.
+    compared = {name for name, *_ in pairs}
+    stale = [e for e in entries if e.get("document") in compared and id(e) not in used_entries]
+    tot["stale_entries"] = len(stale)
+    return {"documents": docs, "totals": dict(tot), "stale_entries": stale,
             "explained_by_kind": [{"kind": k, "count": n} for k, n in kinds.most_common()],
             "unexplained_by_side_and_rule": [{"side": s, "rule": r, "count": n} for (s, r), n in used.most_common()]}
 
@@ -272,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=str(DEFAULT_JSON), help="where the figures go (default %(default)s)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--list", action="store_true", help="print every unexplained difference")
+    ap.add_argument("--list-stale", action="store_true",
+                    help="print the explained-file entries that matched no difference of this run")
     ap.add_argument("--explained", default=str(EXPLAINED), help="explained differences (default %(default)s)")
     args = ap.parse_args(argv)
 
@@ -314,6 +324,12 @@ def main(argv: list[str] | None = None) -> int:
             for f in d.get("unexplained_differences", []):
                 print(f"{d['document']}\t{f['side']}\t{f['rule']}\t{f.get('table')}\t{f.get('row')}\t"
                       f"{f.get('column')}\tp{f.get('page')}\t{f.get('expected')} / {f.get('actual')}")
+    if rep["stale_entries"]:
+        print(f"{len(rep['stale_entries'])} explained-file entries matched no difference of this run (stale; --list-stale)")
+    if args.list_stale:
+        for e in rep["stale_entries"]:
+            print(f"stale\t{e.get('document')}\t{e.get('side')}\t{e.get('rule')}\t{e.get('table')}\t{e.get('row')}\t"
+                  f"{e.get('column')}\t{e.get('kind')}")
     if args.json:
         out = Path(args.json)
         out.parent.mkdir(parents=True, exist_ok=True)

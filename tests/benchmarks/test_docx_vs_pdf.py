@@ -79,6 +79,21 @@ def test_compare_counts(tmp_path):
     assert rep["totals"]["unexplained"] == 1
 
 
+def test_entries_that_explain_nothing_are_counted_as_stale():
+    # two entries for document a: one explains the docx-only finding, the other names a finding
+    # no side has any more; an entry of a document not compared is not counted
+    d_only = F(rule="PCT001", row="Sasaran 1", column="Capaian")
+    results = {"a.docx": {"error": None, "findings": [d_only]}, "a.pdf": {"error": None, "findings": []}}
+    live = {"document": "a", "side": "docx-only", "rule": "PCT001", "table": "3.5", "row": "Sasaran 1",
+            "column": "Capaian", "reason": "x"}
+    gone = {"document": "a", "side": "pdf-only", "rule": "SUM001", "table": "3.5", "row": "Jumlah",
+            "column": "Anggaran", "reason": "y"}
+    other = dict(gone, document="b")
+    rep = dvp.compare([("a", "a.docx", "a.pdf")], results, [live, gone, other])
+    assert rep["documents"][0]["explained"] == 1
+    assert rep["stale_entries"] == [gone] and rep["totals"]["stale_entries"] == 1
+
+
 def test_committed_explained_file_is_well_formed():
     # every entry names its document, a side, a rule and a one-line reason naming a cause
     entries = dvp.load_explained()
