@@ -149,6 +149,7 @@
       if (d.error) { message(file.name + ": " + d.error); }
       if (d.errors && d.errors.length || d.error) { item.setAttribute("data-state", "refused"); status.textContent = d.error || d.errors[0]; }
       (d.reports || []).forEach(function (r) { track(r, item, bar, status, single); });
+      if (d.reports && d.reports.length) { refreshList().catch(function () {}); }  // listed while checked
     };
     xhr.onerror = function () { item.setAttribute("data-state", "refused"); message(file.name + ": HTTP " + xhr.status); };
     xhr.send(data);
@@ -172,10 +173,10 @@
     });
     zone.addEventListener("drop", function (ev) { if (ev.dataTransfer) { uploadAll(ev.dataTransfer.files); } });
     zone.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { input.click(); } });
-    // reports still being checked (after a reload): keep the list current
+    // reports still being checked (here or in another tab): keep the list current
     (function watch() {
       var busy = document.querySelector('#report-rows tr[data-state="queued"], #report-rows tr[data-state="reading"], #report-rows tr[data-state="checking"]');
-      if (busy && active === 0) { refreshList().catch(function () {}); }
+      if (busy) { refreshList().catch(function () {}); }
       setTimeout(watch, 2000);
     })();
   }
