@@ -150,7 +150,7 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
 
     _tell(report_id, "reading")
     try:
-        result = pipeline.audit(local, config, progress=progress, limits=Limits(), options=ReadOptions(), cache=None)
+        result = pipeline.audit(local, config, progress=progress, limits=Limits(), options=ReadOptions())  # no cache
     except ReadError as e:
         detail = (e.detail or "").replace(local, name)
         return {"ok": False, "message": t(f"read_error.{e.reason}", lang, path=name, detail=detail),

@@ -148,3 +148,28 @@ def test_open_flag_opens_the_printed_address(monkeypatch):
     assert seen.is_set() and len(opened) == 1
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=tok-abcdef", opened[0])
     assert opened[0] in lines[0]
+
+
+def test_every_page_string_has_both_languages_and_the_same_fields():
+    import string
+
+    from lkip_audit.serve.strings import STRINGS
+
+    fields = lambda text: sorted(f for _, f, _, _ in string.Formatter().parse(text) if f)  # noqa: E731
+    for key, texts in STRINGS.items():
+        assert key.startswith("serve.") and texts.get("id") and texts.get("en"), key
+        assert fields(texts["id"]) == fields(texts["en"]), key
+
+
+def test_every_word_the_templates_ask_for_exists():
+    from pathlib import Path
+
+    import lkip_audit.serve.app  # noqa: F401 - registers the page's words
+    from lkip_audit.i18n import _T
+
+    templates = Path(lkip_audit.serve.app.__file__).parent / "templates"
+    asked = set()
+    for f in templates.glob("*.html"):
+        asked |= set(re.findall(r"""\bt\(\s*'([\w.]+)'\s*[,)]""", f.read_text(encoding="utf-8")))
+    assert "serve.title" in asked and len(asked) > 30
+    assert sorted(k for k in asked if k not in _T) == []
