@@ -519,3 +519,49 @@ def test_column_vocabulary_is_data(tmp_path, monkeypatch):
     monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
     assert _leaf_field(["BIAYA"], [], "BIAYA") == ("anggaran", "BIAYA")
     assert _leaf_field(["NO"], [], "NO") == ("no", "NO")  # "NO" is a word, not YAML's false
+
+
+# -- a previous year's column is not this year's (real report: column-role) ---------------
+
+# lkip_bp3iptek_2016.pdf p39 Tabel 3.1 (benchmarks/real_triage.yaml, cause column-role):
+# "Capaian Thn Lalu" holds 2015's capaian; this year's is "% Realisasi" (77 / 80 x 100 = 96,25;
+# 50 / 20 x 100 = 250; 42 / 25 x 100 = 168).
+BP3IPTEK_HEADER = ["No.", "Sasaran", "Indikator", "Capaian Thn Lalu", "Target", "Realisasi", "% Realisasi"]
+BP3IPTEK_ROWS = [
+    ["1", "Meningkatnya kualitas kebijakan", "Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti",
+     "75", "80", "77", "96,25"],
+    ["2", "Meningkatnya inovasi", "Prosentase Inovasi yang Sudah Terbentuk Menjadi Produk", "0", "20", "50", "250"],
+    ["3", "Meningkatnya HAKI", "Jumlah Karya Iptek yang Didaftarkan HAKI", "30", "25", "42", "168"],
+]
+
+
+def test_previous_year_headers_are_not_this_years_values():
+    from lkip_audit.understand.columns import _leaf_field
+    from lkip_audit.understand.text import header_tokens
+
+    for header in ("Capaian Thn Lalu", "Capaian Tahun Lalu", "Realisasi Tahun Lalu", "CAPAIAN THN. LALU (%)"):
+        assert _leaf_field(header_tokens(header), [], header) == (None, "a previous year's value (TAHUN LALU)"), header
+    # this year's columns keep their roles
+    assert _leaf_field(["CAPAIAN"], [], "Capaian")[0] == "capaian"
+    assert _leaf_field(["REALISASI"], [], "Realisasi")[0] == "realisasi"
+    assert _leaf_field(["CAPAIAN", "2016"], [], "Capaian 2016")[0] == "capaian"
+
+
+def test_previous_year_capaian_is_not_recomputed_from_this_years_numbers():
+    from lkip_audit.check import CheckConfig, run_checks
+    from lkip_audit.extract.model import Document
+    from lkip_audit.understand import understand
+    from lkip_audit.understand.columns import map_columns
+    from tests.tablefactory import make_table
+
+    t = make_table(BP3IPTEK_HEADER, BP3IPTEK_ROWS, number="3.1", page=39,
+                   title="Pengukuran Kinerja Tahun 2016")
+    roles, notes = map_columns(t)
+    by_index = {r.index: r.field for r in roles}
+    assert 3 not in by_index
+    assert any("col 3 'Capaian Thn Lalu': unmapped (a previous year's value (TAHUN LALU))" in n for n in notes)
+    assert (by_index[4], by_index[5]) == ("target", "realisasi")
+    doc = Document(path="x.pdf", sha256="0" * 64, page_count=60, pages=[], tables=[t], problems=[])
+    fs = run_checks(doc, understand(doc), CheckConfig(select=["CAP", "PCT", "LBL"]))
+    # before: CAP001 on every row, e.g. "75 is not 77 / 80 x 100 = 96,25"
+    assert [f for f in fs if f.column == "Capaian Thn Lalu"] == []
