@@ -8,7 +8,8 @@ from typing import Iterable
 
 from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import (
-    Ctx, Doubt, applies, cell_at, data_rows, judge, polarity_detail, polarity_of, same_group, state,
+    DOUBT_TEXT, Ctx, Doubt, applies, cell_at, data_rows, judge, polarity_detail, polarity_of, row_label, same_group,
+    state,
 )
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable, Band, ColumnRole, Scale
@@ -16,6 +17,11 @@ from lkip_audit.understand.model import AnalyzedTable, Band, ColumnRole, Scale
 FIELDS_LABEL = {"value", "recomputed", "recomputed_band", "target", "realisasi", "scale"}
 FIELDS_RANGE = {"realisasi", "target", "low", "high", "label"}
 HUNDRED = Decimal(100)
+
+DOUBT_TEXT.setdefault("nilai-akhir-elsewhere", (
+    "kategori dapat menilai nilai akhir {value} baris yang sama di tabel {table} (capaian setelah koreksi), dan nilai itu termasuk \"{label}\"",
+    "the category may judge the nilai akhir {value} of the same row in table {table} (the capaian after correction), which is \"{label}\"",
+))
 
 # The default bands are data, defined once: rules/vocabulary/scales.yaml (understand/scales.py).
 from lkip_audit.understand.scales import default_tingkat  # noqa: E402
@@ -108,7 +114,13 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 if not expected_bands:
                     continue  # the value is in no band of the scale: nothing to compare
                 variant = "both" if rec_differs and rec_bands[0] is not expected_bands[0] and "both" in rule.variants else None
-                doubts = judge(ctx, at, i, {"value": vcol}, lambda v, band=band: in_band(v["value"], band))
+                extra = []
+                if vcol.field == "capaian" and "nilai_akhir" in prm["value_fields"]:
+                    other = _nilai_akhir_elsewhere(ctx, at, i, vp)
+                    if other is not None and in_band(other[1].value, band):
+                        extra.append(Doubt("nilai-akhir-elsewhere", (
+                            ("value", numeric.shown(other[1])), ("table", other[0]), ("label", band.label))))
+                doubts = judge(ctx, at, i, {"value": vcol}, lambda v, band=band: in_band(v["value"], band), extra=extra)
                 yield ctx.finding(
                     rule, at, i, lcol, expected=expected_bands[0].label, actual=actual,
                     fields=fields, related=related, detail=detail, variant=variant, doubts=doubts,
@@ -137,6 +149,41 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     rule, at, i, lcol, expected=rec_bands[0].label, actual=actual,
                     fields=fields, related=related, detail=detail, variant="recomputed", doubts=doubts,
                 )
+
+
+def _words(s: str | None) -> set[str]:
+    return set(norm_label(s).split())
+
+
+def _nilai_akhir_elsewhere(ctx: Ctx, at: AnalyzedTable, i: int, vp):
+    """(table label, ParsedNumber) of the nilai akhir printed for the same row in another
+    table: a row there with mostly the same words in its label (one with the same printed
+    capaian first)
+    (BKD Tabel 3.15 judges the IKU capaian 101,46 "Baik"; Tabel 3.2 prints that IKU's nilai
+    akhir, 101,46 x 0,85 = 86,24, "Baik"). None when there is none."""
+    und = ctx.understanding
+    if und is None:
+        return None
+    mine = [_words(row_label(at, i))] + [_words(c.text) for c in at.table.rows[i].cells if c.number.kind == "text"]
+    mine = [w for w in mine if len(w) >= 2]
+    found = []
+    for ot in und.tables:
+        if ot is at:
+            continue
+        ncol = same_group(ot, "nilai_akhir", None) or next(iter(ot.cols("nilai_akhir")), None)
+        ccol = same_group(ot, "capaian", ncol.group) if ncol is not None else None
+        if ncol is None:
+            continue
+        for j in range(len(ot.table.rows)):
+            n = cell_at(ot, j, ncol)
+            if state(n) != "number":
+                continue
+            theirs = _words(row_label(ot, j))
+            if any(len(w & theirs) * 3 >= 2 * max(len(w), len(theirs)) for w in mine):
+                c = cell_at(ot, j, ccol) if ccol is not None else None
+                same = state(c) == "number" and c.number.value == vp.value
+                found.append((not same, ot.table.label, n.number))  # the same printed capaian first
+    return min(found, key=lambda x: x[0])[1:] if found else None
 
 
 def _inside_range(at, i, vcol) -> bool:

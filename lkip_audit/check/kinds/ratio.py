@@ -7,7 +7,7 @@ from typing import Iterable
 
 from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import (
-    Ctx, Doubt, agrees, applies, cell_at, data_rows, judge, norm_unit, number, polarity_detail, polarity_of, same_group, state,
+    DOUBT_TEXT, Ctx, Doubt, agrees, applies, cell_at, data_rows, judge, norm_unit, number, polarity_detail, polarity_of, same_group, state,
 )
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
@@ -16,6 +16,13 @@ HUNDRED = Decimal(100)
 FIELDS_RATIO = {"numerator", "denominator", "target", "formula"}
 FIELDS_LOWER = {"target", "realisasi", "expected_alt", "formula", "source"}
 FIELDS_PRODUCT = {"capaian", "koreksi"}
+
+DOUBT_TEXT.setdefault("magnitude", (
+    "{numerator} dan {denominator} berbeda lebih dari seratus ribu kali besarnya: kolomnya mungkin tidak sepasang (mis. capaian dengan anggaran) karena tajuk tabel terbaca keliru",
+    "{numerator} and {denominator} differ more than a hundred thousand times in size: the columns may not belong together (e.g. a capaian with a budget) because the header was misread",
+))
+# operands further apart than this are not a realisation and its target of one indicator
+MAGNITUDE = Decimal(100000)
 
 
 def _operand(at, row, col, allow_range=None):
@@ -78,6 +85,9 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 continue  # the report computed from the unrounded operands (302,97 / 50 -> 605,93)
             holds.rp = rp
             extra = []
+            small, big = sorted([abs(num[0]), abs(den[0])])
+            if small and big / small >= MAGNITUDE:
+                extra.append(Doubt("magnitude", (("numerator", num[2]), ("denominator", den[2]))))
             if lower_aware and polarity_of(at, i) is None and den[1].kind != "range":
                 fit = _lower_fit(ctx, rp, num[0], den[0])  # realisasi / target: numerator, denominator
                 if fit is not None:

@@ -6,11 +6,21 @@ from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, Doubt, applies, cell_at, judge, row_infos, state
+from lkip_audit.check.kinds.base import DOUBT_TEXT, Ctx, Doubt, applies, cell_at, judge, row_infos, state
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import KEBUTUHAN, KOMPOSISI, AnalyzedTable, ColumnRole
 
 FIELDS_SUM = {"addends", "count"}
+
+# doubts of a failed sum that only this kind finds (the others are in base.DOUBT_TEXT)
+DOUBT_TEXT.setdefault("duplicate-row", (
+    "baris \"{row}\" mengulang label baris di atasnya; tanpa baris ulangan itu jumlahnya cocok",
+    "the row \"{row}\" repeats the label of the row above it; without that repeated row the sum holds",
+))
+DOUBT_TEXT.setdefault("continued", (
+    "tabel ini mungkin bersambung {dir} halaman {page} (potongan tabel tanpa judul), sehingga baris yang dijumlahkan mungkin belum lengkap",
+    "the table may continue {dir_en} page {page} (an uncaptioned piece of a table), so the rows summed may be incomplete",
+))
 NON_ADDITIVE = {"no", "uraian", "sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "satuan",
                 "capaian", "persen", "fisik", "tingkat", "kategori", "koreksi", "nilai_akhir"}
 
@@ -167,6 +177,10 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
 
             extra.append(Doubt("uncounted", (("row", _rl(at, j) or str(j + 1)),)))
             break
+    extra += _piece_doubts(ctx, at, i, covers, col, tp, parent is not None and parent.role == "parent")
+    dup = _duplicate_row(at, covers, col, tp, ctx)
+    if dup is not None:
+        extra.append(dup)
     pages = [r.page for r in at.table.rows]
     for j in covers:
         if j in rows:
@@ -203,3 +217,156 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
                                                        ("alt", str(alt)))))
                 break
     return doubts
+
+
+def _duplicate_row(at: AnalyzedTable, covers: list[int], col, tp, ctx: Ctx) -> Doubt | None:
+    """A covered row that repeats the label of the covered row right above it (BKD Tabel
+    3.65: "Evaluasi Disiplin ASN" twice, the second with the kegiatan's total realisasi):
+    a repeated row or a child? When the sum holds without it, it is a doubt, not a galat."""
+    from lkip_audit.check.kinds.base import agrees, number, row_label
+
+    vals = {j: number(cell_at(at, j, col)) for j in covers}
+    total = sum((p.value for p in vals.values() if p is not None), Decimal(0))
+    prev = None
+    for j in covers:
+        lab = " ".join((row_label(at, j) or "").lower().split())
+        if lab and prev is not None and lab == prev and vals[j] is not None:
+            if agrees(ctx, tp, tp.value, total - vals[j].value):
+                return Doubt("duplicate-row", (("row", row_label(at, j)),))
+        prev = lab
+    return None
+
+
+def _piece_doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, is_parent: bool) -> list[Doubt]:
+    """A table cut at a page break and not stitched, read as one table, makes the sum hold:
+    a parent whose children run to the piece's last row while an uncaptioned piece starts
+    on the next page, and the first rows of that piece make up the difference; or a total
+    in an uncaptioned piece that covers its first rows, while the pieces before it (up to
+    the captioned one) hold top rows that make up the difference. Where no such reading
+    makes the sum hold, the finding stands (a wrong total stays wrong when stitched)."""
+    from lkip_audit.check.kinds.base import agrees, number
+
+    doc, und = ctx.doc, ctx.understanding
+    if doc is None or und is None or not covers or not at.table.pages or not at.table.rows:
+        return []
+    by_table = {id(a.table): a for a in und.tables}
+    tables = [t for t in (getattr(doc, "tables", []) or []) if id(t) in by_table]
+    first, last = min(at.table.pages), max(at.table.pages)
+    infos = row_infos(at)
+    nrows = len(at.table.rows)
+
+    def val(a: AnalyzedTable, j: int, c) -> Decimal | None:
+        p = number(cell_at(a, j, c))
+        return p.value if p is not None else None
+
+    def same_col(a: AnalyzedTable):
+        if isinstance(col, int):
+            return col if len(a.table.columns) == len(at.table.columns) else None
+        return next((c for c in a.columns if c.field == col.field and c.group == col.group), None)
+
+    here = sum((v for j in covers if (v := val(at, j, col)) is not None), Decimal(0))
+    holds = lambda extra: agrees(ctx, tp, tp.value, here + extra)  # noqa: E731
+    out: list[Doubt] = []
+    if is_parent:
+        tail, stack = max(covers), list(covers)
+        while stack:  # the last row of the parent's subtree
+            k = stack.pop()
+            tail = max(tail, k)
+            ri = infos.get(k)
+            if ri is not None:
+                stack += [c for c in ri.children + ri.indicators if c > k]
+        # the uncaptioned pieces that follow, each starting on the page after the last
+        chain, page = [], last
+        while len(chain) < 10:
+            nxt = [t for t in tables if t is not at.table and t not in chain and t.number is None
+                   and t.pages and min(t.pages) == page + 1]
+            if not nxt:
+                break
+            chain.append(nxt[0])
+            page = max(nxt[0].pages)
+        level = infos[i].kind if i in infos else None
+        # rows of the children's own kind count (a kegiatan's sub kegiatan continuing on the
+        # next page are inside that kegiatan's figure); without kinds, every row
+        kinds = {infos[c].kind for c in covers if c in infos}
+        kinds = kinds if kinds and None not in kinds else None
+        nested = any(infos[c].children for c in covers if c in infos)  # children with children of their own
+        run, done = Decimal(0), tail < nrows - 1
+        for t in chain:
+            na = by_table[id(t)]
+            ncol = same_col(na)
+            if ncol is None or done:
+                break
+            typed = kinds is not None and any(r.kind in kinds for r in na.rows)
+            seen_parent = False
+            for j, rj in enumerate(na.rows):
+                if rj.role == "total" or (level and rj.kind == level):
+                    done = True  # the next row of the parent's own level closes its children
+                    break
+                if typed:
+                    if rj.kind not in kinds:
+                        continue
+                elif rj.parent is not None or rj.role not in ("body", "parent"):
+                    continue
+                elif not nested:
+                    # leaf children: the piece's leading rows, up to its first parent row
+                    if rj.role == "parent":
+                        done = True
+                        break
+                else:
+                    # children that are parents: the leading rows finish the last child;
+                    # the piece's own top parents are the next children
+                    seen_parent = seen_parent or rj.role == "parent"
+                    if not seen_parent:
+                        continue
+                v = val(na, j, ncol)
+                if v is None:
+                    continue
+                run += v
+                if holds(run):
+                    out.append(Doubt("continued", (("dir", "ke"), ("dir_en", "on"), ("page", str(last + 1)))))
+                    done = True
+                    break
+    elif at.table.number is None:
+        body = [k for k in range(nrows) if (ri := infos.get(k)) is None or ri.role not in ("section", "total")]
+        if body and min(covers) <= body[0]:
+            # the pieces before this one, back to the captioned table they continue
+            chain, page = [], first
+            while len(chain) < 10:
+                prev = [t for t in tables if t is not at.table and t not in chain and t.pages and max(t.pages) == page - 1]
+                if not prev:
+                    break
+                chain.insert(0, prev[-1])
+                if prev[-1].number is not None:
+                    break
+                page = min(prev[-1].pages)
+            # the stitched table's top rows: every piece's rows without a parent, but the
+            # leading rows of a later piece continue a parent printed before (up to the
+            # piece's first parent row), and an IKU/sasaran/indicator row is no addend where
+            # program/kegiatan rows are; or, where the rows name their levels, the programs
+            tops: list[Decimal] = []
+            programs: list[Decimal] = []
+            for n, t in enumerate(chain + [at.table]):
+                a = by_table[id(t)]
+                c = same_col(a) if t is not at.table else col
+                if c is None:
+                    continue
+                units = [r for r in a.rows if r.parent is None and r.role in ("body", "parent") and r.index != i]
+                if any(r.kind in ("program", "kegiatan", "sub_kegiatan") for r in units):
+                    units = [r for r in units if r.kind not in ("iku", "sasaran", "indikator")]
+                first_parent = next((r.index for r in a.rows if r.role == "parent"), None)
+                if n > 0 and first_parent is not None:
+                    units = [r for r in units if r.index >= first_parent]
+                tops += [v for r in units if (v := val(a, r.index, c)) is not None]
+                for r in a.rows:
+                    if r.kind != "program":
+                        continue
+                    v = val(a, r.index, c)
+                    if v is None and len(r.indicators) == 1:
+                        v = val(a, r.indicators[0], c)  # a label-only program: its indicator row carries its figures
+                    if v is not None:
+                        programs.append(v)
+            for cand in (tops, programs):
+                if cand and agrees(ctx, tp, tp.value, sum(cand, Decimal(0))):
+                    out.append(Doubt("continued", (("dir", "dari"), ("dir_en", "from"), ("page", str(first - 1)))))
+                    break
+    return out
