@@ -219,9 +219,67 @@ def _cell(words: list[dict], bbox: BBox, r: int, c: int, rowspan: int = 1, colsp
     return GridCell(text, bbox, r, c, rowspan, colspan, bold=bold, indent=round(indent, 1))
 
 
+def _header_blocks(head: list[Line]) -> list[list[dict]]:
+    """The header's cell texts: phrases (words at word spacing on one line) joined with the
+    phrases that continue them on the next line of the same cell: one line pitch lower
+    (a child cell below a group header starts lower, after the cell padding) and centred
+    or left-aligned with them ("CAPAIAN STANDAR NASIONAL" / "TAHUN 2024")."""
+    blocks: list[list[list[dict]]] = []
+    for ph in sorted((ph for ln in head for ph in _phrases(ln)), key=lambda ph: (ph[0]["top"], ph[0]["x0"])):
+        h = max(w["bottom"] - w["top"] for w in ph)
+        x0, x1 = ph[0]["x0"], ph[-1]["x1"]
+        best = None
+        for b in blocks:
+            last = b[-1]
+            l0, l1 = last[0]["x0"], last[-1]["x1"]
+            dy = ph[0]["top"] - last[0]["top"]
+            if not (0.5 * h < dy <= 1.4 * h) or x0 > l1 or x1 < l0:
+                continue
+            if abs((x0 + x1) / 2 - (l0 + l1) / 2) <= 3 or abs(x0 - l0) <= 2:
+                if best is None or dy < best[0]:
+                    best = (dy, b)
+        if best is not None:
+            best[1].append(ph)
+        else:
+            blocks.append([ph])
+    return blocks
+
+
+def _split_group_lines(blocks: list[list[list[dict]]], edges: list[float]) -> list[list[dict]]:
+    """The header blocks as word lists, a group header split from the child cell that runs
+    on right below it at the same pitch (no cell padding): a first line ("CAPAIAN KINERJA
+    TAHUN 2024", "TAHUN 2024") and the lines after it ("REALISASI" / "FISIK" / ...)
+    centred at the height of the cells beside them (TARGET TAHUNAN, CAPAIAN
+    KINERJA: Word centres a header row's cells vertically) are two cells. A group's own
+    second line ("CAPAIAN STANDAR NASIONAL" / "TAHUN 2024") stands higher than them."""
+
+    def cy(ws: list[dict]) -> float:
+        return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
+
+    out: list[list[dict]] = []
+    flat = [[w for ph in b for w in ph] for b in blocks]
+    for b, ws in zip(blocks, flat):
+        for k in range(1, len(b)):
+            first = [w for ph in b[:k] for w in ph]
+            rest = [w for ph in b[k:] for w in ph]
+            fb, rb = max(w["bottom"] for w in first), max(w["bottom"] for w in rest)
+            cols = [_col_of(edges, (w["x0"] + w["x1"]) / 2) for w in first]
+            near = range(min(cols) - 1, max(cols) + 2)  # the cells beside it under a group
+            beside = [o for o in flat if o is not ws and fb - 1 < min(w["top"] for w in o) < rb
+                      and any(_col_of(edges, (w["x0"] + w["x1"]) / 2) in near for w in o)]
+            # (A cell of two lines level with its neighbours is centred with them whole.)
+            if any(abs(cy(o) - cy(rest)) <= 2 < abs(cy(o) - cy(ws)) for o in beside):
+                out += [first, rest]  # "Tahun" / "2024" over "Proses": a split after two lines
+                break
+        else:
+            out.append(ws)
+    return out
+
+
 def _header_cells(head: list[Line], edges: list[float], top: float, bottom: float) -> tuple[list, int]:
     """Header cells over the columns ``edges`` from the header lines: one row, or two when
-    a phrase groups the columns below it."""
+    a header cell groups the columns below it (RENCANA over TARGET | ANGGARAN, "CAPAIAN
+    KINERJA TAHUN 2024" over three columns)."""
     ncols = len(edges) - 1
     if not head:
         return [], 0
@@ -229,76 +287,92 @@ def _header_cells(head: list[Line], edges: list[float], top: float, bottom: floa
     for ln in head:
         for w in ln.words:
             by_col[_col_of(edges, (w["x0"] + w["x1"]) / 2)].append(w)
-    # Group phrases: a phrase with text in its columns only below it, and neighbours whose
-    # header also starts below it (RENCANA over TARGET | ANGGARAN).
+    blocks = _split_group_lines(_header_blocks(head), edges)
+    # A group header: a block whose column holds other header text only below it, over a
+    # run of neighbouring columns whose header text also starts below it, centred under it.
     groups: list[tuple[list[dict], int, int]] = []
     used: set[int] = set()
-    for ln in head:
-        for ph in _phrases(ln):
-            pb = max(w["bottom"] for w in ph)
-            pt = min(w["top"] for w in ph)
-            cx = (ph[0]["x0"] + ph[-1]["x1"]) / 2
-            c = _col_of(edges, cx)
-            if c in used:
-                continue
-            below = [w for w in by_col[c] if w not in ph]
-            if not below or min(w["top"] for w in below) < pb - 1:
-                continue
+    for blk in sorted(blocks, key=lambda b: min(w["top"] for w in b)):
+        own = {id(w) for w in blk}
+        pt, pb = min(w["top"] for w in blk), max(w["bottom"] for w in blk)
+        bx0, bx1 = min(w["x0"] for w in blk), max(w["x1"] for w in blk)
+        cx = (bx0 + bx1) / 2
+        c = _col_of(edges, cx)
+        if c in used:
+            continue
 
-            def child(k: int) -> bool:
-                ws = by_col[k]
-                return bool(ws) and k not in used and min(w["top"] for w in ws) >= pb - 1 and min(w["top"] for w in ws) > pt
+        def rest(k: int) -> list[dict]:
+            return [w for w in by_col[k] if id(w) not in own]
 
-            others = [g for g in _phrases_centres(head, pb, pt) if abs(g - cx) > 1]
+        below = rest(c)
+        if not below or min(w["top"] for w in below) < pb - 1:
+            continue
 
-            def nearest_is_me(k: int) -> bool:
-                kc = (edges[k] + edges[k + 1]) / 2
-                return all(abs(kc - cx) <= abs(kc - o) for o in others)
+        def middle(ws: list[dict]) -> float:
+            return (min(w["top"] for w in ws) + max(w["bottom"] for w in ws)) / 2
 
-            ok = [k == c or (child(k) and nearest_is_me(k)) for k in range(ncols)]
-            # The columns under a group phrase are centred under it: of the runs of
-            # eligible columns around its own, the widest one centred on it.
-            best: list[int] = []
-            for a in range(c, -1, -1):
-                if not ok[a]:
+        def child(k: int) -> bool:
+            """Column ``k``'s header starts below the block and stands level with the one
+            right under it (the cells of one header row are centred, or top-aligned,
+            together; a cell over both rows, INDIKATOR KINERJA UTAMA beside TARGET
+            TAHUNAN under TAHUN 2024, is centred on both)."""
+            ws = rest(k)
+            if not ws or k in used or min(w["top"] for w in ws) < pb - 1:
+                return False
+            return (abs(middle(ws) - middle(below)) <= 2
+                    or abs(min(w["top"] for w in ws) - min(w["top"] for w in below)) <= 2)
+
+        # Other header blocks level with this one: a column nearer to one of them is theirs.
+        others = [(min(w["x0"] for w in o) + max(w["x1"] for w in o)) / 2 for o in blocks
+                  if o is not blk and min(w["top"] for w in o) < pb and max(w["bottom"] for w in o) > pt]
+
+        def nearest_is_me(k: int) -> bool:
+            kc = (edges[k] + edges[k + 1]) / 2
+            return all(abs(kc - cx) <= abs(kc - o) for o in others)
+
+        def centred(a: int, b: int) -> bool:
+            span = edges[b + 1] - edges[a]
+            if abs((edges[a] + edges[b + 1]) / 2 - cx) <= max(6.0, 0.03 * span):
+                return True
+            # The texts of the columns under it, centred in their cells, span it evenly, or
+            # the outer ones stand as far from its centre ("2024" over Kebutuhan | Terisi | GAP).
+            ws = [w for k in range(a, b + 1) for w in rest(k)]
+            if abs((min(w["x0"] for w in ws) + max(w["x1"] for w in ws)) / 2 - cx) <= 4.0:
+                return True
+            left, right = rest(a), rest(b)
+            mid = ((min(w["x0"] for w in left) + max(w["x1"] for w in left)) / 2
+                   + (min(w["x0"] for w in right) + max(w["x1"] for w in right)) / 2) / 2
+            return abs(mid - cx) <= 3.0
+
+        ok = [k == c or (child(k) and nearest_is_me(k)) for k in range(ncols)]
+        best: list[int] = []
+        for a in range(c, -1, -1):
+            if not ok[a]:
+                break
+            for b in range(c, ncols):
+                if not ok[b]:
                     break
-                for b in range(c, ncols):
-                    if not ok[b]:
-                        break
-                    if abs((edges[a] + edges[b + 1]) / 2 - cx) <= 6 and b - a + 1 > len(best):
-                        best = list(range(a, b + 1))
-            cols = best
-            if len(cols) >= 2:
-                groups.append((ph, cols[0], cols[-1]))
-                used.update(cols)
-    mid = (top + bottom) / 2
+                if b > a and centred(a, b) and b - a + 1 > len(best):
+                    best = list(range(a, b + 1))
+        if len(best) >= 2:
+            groups.append((blk, best[0], best[-1]))
+            used.update(best)
     cells = []
     if not groups:
         for c in range(ncols):
             cells.append(_cell(by_col[c], BBox(edges[c], top, edges[c + 1], bottom), 0, c))
         return cells, 1
-    split = max(max(w["bottom"] for w in ph) for ph, _, _ in groups)
-    mid = split
-    for ph, a, b in groups:
-        cells.append(_cell(ph, BBox(edges[a], top, edges[b + 1], mid), 0, a, 1, b - a + 1))
+    grouped = {id(w) for blk, _, _ in groups for w in blk}
+    split = max(max(w["bottom"] for w in blk) for blk, _, _ in groups)
+    for blk, a, b in groups:
+        cells.append(_cell(blk, BBox(edges[a], top, edges[b + 1], split), 0, a, 1, b - a + 1))
     for c in range(ncols):
-        box = BBox(edges[c], top, edges[c + 1], bottom)
+        ws = [w for w in by_col[c] if id(w) not in grouped]
         if c in used:
-            ws = [w for w in by_col[c] if w["top"] >= split - 1 and not any(w in ph for ph, _, _ in groups)]
-            cells.append(_cell(ws, BBox(edges[c], mid, edges[c + 1], bottom), 1, c))
+            cells.append(_cell([w for w in ws if w["top"] >= split - 1], BBox(edges[c], split, edges[c + 1], bottom), 1, c))
         else:
-            cells.append(_cell(by_col[c], box, 0, c, 2, 1))
+            cells.append(_cell(ws, BBox(edges[c], top, edges[c + 1], bottom), 0, c, 2, 1))
     return cells, 2
-
-
-def _phrases_centres(head: list[Line], pb: float, pt: float) -> list[float]:
-    """Centres of the phrases on the same header line as a phrase (top ``pt``)."""
-    out = []
-    for ln in head:
-        for ph in _phrases(ln):
-            if abs(min(w["top"] for w in ph) - pt) <= 2:
-                out.append((ph[0]["x0"] + ph[-1]["x1"]) / 2)
-    return out
 
 
 def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str,
@@ -414,6 +488,10 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             continue
         block = [x for x in region(j) if id(x) not in used]
         j += max(len(block), 1)
+        # A heading right above the table, in a larger type ("... STANDAR NASIONAL"), is
+        # not its header.
+        while len(block) > 2 and block[0].bottom - block[0].top > 1.25 * median(x.bottom - x.top for x in block):
+            block = block[1:]
         if block and any(0 <= block[0].top - b.bottom < 25 and block[0].x0 < b.x1 and block[-1].x1 > b.x0
                          for b in taken):
             # Right under a table found from its rules (a ruled header band over rule-less

@@ -61,3 +61,83 @@ def test_tabel_7_formula_numbering_row_is_header():
     t = _table(KONVENSI, "7")
     assert [r.texts()[:2] for r in t.rows] == [r[:2] for r in src]
     assert t.columns == _source(KONVENSI_SRC, "7")["header"][0]
+
+
+# --- spanning group headers without vertical rules (bkd-word-noborder) -------------------
+
+NOBORDER = WILD / "bkd-word-noborder.pdf"
+BKD_SRC = ROOT / "samples" / "src" / "bkd-banten-2024" / "tables"
+
+
+def _header_paths(header: list) -> list[str]:
+    """Each column's header path from a source header (rows of texts or {text, rowspan,
+    colspan}): the texts of the cells over it, top to bottom."""
+    grid: dict[tuple[int, int], str | None] = {}
+    for r, row in enumerate(header):
+        c = 0
+        for cell in row:
+            while (r, c) in grid:
+                c += 1
+            cell = {"text": cell} if isinstance(cell, str) else cell
+            for i in range(cell.get("rowspan", 1)):
+                for j in range(cell.get("colspan", 1)):
+                    grid[(r + i, c + j)] = cell["text"] if i == 0 else None
+            c += cell.get("colspan", 1)
+    out = []
+    for c in range(max(k for _, k in grid) + 1):
+        parts: list[str] = []
+        for r in range(len(header)):
+            t = grid.get((r, c))
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        out.append(" ".join(parts))
+    return out
+
+
+def _squeeze(s: str) -> str:
+    # Narrow header cells break words on the page ("PENCAPAIA" / "N"): spaces cannot be told
+    # from line breaks inside a word, so they are left out of the comparison.
+    return s.replace(" ", "")
+
+
+@pytest.mark.parametrize("number", [
+    "3.2",    # TAHUN 2024 over six columns, beside INDIKATOR KINERJA UTAMA and KATEGORI
+    "3.6",    # KINERJA and ANGGARAN groups; INDIKATOR / KINERJA / UTAMA a cell of three lines
+    "3.15",   # TAHUN 2024 over three columns, TINGKAT PENCAPAIAN beside them over both rows
+    "3.16",   # the same, the table stitched over pages 29-30
+    "3.19",
+    "3.20",   # RENCANA over TARGET | ANGGARAN, REALISASI right above "Rp" at one line's pitch
+    "3.41",   # "2024" over Kebutuhan | Terisi | GAP (pages 50-52)
+    "3.54",
+    "3.63",   # CAPAIAN KINERJA TAHUN 2024 right above REALISASI / FISIK / ... (no cell padding)
+])
+def test_spanning_header_attached_to_its_columns(number):
+    """Column header paths as the source header writes them (its merged cells)."""
+    source = yaml.safe_load((BKD_SRC / f"{number}.yaml").read_text(encoding="utf-8"))
+    found = [t for t in extracted(NOBORDER).tables if t.number == number]
+    assert len(found) == 1
+    assert [_squeeze(c) for c in found[0].columns] == [_squeeze(c) for c in _header_paths(source["header"])]
+
+
+def test_uncaptioned_table_two_groups_and_a_heading_above():
+    """Page 28: the table under the heading "3.1.4. MEMBANDINGKAN ... STANDAR NASIONAL"
+    (rendered page; no caption): CAPAIAN KINERJA TAHUN 2024 over three columns and CAPAIAN
+    STANDAR NASIONAL / TAHUN 2024 (two lines) over three more; the heading's last line
+    "NASIONAL", in a larger type right above it, is no part of its header."""
+    t = next(t for t in extracted(NOBORDER).tables if t.pages == [28] and t.number is None)
+    assert t.columns == [
+        "NO", "SASARAN", "INDIKATOR KINERJA UTAMA",
+        "CAPAIAN KINERJA TAHUN 2024 TARGET TAHUNAN",
+        "CAPAIAN KINERJA TAHUN 2024 REALISASI FISIK TERHADAP TARGET TAHUNAN",
+        "CAPAIAN KINERJA TAHUN 2024 CAPAIAN KINERJA",
+        "CAPAIAN STANDAR NASIONAL TAHUN 2024 TARGET",
+        "CAPAIAN STANDAR NASIONAL TAHUN 2024 REALISASI",
+        "CAPAIAN STANDAR NASIONAL TAHUN 2024 CAPAIAN KINERJA",
+    ]
+
+
+def test_group_of_two_lines_right_above_a_child():
+    """Tabel 3.59 (page 67): "Tahun" / "2024" over Kasus | Proses | Sisa, "Proses" one line's
+    pitch below "2024" (source header: {Tahun 2024, colspan 3} over the three)."""
+    t = next(t for t in extracted(NOBORDER).tables if t.number == "3.59")
+    assert t.columns[-3:] == ["Tahun 2024 Kasus", "Tahun 2024 Proses", "Tahun 2024 Sisa"]
