@@ -57,7 +57,11 @@ def formula(rule: Rule, lang: str = "id") -> str | None:
     if k == "label-band":
         vals = " / ".join(f(x) for x in p.get("value_fields", []))
         if p.get("scale") == "tingkat":  # the default scale, DESIGN.md glossary
-            bands = "< 100 Tidak Mencapai Target, = 100 Sesuai Target, > 100 Melebihi Target"
+            from lkip_audit.understand.scales import default_tingkat  # rules/vocabulary/scales.yaml
+
+            bands = ", ".join(
+                (f"= {b.low}" if b.low == b.high else f"< {b.high}" if b.low is None else f"> {b.low}") + f" {b.label}"
+                for b in default_tingkat().bands)
             return f"{f(p['label_field'])}: {vals} {bands}"
         return (f"{f(p['label_field'])} = the band of {vals} on the {p.get('scale')} scale" if en
                 else f"{f(p['label_field'])} = pita {vals} pada skala {p.get('scale')}")

@@ -318,10 +318,15 @@ def test_default_tingkat_bands_are_defined_once_in_the_vocabulary():
     assert (b0.low, b0.high, b0.high_inclusive) == (None, Decimal(100), False)
     assert (b1.low, b1.high, b1.low_inclusive, b1.high_inclusive) == (Decimal(100), Decimal(100), True, True)
     assert (b2.low, b2.high, b2.low_inclusive) == (Decimal(100), None, False)
+    # explain's formula reads them too
+    from lkip_audit.report.explain import formula
+
+    assert formula(load_catalogue()["LBL001"]).endswith(
+        "< 100 Tidak Mencapai Target, = 100 Sesuai Target, > 100 Melebihi Target")
     # no second definition left in the code
     for p in (REPO / "lkip_audit").rglob("*.py"):
         text = p.read_text(encoding="utf-8")
-        assert 'Band("Sesuai Target"' not in text, p
+        assert 'Band("Sesuai Target"' not in text and "= 100 Sesuai Target" not in text, p
 
 
 def test_number_words_come_from_the_vocabulary(tmp_path, monkeypatch):
