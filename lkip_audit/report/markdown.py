@@ -23,6 +23,8 @@ def md(text) -> str:
 
 
 def render(ri: ReportInput) -> str:
+    from lkip_audit.extract.docx import extent  # a Word document has parts, not pages
+
     lang, doc = ri.lang, ri.document
     c = ri.counts()
     lines = [
@@ -33,7 +35,7 @@ def render(ri: ReportInput) -> str:
         f"| {t('header.document', lang)} | {md(ri.path)} |",
         f"| {t('header.instansi', lang)} | {md(doc.instansi)} |",
         f"| {t('header.tahun', lang)} | {md(doc.tahun)} |",
-        f"| {t('header.pages', lang)} | {doc.page_count} |",
+        "| {} | {} |".format(*extent(doc, lang)),
         f"| {t('header.tables', lang)} | {len(doc.tables)} |",
         f"| {t('header.findings', lang)} | "
         + ", ".join(f"{c.get(sev, 0)} {t('severity.' + sev, lang)}" for sev in ("error", "warning", "info"))

@@ -89,11 +89,12 @@ def render(ri: ReportInput) -> bytes:
 
     sm = wb.create_sheet(s("sheet.summary", lang)[:31])
     doc, c = ri.document, ri.counts()
+    from lkip_audit.extract.docx import extent, is_word_document  # a Word document has parts, not pages
     rows = [
         (t("header.document", lang), ri.path),
         (t("header.instansi", lang), doc.instansi or ""),
         (t("header.tahun", lang), doc.tahun),
-        (t("header.pages", lang), doc.page_count),
+        extent(doc, lang) if is_word_document(doc) else (t("header.pages", lang), doc.page_count),
         (t("header.tables", lang), len(doc.tables)),
         (s("summary.total", lang), len(ri.findings)),
         (t("severity.error", lang), c.get("error", 0)),

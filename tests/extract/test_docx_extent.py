@@ -56,3 +56,25 @@ def test_pdf_summary_line_still_counts_pages():
     assert not is_word_document(doc)
     assert summary_line(doc, [], "id", path="laporan.pdf") == "laporan.pdf: 0 galat, 0 peringatan, 0 info; 0 tabel, 98 halaman"
     assert extent(doc, "en") == ("Pages", "98")
+
+
+def test_markdown_and_xlsx_reports_say_parts_for_a_word_document(tmp_path):
+    import openpyxl
+
+    from lkip_audit.report import markdown, xlsx
+    from lkip_audit.report.base import ReportInput
+
+    doc = read_word(three_chapters(tmp_path))
+    ri = ReportInput(path="draf.docx", document=doc, findings=[])
+    text = markdown.render(ri)
+    assert "| Bagian | 3 bagian (dokumen Word, tanpa halaman) |" in text
+    assert "| Halaman |" not in text
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(ri)))
+    values = [tuple(r) for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
+    assert ("Bagian", "3 bagian (dokumen Word, tanpa halaman)") in [v[:2] for v in values]
+    # a PDF keeps its page count as a number
+    pdf = Document(path="laporan.pdf", sha256="0" * 64, page_count=98, pages=[], tables=[])
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(ReportInput(path="laporan.pdf", document=pdf, findings=[]))))
+    values = [tuple(r) for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
+    assert ("Halaman", 98) in [v[:2] for v in values]
+    assert "| Halaman | 98 |" in markdown.render(ReportInput(path="laporan.pdf", document=pdf, findings=[]))
