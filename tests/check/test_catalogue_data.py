@@ -570,3 +570,17 @@ def test_previous_year_capaian_is_not_recomputed_from_this_years_numbers():
     fs = run_checks(doc, understand(doc), CheckConfig(select=["CAP", "PCT", "LBL"]))
     # before: CAP001 on every row, e.g. "75 is not 77 / 80 x 100 = 96,25"
     assert [f for f in fs if f.column == "Capaian Thn Lalu"] == []
+
+
+def test_rule_docs_cite_their_basis_in_the_repos_own_words():
+    """No rule's documentation points at a file outside the repository (DESIGN.md and
+    READING.md live beside it, not in it); a file it names must exist in the repo."""
+    outside = ("DESIGN.md", "READING.md", "../shared")
+    for rule in load_catalogue().values():
+        if rule.source == "nar.yaml":
+            continue  # another area's file (narrative), left to its owner
+        texts = [rule.basis, *rule.checks.values(), *rule.title.values()]
+        for text in texts:
+            assert not [w for w in outside if w in text], (rule.id, text)
+            for path in _re.findall(r"\b(?:rules|lkip_audit|samples|benchmarks)/[\w./-]+\w", text):
+                assert (REPO / path).exists(), (rule.id, path)
