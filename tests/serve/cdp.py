@@ -31,16 +31,27 @@ class Chromium:
         self.returncode: int | None = None
 
     def __enter__(self) -> "Chromium":
-        import websocket
-
         profile = self.tmp / "profile"
         profile.mkdir(parents=True, exist_ok=True)
+        (profile / "DevToolsActivePort").unlink(missing_ok=True)  # a reused profile's port is stale
         args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--disable-features=Translate,MediaRouter", f"--user-data-dir={profile}",
                 f"--window-size={self.size[0]},{self.size[1]}", "--remote-debugging-port=0", "about:blank"]
         self.stderr = open(self.tmp / "chromium.log", "w+b")
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=self.stderr)
+        try:
+            self._connect(profile)
+        except BaseException:  # __exit__ does not run when __enter__ fails: end the browser here
+            self.proc.kill()
+            self.proc.wait()
+            self.stderr.close()
+            raise
+        return self
+
+    def _connect(self, profile: Path) -> None:
+        import websocket
+
         port = self._port(profile)
         deadline = time.monotonic() + 60
         pages = []
@@ -54,7 +65,6 @@ class Chromium:
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=120, suppress_origin=True)
         for domain in ("Page", "Runtime", "DOM"):
             self.call(f"{domain}.enable")
-        return self
 
     def _port(self, profile: Path) -> int:
         """Chromium writes its DevTools port to DevToolsActivePort in the profile."""
