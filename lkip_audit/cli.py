@@ -165,15 +165,17 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
         reports = expand_inputs(reports, recursive=recursive)
         config = build_config(config_path, lang=lang, select=select, ignore=ignore, severity=severity,
                               rounding=rounding, tolerance=tolerance, kategori=kategori)
-        session = Session(config, list(reports), formats, output, fail_on=fail_on, quiet=quiet,
-                          baseline_path=baseline_path, write_baseline_path=write_baseline_path)
-        if executor == "dask" and not scheduler:
-            raise BatchError("--executor dask needs --scheduler ADDRESS")
         store_db = store_url(store, config)
         if store_db:
             from lkip_audit.store import Store
 
             Store(store_db)  # created or migrated here, before any report is checked
+        else:  # the cross-year rules compare with stored reports: without a store they do not run
+            config.ignore = [*config.ignore, "YR"]
+        session = Session(config, list(reports), formats, output, fail_on=fail_on, quiet=quiet,
+                          baseline_path=baseline_path, write_baseline_path=write_baseline_path)
+        if executor == "dask" and not scheduler:
+            raise BatchError("--executor dask needs --scheduler ADDRESS")
     except (ValueError, OSError, SessionError, BatchError, StoreError) as e:
         raise click.UsageError(str(e)) from e
     lang = config.lang

@@ -159,3 +159,23 @@ def test_check_records_the_facts_of_a_report(store_url, cut_pdf, cache_env, tmp_
                         timeout=600)
     assert p2.returncode in (0, 1), p2.stderr
     assert st.counts()["documents"] == 1 and "sudah tercatat" in p2.stderr
+
+
+def test_without_a_store_the_cross_year_rules_do_not_run(cut_pdf, cache_env, tmp_path):
+    import json
+
+    from lkip_audit.check.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    implemented = [r for r in cat.values() if r.implemented]
+    env = {k: v for k, v in cache_env.items() if k != "LKIP_AUDIT_STORE"}
+    p = subprocess.run([sys.executable, "-m", "lkip_audit.cli", "check", str(cut_pdf), "--format", "json",
+                        "--no-progress"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert p.returncode in (0, 1), p.stderr
+    summary = json.loads(p.stdout)["summary"]
+    assert summary["rules"] == len([r for r in implemented if not r.id.startswith("YR")])
+    assert "cross_year" not in summary
+    with_store = subprocess.run([sys.executable, "-m", "lkip_audit.cli", "check", str(cut_pdf), "--format", "json",
+                                 "--no-progress", "--store", str(tmp_path / "s.sqlite")], capture_output=True,
+                                text=True, env=env, cwd=tmp_path, timeout=600)
+    assert json.loads(with_store.stdout)["summary"]["rules"] == len(implemented)
