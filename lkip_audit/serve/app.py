@@ -325,7 +325,7 @@ def _save(fs, target: Path, limit: int) -> None:
     """Copy an uploaded file to ``target`` (mode 0600), refusing one over ``limit`` bytes."""
     import os
 
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     size = 0
     with os.fdopen(fd, "wb") as out:
         while True:

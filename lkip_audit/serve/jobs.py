@@ -172,7 +172,7 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
                 traceback.print_exc()  # the server's terminal, not the page
                 continue
             target = Path(directory) / fname
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
             written.append(fmt)
