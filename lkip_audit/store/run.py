@@ -29,6 +29,7 @@ _MSG = {
                  "en": "store: {path} recorded ({facts} facts, {findings} findings){sup}"},
     "known": {"id": "penyimpanan: {path} sudah tercatat (sha256 sama), tidak ada yang ditambahkan",
               "en": "store: {path} already recorded (same sha256), nothing added"},
+    "failed": {"id": "penyimpanan: GAGAL mencatat {path}: {detail}", "en": "store: FAILED to record {path}: {detail}"},
     "sup": {"id": "; menggantikan versi sebelumnya #{ids}", "en": "; supersedes the earlier version #{ids}"},
 }
 
@@ -103,10 +104,16 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
 
 
 def record(url: str, data: dict, path: str, lang: str = "id") -> str:
-    """Write one report (the runner process); the line to print."""
+    """Write one report (the runner process); the line to print. A store that cannot be
+    written (server gone, read-only file) is said in that line, not raised: the report
+    itself was checked and written."""
     from lkip_audit.store import Store
 
-    rec = Store(url).record(data)
+    try:
+        rec = Store(url).record(data)
+    except Exception as e:  # noqa: BLE001 - driver errors differ by backend
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return msg("failed", lang, path=path, detail=f"{type(e).__name__}: {detail}")
     if not rec.new:
         return msg("known", lang, path=path)
     sup = msg("sup", lang, ids=", #".join(map(str, rec.superseded))) if rec.superseded else ""

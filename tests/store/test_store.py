@@ -179,3 +179,14 @@ def test_without_a_store_the_cross_year_rules_do_not_run(cut_pdf, cache_env, tmp
                                  "--no-progress", "--store", str(tmp_path / "s.sqlite")], capture_output=True,
                                 text=True, env=env, cwd=tmp_path, timeout=600)
     assert json.loads(with_store.stdout)["summary"]["rules"] == len(implemented)
+
+
+def test_a_store_that_cannot_be_written_is_said_not_raised(tmp_path):
+    from lkip_audit.store.run import record
+
+    url = location(str(tmp_path / "s.sqlite"))
+    Store(url)
+    bad = payload("e" * 64, facts=[fact(item_kind=None)])
+    line = record(url, bad, "a.pdf", "en")
+    assert line.startswith("store: FAILED to record a.pdf: ")
+    assert Store(url).counts()["documents"] == 0
