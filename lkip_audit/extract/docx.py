@@ -486,7 +486,7 @@ class _Builder:
         if own_level is not None:
             lvl = own_level
         text = self._text(p_el)
-        runs = [r for r in p_el.iter(_W + "r") if not _inside_excluded(r, p_el)]
+        runs = [r for r in p_el.iter(_W + "r") if not _inside_excluded(r, p_el) and not _hidden(r)]
         chars = bold_chars = 0
         size = ssize
         for r in runs:
@@ -784,14 +784,24 @@ class _Builder:
 
 
 def _inside_excluded(el, stop) -> bool:
-    """Inside a text box, a fallback copy or deleted text (below ``stop``)."""
+    """Not printed where it stands (below ``stop``): inside a text box, a fallback copy,
+    deleted text or the old place of moved text (tracked changes), or a hidden run."""
     p = el.getparent()
     while p is not None and p is not stop:
         tag = _local(p)
-        if tag in ("txbxContent", "Fallback", "del", "delText"):
+        if tag in ("txbxContent", "Fallback", "del", "delText", "moveFrom"):
+            return True
+        if tag == "r" and _hidden(p):
             return True
         p = p.getparent()
     return False
+
+
+def _hidden(r_el) -> bool:
+    """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+    rpr = r_el.find(_W + "rPr")
+    v = rpr.find(_W + "vanish") if rpr is not None else None
+    return v is not None and v.get(_W + "val", "true") not in ("0", "false", "off")
 
 
 def _line_words(text: str, top: float, size: float, centred: bool, bold: bool) -> list:
