@@ -542,19 +542,11 @@ class _Builder:
         from lkip_audit.extract.model import BBox, Document, Page, Word
 
         body = self.d.element.body
-        for el in body.iterchildren():
-            tag = _local(el)
-            if tag == "p":
+        for el in _content(body, ("p", "tbl")):  # also inside content controls and custom XML
+            if _local(el) == "p":
                 self._paragraph(el)
-            elif tag == "tbl":
+            else:
                 self._table(el)
-            elif tag == "sdt":  # content controls: their paragraphs and tables
-                content = el.find(_W + "sdtContent")
-                for sub in (content.iterchildren() if content is not None else []):
-                    if _local(sub) == "p":
-                        self._paragraph(sub)
-                    elif _local(sub) == "tbl":
-                        self._table(sub)
         self._flush_caption()  # a caption after the last table of the document
         if not self.pages:
             self.pages.append({"lines": [], "words": [], "sizes": []})
@@ -797,6 +789,22 @@ def _inside_excluded(el, stop) -> bool:
     return False
 
 
+def _content(el, want: tuple[str, ...]):
+    """The children of ``el`` whose tag is in ``want``, in order, looking through the wrappers
+    Word puts around blocks, rows and cells: content controls (w:sdt / w:sdtContent) and
+    custom XML (w:customXml)."""
+    for ch in el.iterchildren():
+        tag = _local(ch)
+        if tag in want:
+            yield ch
+        elif tag == "sdt":
+            c = ch.find(_W + "sdtContent")
+            if c is not None:
+                yield from _content(c, want)
+        elif tag == "customXml":
+            yield from _content(ch, want)
+
+
 def _hidden(r_el) -> bool:
     """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
     rpr = r_el.find(_W + "rPr")
@@ -835,7 +843,7 @@ def _piece(tbl_el, builder: _Builder):
     marked = 0
     marking = True
     ncols = 0
-    rows = [tr for tr in tbl_el.iterchildren(_W + "tr")]
+    rows = list(_content(tbl_el, ("tr",)))
     for r, tr in enumerate(rows):
         trpr = tr.find(_W + "trPr")
         is_head = trpr is not None and trpr.find(_W + "tblHeader") is not None and \
@@ -849,13 +857,7 @@ def _piece(tbl_el, builder: _Builder):
             gb = trpr.find(_W + "gridBefore")
             if gb is not None:
                 col = _int(gb.get(_W + "val"), 0)
-        tcs = []
-        for child in tr.iterchildren():
-            if _local(child) == "tc":
-                tcs.append(child)
-            elif _local(child) == "sdt":  # a content control around cells
-                content = child.find(_W + "sdtContent")
-                tcs.extend(x for x in (content.iterchildren(_W + "tc") if content is not None else []))
+        tcs = list(_content(tr, ("tc",)))  # also cells inside a content control
         for tc in tcs:
             tcpr = tc.find(_W + "tcPr")
             span, vmerge, hmerge = 1, None, None
@@ -869,9 +871,8 @@ def _piece(tbl_el, builder: _Builder):
                 hm = tcpr.find(_W + "hMerge")  # the old form of gridSpan
                 if hm is not None:
                     hmerge = hm.get(_W + "val") or "continue"
-            paras = [p for p in tc.iterchildren(_W + "p")]
-            for sub in tc.iterchildren(_W + "tbl"):
-                nested.append(sub)
+            paras = list(_content(tc, ("p",)))
+            nested.extend(_content(tc, ("tbl",)))
             texts = [" ".join(_Builder._text(p).split()) for p in paras]
             text = "\n".join(t for t in texts if t)
             if hmerge == "continue" and col > 0 and (r, col - 1) in grid:

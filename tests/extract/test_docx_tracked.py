@@ -67,3 +67,43 @@ def test_moved_deleted_and_hidden_text_is_not_read(tmp_path):
     assert sum(line.count("pada tahun 2023") for line in lines) == 1
     assert not any("catatan penyusun" in line or "cek lagi" in line or "95,26" in line for line in lines)
     assert doc.tables[0].rows[0].texts() == ["Program A", "100"]
+
+
+def wrap(el, tag: str):
+    """Put ``el`` inside a content control (w:sdt/w:sdtContent) or a w:customXml, in place."""
+    parent = el.getparent()
+    i = parent.index(el)
+    outer = OxmlElement(tag)
+    inner = outer
+    if tag == "w:sdt":
+        inner = OxmlElement("w:sdtContent")
+        outer.append(inner)
+    parent.remove(el)
+    inner.append(el)
+    parent.insert(i, outer)
+
+
+def test_content_controls_and_custom_xml_around_blocks_rows_cells_and_paragraphs(tmp_path):
+    d = docx.Document()
+    d.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
+    cap = d.add_paragraph("Tabel 3.1 Realisasi Anggaran")
+    t = d.add_table(rows=4, cols=3)
+    for r, values in enumerate([["URAIAN", "ANGGARAN", "REALISASI"], ["Program A", "100", "90"],
+                                ["Program B", "50", "40"], ["JUMLAH", "150", "130"]]):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    row2, cell12, para31 = t.rows[2]._tr, t.cell(1, 2)._tc, t.cell(3, 1).paragraphs[0]._p
+    wrap(cap._p, "w:customXml")  # the caption paragraph inside custom XML
+    wrap(t._tbl, "w:sdt")  # the whole table inside a content control
+    wrap(row2, "w:sdt")  # a row inside a content control
+    wrap(cell12, "w:sdt")  # a cell inside a content control
+    wrap(para31, "w:sdt")  # a paragraph inside a cell's content control
+    path = tmp_path / "draf.docx"
+    d.save(str(path))
+    doc = read_word(str(path))
+    assert len(doc.tables) == 1
+    tb = doc.tables[0]
+    # every value the test wrote is where it wrote it
+    assert tb.number == "3.1" and tb.columns == ["URAIAN", "ANGGARAN", "REALISASI"]
+    assert [r.texts() for r in tb.rows] == [["Program A", "100", "90"], ["Program B", "50", "40"],
+                                            ["JUMLAH", "150", "130"]]
