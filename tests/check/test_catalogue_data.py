@@ -584,3 +584,22 @@ def test_rule_docs_cite_their_basis_in_the_repos_own_words():
             assert not [w for w in outside if w in text], (rule.id, text)
             for path in _re.findall(r"\b(?:rules|lkip_audit|samples|benchmarks)/[\w./-]+\w", text):
                 assert (REPO / path).exists(), (rule.id, path)
+
+
+def test_every_parameter_is_read_by_its_kind():
+    """A parameter in the catalogue that no code reads is a promise the tool does not keep
+    (issue #14.2: ``triples`` was one). Each key must be named in its kind's module (or the
+    engine / shared base); nar.yaml is another area's."""
+    import inspect
+
+    from lkip_audit.check.kinds import KINDS
+
+    shared = (REPO / "lkip_audit/check/kinds/base.py").read_text(encoding="utf-8")
+    shared += (REPO / "lkip_audit/check/engine.py").read_text(encoding="utf-8")
+    unread = []
+    for rule in load_catalogue().values():
+        if rule.source == "nar.yaml" or not rule.implemented:
+            continue
+        src = inspect.getsource(inspect.getmodule(KINDS[rule.kind].func)) + shared
+        unread += [(rule.id, k) for k in rule.params if f'"{k}"' not in src and f"'{k}'" not in src]
+    assert unread == []
