@@ -42,7 +42,15 @@ def _covered(at: AnalyzedTable, mode: str) -> list[tuple[int, list[int]]]:
         for i, ri in sorted(infos.items()):
             if ri.role == "parent" and ri.children:
                 out.append((i, [c for c in ri.children if c in infos or 0 <= c < len(at.table.rows)]))
-        return out
+            elif ri.role == "section" and ri.children and len(ri.indicators) == 1:
+                # a label-only program whose one indicator row carries its figures (BKD
+                # Tabel 2.8: "I. PROGRAM PENUNJANG ...", then "1. Persentase Ketercapaian ..."
+                # with the program's 31.893.121.275): that row is the sum of the kegiatan
+                carrier = ri.indicators[0]
+                cinfo = infos.get(carrier)
+                if cinfo is not None and cinfo.role in ("body",) and not cinfo.children:
+                    out.append((carrier, [c for c in ri.children if 0 <= c < len(at.table.rows)]))
+        return sorted(out)
     prev_total = -1
     for i in range(len(at.table.rows)):
         ri = infos.get(i)
@@ -177,7 +185,7 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
 
             extra.append(Doubt("uncounted", (("row", _rl(at, j) or str(j + 1)),)))
             break
-    extra += _piece_doubts(ctx, at, i, covers, col, tp, parent is not None and parent.role == "parent")
+    extra += _piece_doubts(ctx, at, i, covers, col, tp, parent is None or parent.role != "total")
     dup = _duplicate_row(at, covers, col, tp, ctx)
     if dup is not None:
         extra.append(dup)
