@@ -26,7 +26,20 @@ def _engine(url: str, write: bool = True) -> Engine:
     eng = _ENGINES.get((url, write))
     if eng is not None:
         return eng
-    if url.startswith("sqlite"):
+    if url.startswith("sqlite") and not write:
+        # a reader opens the file read-only and never creates it (a batch worker elsewhere, a
+        # store not created yet): it then reads as empty
+        path = url.split(":///", 1)[1]
+        eng = create_engine("sqlite:///file:" + path + "?mode=ro&uri=true", connect_args={"timeout": 60})
+
+        @event.listens_for(eng, "connect")
+        def _connect_ro(dbapi_conn, _rec):  # noqa: ANN001
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(eng, "begin")
+        def _begin_ro(conn):  # noqa: ANN001
+            conn.exec_driver_sql("BEGIN")
+    elif url.startswith("sqlite"):
         eng = create_engine(url, connect_args={"timeout": 60})
 
         @event.listens_for(eng, "connect")
@@ -175,6 +188,14 @@ class Store:
         with its facts (not the document being checked: ``exclude_sha``)."""
         if not key:
             return {}
+        try:
+            return self._reports_of(key, years, exclude_sha)
+        except Exception:  # noqa: BLE001 - a reader of a store that is not there (read-only SQLite)
+            if self.write:
+                raise
+            return {}
+
+    def _reports_of(self, key, years, exclude_sha):
         d = schema.documents
         out = {}
         with self.engine.connect() as conn:
@@ -223,8 +244,9 @@ def sha256_of(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def payload(result, path: str, findings=None, aliases: dict | None = None) -> dict:
-    """What the store records of one checked report: plain dicts (picklable)."""
+def payload(result, path: str, findings=None, aliases: dict | None = None, cell_facts=None) -> dict:
+    """What the store records of one checked report: plain dicts (picklable). ``cell_facts``:
+    the document's facts when the caller has them already."""
     from lkip_audit import __version__
     from lkip_audit.understand.facts import facts
 
@@ -245,7 +267,7 @@ def payload(result, path: str, findings=None, aliases: dict | None = None) -> di
             "tool_version": __version__,
             "errors": sev["error"], "warnings": sev["warning"], "infos": sev["info"],
         },
-        "facts": [f.as_dict() for f in facts(doc, und)],
+        "facts": [f.as_dict() for f in (cell_facts if cell_facts is not None else facts(doc, und))],
         "findings": [{
             "rule": x.rule, "severity": x.severity, "message": x.message, "page": x.page,
             "table_number": x.table, "row_label": x.row, "column_label": x.column,

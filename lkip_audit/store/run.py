@@ -67,6 +67,7 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
     und = understanding_of(result)
     notes: list[str] = []
     rules = [r for r in active_rules(config) if r.kind == "cross-year"]
+    cell_facts = None
     key = instansi.instansi_key(doc.instansi, al)
     if explain:
         notes += instansi.explain(doc.instansi, al)
@@ -76,7 +77,8 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
         if explain:
             for y, (d, _f) in sorted(reports.items()):
                 notes.append(f"  {y}: {d['file_name']} ({d['instansi']!r}, sha256 {d['sha256'][:12]})")
-        earlier = Earlier(file=Path(path).name, facts=facts(doc, und), reports=reports)
+        cell_facts = facts(doc, und)
+        earlier = Earlier(file=Path(path).name, facts=cell_facts, reports=reports)
         ctx = Ctx(doc=doc, understanding=und, config=config)
         ctx.table_order = {t.id: k for k, t in enumerate(doc.tables)}
         ctx.earlier = earlier
@@ -100,7 +102,7 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
             notes.append(msg("missing", lang, path=path, years=", ".join(map(str, missing))))
         if earlier.compared:
             notes.append(msg("compared", lang, path=path, years=", ".join(map(str, sorted(earlier.compared)))))
-    return payload(result, path, aliases=al), notes
+    return payload(result, path, aliases=al, cell_facts=cell_facts), notes
 
 
 def record(url: str, data: dict, path: str, lang: str = "id") -> str:

@@ -190,3 +190,13 @@ def test_a_store_that_cannot_be_written_is_said_not_raised(tmp_path):
     line = record(url, bad, "a.pdf", "en")
     assert line.startswith("store: FAILED to record a.pdf: ")
     assert Store(url).counts()["documents"] == 0
+
+
+def test_a_reader_neither_creates_nor_writes_a_sqlite_store(tmp_path):
+    missing = tmp_path / "nowhere.sqlite"
+    assert Store(location(str(missing)), write=False).reports_of("x", None) == {}
+    assert not missing.exists()
+    url = location(str(tmp_path / "s.sqlite"))
+    Store(url).record(payload("a" * 64, tahun=2023))
+    got = Store(url, write=False).reports_of(instansi_key("BKD Provinsi Banten"), None)
+    assert list(got) == [2023] and len(got[2023][1]) == 2
