@@ -125,11 +125,19 @@ def history(item, instansi, plot_path, store_opt, config_path, lang):
     for r in sorted(rows, key=lambda r: (r["instansi"] or "", r["year"], FIELD_ORDER.index(r["field"])
                                          if r["field"] in FIELD_ORDER else 9, r["tahun"] or 0, r["page"] or 0)):
         seen.setdefault((r["instansi"], r["item_name"], r["year"], r["field"], r["tahun"]), r)
-    hdr = ("instansi", "item", "tahun nilai" if lang == "id" else "year", "field", "value", "LKIP", "file", "page")
+    # the same year's value printed differently by two reports (a restatement, or a misquote: YR001)
+    values: dict[tuple, set] = {}
+    for (ins, name, year, fld, _tahun), r in seen.items():
+        v = _num(r["value"])
+        values.setdefault((ins, name, year, fld), set()).add(v.normalize() if v is not None else r["printed"])
+    hdr = ("instansi", "item", "tahun nilai" if lang == "id" else "year", "field", "value", "LKIP", "file", "page",
+           "beda antarlaporan" if lang == "id" else "differs between reports")
     click.echo("\t".join(hdr))
     for (ins, name, year, fld, tahun), r in seen.items():
+        differs = "BEDA" if lang == "id" else "DIFFERS"
+        mark = differs if len(values[(ins, name, year, fld)]) > 1 else ""
         click.echo("\t".join(str(x) for x in (ins or "-", name, year, fld, r["printed"], tahun or "-",
-                                               r["file_name"], r["page"] or "-")))
+                                               r["file_name"], r["page"] or "-", mark)).rstrip("\t"))
     if plot_path:
         _plot(seen, item, plot_path)
         click.echo(_t("plot", lang, path=plot_path), err=True)

@@ -21,7 +21,8 @@ def _filled(store_url: str) -> Store:
     f24 = [fact(year=2024, field="target", value="332.5", printed="332,5", page=24, table_number="3.2"),
            fact(year=2024, field="realisasi", value="330.5", printed="330,5", page=24, table_number="3.2"),
            fact(year=2024, field="capaian", value="99.39", printed="99,39", page=24, table_number="3.2"),
-           fact(year=2023, field="realisasi", value="330.50", printed="330,50", page=27, table_number="3.11")]
+           fact(year=2023, field="realisasi", value="330.50", printed="330,50", page=27, table_number="3.11"),
+           fact(year=2023, field="capaian", value="102.18", printed="102,18", page=27, table_number="3.11")]
     warn = {"rule": "YR002", "severity": "warning", "message": "w", "page": 12, "table_number": "2.3",
             "row_label": "r", "column_label": "c", "expected": "1", "actual": "2", "fingerprint": "ab"}
     st.record(payload("1" * 64, tahun=2023, facts=f23, file_name="lkip-2023.pdf"))
@@ -38,12 +39,15 @@ def test_history_lists_each_year_with_document_and_page(store_url, tmp_path):
     r = CliRunner().invoke(main, ["history", "Indeks Merit Sistem", "--store", store_url, "--instansi",
                                   "BKD Provinsi Banten", "--plot", str(png)])
     assert r.exit_code == 0, r.output
-    lines = [ln.split("\t") for ln in r.stdout.strip().splitlines()[1:]]
-    got = {(int(y), fld, val, lkip, file, page) for _ins, _item, y, fld, val, lkip, file, page in lines}
+    lines = [(ln.split("\t") + [""])[:9] for ln in r.stdout.strip().splitlines()[1:]]
+    got = {(int(y), fld, val, lkip, file, page) for _ins, _item, y, fld, val, lkip, file, page, _m in lines}
+    # the 2023 capaian is printed 102,80 by the 2023 report and 102,18 by the 2024 one: marked
+    marked = {(int(y), fld, val) for _ins, _item, y, fld, val, _l, _f, _p, m in lines if m == "BEDA"}
+    assert marked == {(2023, "capaian", "102,80"), (2023, "capaian", "102,18")}
     assert (2023, "realisasi", "330,50", "2023", "lkip-2023.pdf", "5") in got
     assert (2023, "realisasi", "330,50", "2024", "lkip-2024.pdf", "27") in got  # the 2024 report's quote
     assert (2024, "capaian", "99,39", "2024", "lkip-2024.pdf", "24") in got
-    assert len(got) == 7
+    assert len(got) == 8
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     r = CliRunner().invoke(main, ["history", "Tidak Ada", "--store", store_url])
     assert r.exit_code == 1
