@@ -28,8 +28,6 @@ LAYERS = {"extract": 1, "understand": 2, "check": 3, "report": 4}
 KNOWN_CYCLES = {
     # ruleless.py takes GridCell/Piece from tables.py, tables.py cell_text_of from ruleless.py
     frozenset({"lkip_audit.extract.ruleless", "lkip_audit.extract.tables"}),
-    # hierarchy.py asks polarity.py for row marks, polarity.py uses hierarchy._strip_marker
-    frozenset({"lkip_audit.understand.hierarchy", "lkip_audit.understand.polarity"}),
 }
 
 

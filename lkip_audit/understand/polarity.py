@@ -176,9 +176,9 @@ def _norm(s: str) -> str:
 
 def _label_key(label: str) -> str:
     """The label as a sentence would name it: no numbering, no footnote marks."""
-    from lkip_audit.understand.hierarchy import _strip_marker
+    from lkip_audit.understand.text import LEADING  # as hierarchy._strip_marker, without importing hierarchy
 
-    s = _strip_marker(ws(label))
+    s = LEADING.sub("", ws(label) or "", count=1)
     s = re.sub(r"\(?\*+\)?", " ", s)
     return _norm(s)
 
