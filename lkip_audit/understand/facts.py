@@ -36,8 +36,12 @@ FIELD_OF = {
 }
 # Item kinds as the store names them (resolve's classes; "iku" is an indikator).
 ITEM_KINDS = ("indikator", "sasaran", "program", "kegiatan", "sub_kegiatan")
-_RENSTRA = re.compile(r"\brenstra\b|\bRPJMD?\b|\bRPD\b|rencana\s+strategis|jangka\s+menengah|\bAKHIR\b", re.I)
+_RENSTRA = re.compile(r"\brenstra\b|\bRPJMD?\b|\bRPD\b|rencana\s+strategis|jangka\s+menengah", re.I)
+# Not facts of the item for a year: a national comparison, quarterly targets, weights, units, and
+# the target at the end of the plan period ("Target Akhir Renstra": its year is not in the header)
 _SKIP_LABEL = re.compile(r"NASIONAL|\bTW\b|TRIWULAN|STANDAR|BOBOT|SATUAN", re.I)
+_AKHIR = re.compile(r"\bAKHIR\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,9 @@ def facts(doc: Document, und: Understanding) -> list[Fact]:
     for at in und.tables:
         if at.kind == "skala":
             continue
-        cols = [c for c in at.columns if c.field in FIELD_OF and not _SKIP_LABEL.search(ws(c.label))]
+        cols = [c for c in at.columns if c.field in FIELD_OF and not _SKIP_LABEL.search(ws(c.label))
+                and not (_AKHIR.search(ws(c.label) + " " + ws(c.group))
+                         and not _YEAR.search(ws(c.label) + " " + ws(c.group)))]
         if not cols:
             continue
         years = {}

@@ -117,3 +117,19 @@ def test_the_field_a_sentence_names():
     assert _claim_field(" % dengan nilai realisasi sebesar : ", percent=False) == "realisasi"
     assert _claim_field(", dan untuk targetnya yaitu ", percent=False) == "target"
     assert _claim_field("pada tahun 2023, dari ", percent=False) is None
+
+
+def test_a_target_at_the_end_of_the_plan_without_its_year_is_no_fact():
+    from lkip_audit.understand.facts import facts
+    from lkip_audit.understand.model import Understanding
+    from lkip_audit.understand.stage import assign
+
+    at = analyzed(["NO", "IKU", "TARGET AKHIR RENSTRA", "TARGET 2026", "REALISASI"],
+                  [["1.", "Indeks Merit Sistem", "357", "357", "330,5"]],
+                  {1: "indikator", 2: "target_renstra", 3: "target_renstra", 4: "realisasi"}, number="3.2",
+                  rowinfo={0: {"kind": "iku"}})
+    doc = doc_for(at)
+    doc.tahun = 2024
+    assign(doc, [at])
+    got = {(f.field, f.year, f.stage, f.printed, f.column_index) for f in facts(doc, Understanding([at], {}))}
+    assert got == {("target", 2026, "renstra", "357", 3), ("realisasi", 2024, None, "330,5", 4)}
