@@ -87,12 +87,14 @@ class Report:
     tables: int = 0
     status: int | None = None  # 0, 1 (findings at or above the fail level), 3 (unreadable)
     outputs: list = field(default_factory=list)  # the formats written (a renderer may have failed)
+    rendering: bool = False  # checked and counted; the viewer is still being rendered
     seconds: float = 0.0
     deleted: bool = False
 
     @property
     def finished(self) -> bool:
-        return self.state in ("done", "failed")
+        """Nothing more will be written for it."""
+        return self.state in ("done", "failed") and not self.rendering
 
     def upload_path(self) -> Path:
         return self.directory / ACCEPTED_KINDS[self.kind]
@@ -108,6 +110,7 @@ class Report:
             "pages": self.pages, "tables": self.tables, "status": self.status,
             "seconds": round(self.seconds, 1), "created": self.created.isoformat(timespec="seconds"),
             "lang": self.settings.lang, "fail_on": self.settings.fail_on, "outputs": list(self.outputs),
+            "rendering": self.rendering,
         }
 
 
@@ -126,6 +129,15 @@ def _tell(report_id: str, state: str, done: int = 0, total: int = 0) -> None:
         try:
             _queue.put_nowait((report_id, state, done, total))
         except Exception:  # noqa: BLE001 - progress is a courtesy, never a reason to fail
+            pass
+
+
+def _tell_ready(report_id: str, summary: dict) -> None:
+    """The counts and the formats written so far, before the viewer is rendered."""
+    if _queue is not None:
+        try:
+            _queue.put_nowait((report_id, "ready", summary, 0))
+        except Exception:  # noqa: BLE001
             pass
 
 
@@ -164,24 +176,28 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
         ri = ReportInput(path=name, document=result.document, findings=list(result.findings), rules=rules,
                          severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
                          lang=lang, fail_on=fail_on)
-        written = []
-        for fmt, (fname, _mime, _ext) in OUTPUTS.items():
+        counts = ri.counts()
+        doc = result.document
+        summary = {"ok": True, "status": 1 if any(failing(f, fail_on) for f in ri.findings) else 0,
+                   "instansi": doc.instansi, "tahun": doc.tahun, "pages": doc.page_count, "tables": len(doc.tables),
+                   "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")}, "outputs": []}
+        # the quick formats first: the page shows the counts and offers them while the viewer
+        # (page images: most of the rendering time of a long report) is still being made
+        for fmt in [f for f in OUTPUTS if f != "html"] + ["html"]:
+            if fmt == "html":
+                _tell_ready(report_id, {**summary, "outputs": list(summary["outputs"]),
+                                        "seconds": time.perf_counter() - started})
             try:  # each format on its own: one renderer's failure leaves the others
                 data = render_format(fmt, ri)
             except Exception:  # noqa: BLE001
                 traceback.print_exc()  # the server's terminal, not the page
                 continue
-            target = Path(directory) / fname
+            target = Path(directory) / OUTPUTS[fmt][0]
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-            written.append(fmt)
-        counts = ri.counts()
-        doc = result.document
-        return {"ok": True, "status": 1 if any(failing(f, fail_on) for f in ri.findings) else 0,
-                "instansi": doc.instansi, "tahun": doc.tahun, "pages": doc.page_count, "tables": len(doc.tables),
-                "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")},
-                "outputs": written, "seconds": time.perf_counter() - started}
+            summary["outputs"].append(fmt)
+        return {**summary, "seconds": time.perf_counter() - started}
     except Exception:  # noqa: BLE001
         return {"ok": False, "message": t("internal_error", lang, path=name), "status": 3,
                 "seconds": time.perf_counter() - started}
@@ -301,7 +317,11 @@ class Store:
             rid, state, done, total = item
             with self._lock:
                 r = self._reports.get(rid)
-                if r is None or r.finished:
+                if r is None or r.state in ("done", "failed"):
+                    continue  # a late message: the result is already here
+                if state == "ready":
+                    self._apply(r, done)
+                    r.rendering = True
                     continue
                 r.state = state
                 if total:
@@ -322,20 +342,25 @@ class Store:
                 r.state, r.status = "failed", 3
                 r.message = t("serve.err.worker", r.settings.lang, name=r.name)
             elif out["ok"]:
-                r.state, r.status = "done", out["status"]
-                r.instansi, r.tahun = out["instansi"], out["tahun"]
-                r.pages, r.tables, r.counts = out["pages"], out["tables"], out["counts"]
-                r.outputs = list(out.get("outputs", []))
-                r.done = r.total = r.pages
+                self._apply(r, out)
             else:
                 r.state, r.status, r.message = "failed", out["status"], out["message"]
-            if out is not None:
                 r.seconds = out["seconds"]
+            r.rendering = False
             gone = r.deleted
             if gone:
                 del self._reports[report_id]
         if gone:
             shutil.rmtree(r.directory, ignore_errors=True)
+
+    @staticmethod
+    def _apply(r: Report, out: dict) -> None:
+        r.state, r.status = "done", out["status"]
+        r.instansi, r.tahun = out["instansi"], out["tahun"]
+        r.pages, r.tables, r.counts = out["pages"], out["tables"], out["counts"]
+        r.outputs = list(out.get("outputs", []))
+        r.done = r.total = r.pages
+        r.seconds = out["seconds"]
 
     def close(self) -> None:
         """Stop the pool; delete every file unless ``keep``."""

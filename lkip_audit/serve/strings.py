@@ -103,6 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{name}: proses pemeriksa berhenti tiba-tiba; coba unggah lagi",
         "en": "{name}: the checking process stopped unexpectedly; try uploading again",
     },
+    "serve.rendering": {
+        "id": "Tampilan laporan sedang dibuat (gambar halaman); unduhan di atas sudah tersedia.",
+        "en": "The report view is being made (page images); the downloads above are ready.",
+    },
     "serve.err.no_viewer": {
         "id": "Tampilan laporan tidak dapat dibuat (galat internal); unduhan lain di atas tetap tersedia.",
         "en": "The report view could not be made (internal error); the other downloads above are available.",

@@ -61,11 +61,11 @@ class Client:
                               content_type="multipart/form-data")
 
     def wait(self, report_id: str, deadline_s: float = 600) -> dict:
-        """Poll the report until its check has finished (bounded, as the page does)."""
+        """Poll the report until its check and its viewer are finished (bounded, as the page does)."""
         end = time.monotonic() + deadline_s
         while True:
             j = self.http.get(f"/api/reports/{report_id}").get_json()
-            if j["state"] in ("done", "failed") or time.monotonic() > end:
+            if (j["state"] in ("done", "failed") and not j.get("rendering")) or time.monotonic() > end:
                 return j
             time.sleep(0.3)
 

@@ -362,3 +362,57 @@ def test_plain_form_upload_without_script_opens_the_report(client, xss_file):
                          content_type="multipart/form-data")
     assert r.status_code == 302 and re.fullmatch(r"/r/[0-9a-f]{16}", r.headers["Location"])
     assert client.wait(r.headers["Location"].rsplit("/", 1)[1])["state"] == "done"
+
+
+def test_counts_and_quick_downloads_come_before_the_viewer(client, xss_file, monkeypatch):
+    """The worker announces the counts and the formats written before it renders the
+    viewer (page images: the slow part); the page offers them and says the view is coming.
+    The check runs in a thread here, the viewer's rendering held until the test lets it go."""
+    import concurrent.futures
+    import queue
+    import threading
+    import time
+
+    from lkip_audit.serve import jobs
+
+    gate = threading.Event()
+    real = jobs.render_format
+
+    def slow(fmt, ri):
+        if fmt == "html":
+            assert gate.wait(120), "the test never let the viewer go"
+        return real(fmt, ri)
+
+    q: queue.Queue = queue.Queue()
+    monkeypatch.setattr(jobs, "render_format", slow)
+    monkeypatch.setattr(jobs, "_queue", q)
+    store = client.store
+    store._queue = q
+    drainer = threading.Thread(target=store._drain, daemon=True)
+    drainer.start()
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    monkeypatch.setattr(store, "_ensure_pool", lambda: pool)
+    try:
+        rid = client.upload(xss_file.read_bytes(), "a.pdf").get_json()["reports"][0]["id"]
+        end = time.monotonic() + 300
+        j = client.http.get(f"/api/reports/{rid}").get_json()
+        while not j["rendering"] and j["state"] != "failed" and time.monotonic() < end:
+            time.sleep(0.1)
+            j = client.http.get(f"/api/reports/{rid}").get_json()
+        assert j["state"] == "done" and j["rendering"] and j["counts"]["error"] >= 1, j
+        assert sorted(j["outputs"]) == ["json", "md", "sarif", "xlsx"]
+        page = client.http.get(f"/r/{rid}").get_data(as_text=True)
+        assert 'id="rendering"' in page and 'id="dl-xlsx"' in page and 'id="viewer"' not in page
+        assert client.http.get(f"/r/{rid}/download/xlsx").status_code == 200
+        assert client.http.get(f"/r/{rid}/report.html").status_code == 404
+        gate.set()
+        j = client.wait(rid)
+        assert j["state"] == "done" and not j["rendering"] and "html" in j["outputs"]
+        assert 'id="viewer"' in client.http.get(f"/r/{rid}").get_data(as_text=True)
+        assert client.http.get(f"/r/{rid}/report.html").status_code == 200
+    finally:
+        gate.set()
+        pool.shutdown(wait=True)
+        q.put(None)
+        drainer.join(timeout=10)
+        store._queue = None

@@ -189,14 +189,15 @@
     }
     var head = document.getElementById("report-head");
     var state = head && head.getAttribute("data-state");
-    if (state && state !== "done" && state !== "failed") {
+    var rendering = head && head.getAttribute("data-rendering") === "1";
+    if (state && ((state !== "done" && state !== "failed") || rendering)) {
       (function poll() {
         getJSON("/api/reports/" + encodeURIComponent(head.getAttribute("data-id"))).then(function (r) {
           var bar = document.getElementById("r-progress");
           if (bar && r.total) { bar.max = r.total; bar.value = r.done; }
           var st = document.getElementById("r-state");
           if (st) { st.textContent = stateText(r); }
-          if (r.state === "done" || r.state === "failed") { window.location.reload(); return; }
+          if ((r.state === "done" || r.state === "failed") && !r.rendering) { window.location.reload(); return; }
           setTimeout(poll, POLL_MS);
         }).catch(function () { setTimeout(poll, POLL_MS * 2); });
       })();
