@@ -376,10 +376,11 @@ def _header_cells(head: list[Line], edges: list[float], top: float, bottom: floa
 
 
 def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str,
-           edges: list[float] | None = None):
+           edges: list[float] | None = None, bands: list[list[Line]] | None = None, finder: str = "ruleless"):
     """A Piece from the header lines and the body lines of a rule-less region; ``edges``:
     the column boundaries when they are known (a table stitched over pages), else from
-    the gaps of ``body``."""
+    the gaps of ``body``; ``bands``: the body's rows when rules between them say where
+    they are (``from_bands``), else they come from the numbers' baselines."""
     from lkip_audit.extract.tables import Piece
 
     x0 = min(ln.x0 for ln in head + body) - 1
@@ -390,8 +391,8 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
         return None
     first_right = edges[1]
     numbered = (edges, _numbering_columns(body, edges))
-    rows: list[list[Line]] = []
-    for k, ln in enumerate(body):
+    rows: list[list[Line]] = [list(b) for b in bands] if bands is not None else []
+    for k, ln in enumerate(body if bands is None else []):
         if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered):
             rows.append([ln])
         else:
@@ -419,8 +420,9 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
             cw = [w for w in ws if col[id(w)] == c]
             cells.append(_cell(cw, BBox(edges[c], rt, edges[c + 1], rb), nh + i, c))
     bottom = max(ln.bottom for ln in body) + 1
-    piece = Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-ruleless",
+    piece = Piece(page_no, BBox(x0, top, x1, bottom), nh + len(rows), ncols, cells, f"{source}-{finder}",
                   col_edges=edges)
+    piece.bands = bands
     piece.header_rows = nh  # read by _number_columns and by the stitching of continuations
     piece.lines = (head, body)  # the words it was read from: regrid_continuations
     piece.numcols = numcols
@@ -617,6 +619,27 @@ def _repeated_header(first_head: list[Line], head: list[Line]) -> tuple[list[Lin
     return head[:k], head[k:]
 
 
+def _drop_clipped_header(first_head: list[Line], header: list[Line], body: list[Line]) -> None:
+    """Remove from the lines right under a clipped repeated header the words of the header
+    that its clipping hid but the text layer kept ("UTAMA", "KINERJA" under "INDIKATOR
+    KINERJA": the same words at the same x as in the first page's header, within the first
+    page's header height below the repeated header's top). The lines are changed in place."""
+    if not header:
+        return
+    known = [w for ln in first_head for w in ln.words]
+    depth = max(ln.bottom for ln in first_head) - min(ln.top for ln in first_head)
+    limit = min(ln.top for ln in header) + depth + 1
+    for ln in body:
+        if ln.top > limit:
+            break
+        keep = [w for w in ln.words if not any(_same_word(w, v) for v in known)]
+        if len(keep) < len(ln.words):
+            ln.words[:] = keep
+            if keep:
+                ln.x0, ln.x1 = min(w["x0"] for w in keep), max(w["x1"] for w in keep)
+                ln.top, ln.bottom = min(w["top"] for w in keep), max(w["bottom"] for w in keep)
+
+
 def _plain(lines: list[Line]) -> bool:
     """Lines in neither bold nor capitals: the rest of a wrapped body label, no header."""
     return all(not ln.bold and ln.text.upper() != ln.text for ln in lines)
@@ -660,7 +683,8 @@ def regrid_continuations(pieces: list, text_tops: dict[int, list[float]]) -> lis
         if head and first_head:
             split = _repeated_header(first_head, head)
             if split is not None:
-                return split[0], split[1] + body
+                _drop_clipped_header(first_head, split[0], split[1] + body)
+                return split[0], [ln for ln in split[1] + body if ln.words]
         if head and not _plain(head):
             return None
         # No repeated header: the numbers stand in the table's numeric columns.
@@ -700,14 +724,47 @@ def _regrid(chain: list[tuple]) -> None:
     for p, head, body in chain:
         if not body:
             return
-        source = p.extractor.rsplit("-ruleless", 1)[0]
-        q = _build(p.page, head, body, numcols, source, edges=edges)
+        source, finder = p.extractor.rsplit("-", 1)
+        bands = getattr(p, "bands", None)
+        if bands is not None:
+            bands = [b for b in ([ln for ln in b if ln.words] for b in bands) if b]
+            inside = {id(ln) for b in bands for ln in b}
+            extra = [ln for ln in body if id(ln) not in inside]
+            bands = ([extra] if extra else []) + bands  # header lines that repeat no header
+        q = _build(p.page, head, body, numcols, source, edges=edges, bands=bands, finder=finder)
         if q is None:
             return
         rebuilt.append((p, q, body))
     for k, (p, q, body) in enumerate(rebuilt):
-        p.bbox, p.nrows, p.ncols, p.cells, p.col_edges = q.bbox, q.nrows, q.ncols, q.cells, q.col_edges
+        b = p.bbox  # a table found from its rules keeps their extent
+        p.bbox = BBox(min(b.x0, q.bbox.x0), min(b.top, q.bbox.top), max(b.x1, q.bbox.x1), max(b.bottom, q.bbox.bottom))
+        p.nrows, p.ncols, p.cells, p.col_edges = q.nrows, q.ncols, q.cells, q.col_edges
         p.header_rows, p.lines, p.numcols = q.header_rows, q.lines, q.numcols
         if k:
             p.continues = rebuilt[k - 1][0]
             p.continues_row = not _starts_row(body[0], numcols, edges[1], None, (edges, _numbering_columns(bodies, edges)))
+
+
+# --- tables ruled with horizontal lines only -----------------------------------------------
+
+
+def from_bands(page_no: int, bands: list[list[Line]], source: str):
+    """A Piece from the lines between the full-width horizontal rules of a table drawn with
+    horizontal rules only (tables.find_hrules): the rules say where the rows are, the gaps
+    shared by the body rows where the columns are, and the first band, without numbers
+    in the table's numeric columns, is the header (read as a rule-less header: its cells
+    of several lines, its group headers over the columns under them). None without two
+    bands or two columns."""
+    bands = [b for b in bands if b]
+    if len(bands) < 2:
+        return None
+    lines = [ln for b in bands for ln in b]
+    numcols = _numeric_columns(lines)
+    head: list[Line] = []
+    if not any(_anchor(ln, numcols, b[k - 1] if k else None) for b in bands[:1] for k, ln in enumerate(b)):
+        head, bands = bands[0], bands[1:]
+    body = [ln for b in bands for ln in b]
+    p = _build(page_no, head, body, numcols, source, bands=bands, finder="hrules")
+    if p is None or p.ncols < 2:
+        return None
+    return p

@@ -20,9 +20,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from lkip_audit.extract.layout import is_bold, normalise_space, text_of, words_in
+from lkip_audit.extract.layout import CAPTION_RE, group_lines, is_bold, normalise_space, text_of, words_in
 from lkip_audit.extract.model import BBox
-from lkip_audit.extract.ruleless import cell_text_of  # issue #11: numbers wrapped in a cell
+from lkip_audit.extract.ruleless import _is_paragraph, cell_text_of, from_bands  # issue #11
 
 LINE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -301,10 +301,30 @@ def find_hrules(
         return []
     # Group rules of (nearly) the same horizontal extent into candidate regions.
     segs.sort()
+    lines = group_lines(words)
+
+    def one_table(top: float, y0: float, y1: float, x0: float, x1: float) -> bool:
+        """Two rules (``y0``, ``y1``; the group's first at ``top``) bound one table when no
+        caption stands between them, nor a heading in a larger type than the table's
+        ("BELANJA DAERAH" between two tables ruled alike), and, far apart (a row of a long
+        wrapped label), no paragraph line either."""
+        def inside(a: float, b: float) -> list:
+            return [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b and ln.x0 < x1 and ln.x1 > x0]
+
+        between = inside(y0, y1)
+        if any(CAPTION_RE.match(ln.text) for ln in between):
+            return False
+        above = inside(top, y0)
+        if above and between:
+            size = sorted(ln.bottom - ln.top for ln in above)[len(above) // 2]
+            if any(ln.bottom - ln.top > 1.25 * size for ln in between):
+                return False
+        return y1 - y0 < 80 or not any(_is_paragraph(ln, x1 - x0) for ln in between)
+
     groups: list[list[tuple[float, float, float]]] = []
     for s in segs:
         for g in groups:
-            if abs(g[-1][1] - s[1]) < 4 and abs(g[-1][2] - s[2]) < 4 and s[0] - g[-1][0] < 80:
+            if abs(g[-1][1] - s[1]) < 4 and abs(g[-1][2] - s[2]) < 4 and one_table(g[0][0], g[-1][0], s[0], s[1], s[2]):
                 g.append(s)
                 break
         else:
@@ -318,6 +338,15 @@ def find_hrules(
         region = BBox(x0, ys[0], x1, ys[-1])
         ws = words_in(words, region, margin=0)
         if not ws:
+            continue
+        # Read as a rule-less table whose rows the rules give (issue #11): columns from the
+        # gaps the body rows share, a header of several lines and group headers.
+        bl = group_lines(ws)
+        bands = [[ln for ln in bl if ys[i] <= (ln.top + ln.bottom) / 2 < ys[i + 1]] for i in range(len(ys) - 1)]
+        p = from_bands(page_no, bands, source)
+        if p is not None and p.nrows >= 2 and _texts(p) >= 2:
+            p.bbox = region
+            pieces.append(p)
             continue
         cols = _columns_from_words(ws, x0, x1, ys)
         if len(cols) < 3:

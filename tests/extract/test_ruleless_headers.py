@@ -141,3 +141,17 @@ def test_group_of_two_lines_right_above_a_child():
     pitch below "2024" (source header: {Tahun 2024, colspan 3} over the three)."""
     t = next(t for t in extracted(NOBORDER).tables if t.number == "3.59")
     assert t.columns[-3:] == ["Tahun 2024 Kasus", "Tahun 2024 Proses", "Tahun 2024 Sisa"]
+
+
+@pytest.mark.parametrize("pdf, page", [("bkd-word-noborder.pdf", 84), ("bkd-word-hrules.pdf", 86)])
+def test_bertambah_berkurang_header_whole(pdf, page):
+    """The BELANJA DAERAH table (rendered page 84 of the rule-less document, 86 of the one
+    with horizontal rules): its last column is headed "BERTAMBAH/" over "BERKURANG" under
+    ANGGARAN, a cell of two lines, not "BERKURANG" (which would make it a decrease). On
+    page 86 the PENDAPATAN DAERAH table above it, ruled alike and headed BERKURANG only,
+    is a table of its own: the heading "BELANJA DAERAH" in a larger type stands between."""
+    tables = [t for t in extracted(WILD / pdf).tables if t.pages == [page]]
+    belanja = [t for t in tables if "URUSAN/PROGRAM" in t.columns]
+    assert len(belanja) == 1
+    assert belanja[0].columns[-1] == "ANGGARAN BERTAMBAH/ BERKURANG"
+    assert belanja[0].rows[0].texts()[:2] == ["5.03", "KEPEGAWAIAN"]

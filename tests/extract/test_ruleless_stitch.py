@@ -100,3 +100,39 @@ def test_clipped_repeated_header_and_the_cut_row():
     # A header of other words is no repetition.
     other = [_line(("No", 80.5, 91.2, 75.0), ("Jabatan", 186.3, 216.5, 75.0), ("Kebutuhan", 355.7, 397.5, 75.0))]
     assert _repeated_header(first, other) is None
+
+
+# --- tables with horizontal rules only (bkd-word-hrules) -----------------------------------
+
+HRULES = ROOT / "samples" / "wild" / "bkd-word-hrules.pdf"
+
+
+def _hrules_table(number: str):
+    found = [t for t in extracted(HRULES).tables if t.number == number]
+    assert len(found) == 1, f"Tabel {number}: {len(found)} tables"
+    return found[0]
+
+
+@pytest.mark.parametrize("number, pages", [
+    # Rendered pages: Tabel 2.8 runs from page 14 to page 22; its first body row (the tall
+    # "Capaian SAKIP ..." cell) puts more than 80 pt between two rules on page 14. Page 15
+    # repeats a header clipped to two lines whose hidden words ("UTAMA", "KINERJA") stay in
+    # the text layer under it, beside "Kegiatan pada Program ..." the rest of the row cut.
+    ("2.8", list(range(14, 23))),
+    ("3.65", list(range(72, 78))),
+    ("3.49", [54, 55, 56, 57, 58, 59]),
+])
+def test_hrules_table_stitched_row_for_row(number, pages):
+    t = _hrules_table(number)
+    assert t.pages == pages
+    assert [_norm(r.texts()) for r in t.rows] == _source_rows(number)
+
+
+def test_hrules_tables_split_at_a_caption():
+    """Page 27: Tabel 3.11 and Tabel 3.12 (captions between them), ruled alike less than 80
+    pt apart, are two tables, each with the source's nine columns."""
+    for number in ("3.11", "3.12"):
+        t = _hrules_table(number)
+        assert t.pages == [27]
+        assert len(t.columns) == 9
+        assert [_norm(r.texts()) for r in t.rows] == _source_rows(number)
