@@ -58,16 +58,15 @@ def test_upload_check_view_download_and_reopen(server, cli_summary, tmp_path):
         b.wait_for("document.body.dataset.page === 'index' && document.body.dataset.ready === '1'", "the upload page")
         b.allow_downloads(downloads)
         b.set_files("#file-input", [DINKES])
-        # one file: the page follows its progress, then opens the report
-        b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error')",
-                   "the report page after the check")
+        # one file: the page follows its progress, then opens the report (counts first, the
+        # viewer once its page images are made: the page reloads itself); the viewer frame loads
+        b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error') && "
+                   "document.body.dataset.viewerLoaded === '1'", "the report page and its viewer")
         rid = b.evaluate("document.getElementById('report-head').dataset.id")
         counts = {k: int(b.evaluate(f"document.getElementById('n-{k}').textContent")) for k in
                   ("error", "warning", "info")}
         assert counts == {k: cli_summary[k] for k in ("error", "warning", "info")}
         assert "Dinas Kesehatan" in b.evaluate("document.getElementById('r-instansi').textContent")
-        # the viewer frame loads the report
-        b.wait_for("document.body.dataset.viewerLoaded === '1'", "the viewer frame's load event")
         assert b.evaluate("document.getElementById('viewer').src").endswith(f"/r/{rid}/report.html")
         shot(b, "serve-report.png")
 
@@ -221,8 +220,8 @@ def test_token_language_and_script_cell_in_the_browser(xss_file, tmp_path):
                        "the page in English")
             assert "Reports checked so far" in b.evaluate("document.body.textContent")
             b.set_files("#file-input", [xss_file])
-            b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error')",
-                       "the report page")
+            b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error') && "
+                       "document.body.dataset.viewerLoaded === '1'", "the report page and its viewer")
             assert "Findings at or above the fail level" in b.evaluate("document.getElementById('verdict').textContent")
             rid = b.evaluate("document.getElementById('report-head').dataset.id")
             b.goto(f"{srv.base}r/{rid}/report.html")
