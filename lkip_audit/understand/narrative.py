@@ -43,6 +43,16 @@ class Sentence:
     bullet: bool = False  # a list item ("• ...", "a. ...")
     index: int = 0  # order in the document
     para: int = 0  # the paragraph (or list item) it belongs to
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where a page begins
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at `offset` of the text is printed."""
+        page = self.page
+        for off, p in self.page_breaks:
+            if off > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass
@@ -389,6 +399,11 @@ def sentences(doc: Document, spans_out: dict | None = None) -> list[Sentence]:
             first = max((m for m in marks if m[0] <= a), key=lambda m: m[0], default=marks[0])
             last = max((m for m in marks if m[0] < b), key=lambda m: m[0], default=first)
             pages = sorted({m[1] for m in marks if first[0] <= m[0] <= last[0]} | {first[1]})
+            start = a + len(text[a:b]) - len(text[a:b].lstrip())
+            breaks: list[tuple[int, int]] = []
+            for m in marks:
+                if start < m[0] < b and m[1] != (breaks[-1][1] if breaks else first[1]):
+                    breaks.append((m[0] - start, m[1]))
             out.append(
                 Sentence(
                     text=s,
@@ -400,6 +415,7 @@ def sentences(doc: Document, spans_out: dict | None = None) -> list[Sentence]:
                     bullet=para["bullet"] and a == 0,
                     index=len(out),
                     para=pno,
+                    page_breaks=breaks,
                 )
             )
     return out

@@ -212,3 +212,18 @@ def test_structure_skips_toc_entries_and_finds_a_pk_titled_after_bab_iv():
     st = structure(_doc(pages))
     # the table of contents on page 1 names no part; each heading's page does
     assert st.parts == {"ikhtisar": 2, "bab1": 3, "bab2": 4, "bab3": 5, "bab4": 6, "lampiran_pk": 7}
+
+
+def test_a_claim_is_on_the_page_where_it_is_printed():
+    # bkd-word-grid p42-43: "... sehingga Nilai Capaian Indikator Kinerja Program adalah" ends p42,
+    # "103,90% dalam kata lain Melebihi Target" opens p43: the claim is read on p43
+    from lkip_audit.understand.narrative import sentences
+
+    ss = sentences(_doc([
+        "BAB III AKUNTABILITAS KINERJA\nmencapai realisasi sebesar 40,00 sehingga Nilai Capaian Indikator Kinerja Program adalah",
+        "103,90% dalam kata lain Melebihi Target yang telah ditetapkan. Kalimat berikutnya.",
+    ]))
+    s = ss[0]
+    (c,) = [c for c in claims(s) if c.text == "103,90%"]
+    assert (s.page, s.pages, s.page_at(0), s.page_at(c.start)) == (1, [1, 2], 1, 2)
+    assert ss[1].page_at(0) == 2 and ss[1].page_breaks == []

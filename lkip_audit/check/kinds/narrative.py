@@ -88,9 +88,11 @@ def _sentence_detail(s: Sentence) -> dict:
     return {"sentence": s.text, "page": s.page, "pages": s.pages, "position": s.position, "part": s.part}
 
 
-def _finish(f: Finding, s: Sentence) -> Finding:
-    f.bbox = None  # the finding is at the sentence, not at the table cell
-    f.page = s.page
+def _finish(f: Finding, s: Sentence, page: int | None = None) -> Finding:
+    """The finding is at the sentence (not at the table cell): on the page of the claim it
+    names (`page`, where the sentence runs over a page break), else where the sentence starts."""
+    f.bbox = None
+    f.page = page if page is not None else s.page
     return f
 
 
@@ -233,9 +235,9 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 fields={"sentence": s.text, "tie": method},
                 related=[_cell_location(ctx, tat, row, col)],
                 detail={"tie": tie.describe(), "field": fld, **_sentence_detail(s)},
-                page=s.page,
+                page=s.page_at(c.start),
             )
-            yield _finish(f, s)
+            yield _finish(f, s, s.page_at(c.start))
 
 
 def _share_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
@@ -281,9 +283,9 @@ def _share_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, 
                 detail={"tie": tie, "field": "share",
                         "formula": f"{c.value} / {total} x 100" if total is not None else None,
                         **_sentence_detail(s)},
-                page=s.page,
+                page=s.page_at(pc.start),
             )
-            yield _finish(f, s)
+            yield _finish(f, s, s.page_at(pc.start))
             break
 
 
@@ -407,10 +409,10 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
                             "source": "daftar sesudahnya" if ctx.lang == "id" else "the list after it"},
                     detail={"tie": {"method": "list", "confidence": "low" if doubts else "high", "items": items},
                             **_sentence_detail(s)},
-                    page=s.page,
+                    page=s.page_at(c.start),
                     doubts=doubts,
                 )
-                yield _finish(f, s)
+                yield _finish(f, s, s.page_at(c.start))
             continue
         # a table the sentence refers to
         named = named_tables(s.text, ctx.doc)
@@ -443,10 +445,10 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 detail={"tie": {"method": method, "confidence": "low" if doubts else "high",
                                 "table": tat.table.number or tat.table.id, "counted": name, "counts": counted},
                         **_sentence_detail(s)},
-                page=s.page,
+                page=s.page_at(c.start),
                 doubts=doubts,
             )
-            yield _finish(f, s)
+            yield _finish(f, s, s.page_at(c.start))
 
 
 def _other_tables_fit(name: str, c: Claim, nearest: int, others: list, ats) -> list:
@@ -488,9 +490,9 @@ def check_number_word(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 actual=c.text,
                 fields={"sentence": s.text, "number": num, "words": c.words, "words_value": c.words_value},
                 detail={"number": num, "words": c.words, "words_value": c.words_value, **_sentence_detail(s)},
-                page=s.page,
+                page=s.page_at(c.start),
             )
-            yield _finish(f, s)
+            yield _finish(f, s, s.page_at(c.start))
 
 
 # --- year ----------------------------------------------------------------------------------
