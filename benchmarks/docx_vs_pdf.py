@@ -7,6 +7,7 @@ Word path does not, and the other way round.
     python benchmarks/docx_vs_pdf.py --markdown       # the table as Markdown (README)
     python benchmarks/docx_vs_pdf.py --list           # every unexplained difference
     python benchmarks/docx_vs_pdf.py --list-stale     # explained entries that matched nothing this run
+    python benchmarks/docx_vs_pdf.py --prune-stale    # ... and remove them from the explained file
 
 Every .docx in the Word-made corpus has the PDF LibreOffice made from it beside it (committed;
 ``--convert`` makes a fresh one with ``soffice --headless --convert-to pdf`` in a temporary
@@ -118,6 +119,18 @@ def load_explained(path: Path = EXPLAINED) -> list[dict]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     entries = data.get("explained", data) if isinstance(data, dict) else data
     return [e for e in entries or [] if isinstance(e, dict)]
+
+
+def write_explained(path: Path, entries: list[dict]) -> None:
+    """Rewrite the explained file with ``entries``, keeping its opening comment."""
+    head = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                break
+            head.append(line)
+    body = yaml.safe_dump({"explained": entries}, sort_keys=False, allow_unicode=True, width=4096)
+    path.write_text("\n".join(head + [body]).rstrip("\n") + "\n", encoding="utf-8")
 
 
 def split_explained(document: str, side: str, fs: list[dict], entries: list[dict]):
@@ -282,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print every unexplained difference")
     ap.add_argument("--list-stale", action="store_true",
                     help="print the explained-file entries that matched no difference of this run")
+    ap.add_argument("--prune-stale", action="store_true",
+                    help="remove those entries from the explained file (the differences they explain are gone)")
     ap.add_argument("--explained", default=str(EXPLAINED), help="explained differences (default %(default)s)")
     args = ap.parse_args(argv)
 
@@ -330,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         for e in rep["stale_entries"]:
             print(f"stale\t{e.get('document')}\t{e.get('side')}\t{e.get('rule')}\t{e.get('table')}\t{e.get('row')}\t"
                   f"{e.get('column')}\t{e.get('kind')}")
+    if args.prune_stale and rep["stale_entries"] and not args.only:
+        gone = {id(e) for e in rep["stale_entries"]}
+        write_explained(Path(args.explained), [e for e in entries if id(e) not in gone])
+        print(f"removed {len(gone)} stale entries from {rel(args.explained)}", file=sys.stderr)
     if args.json:
         out = Path(args.json)
         out.parent.mkdir(parents=True, exist_ok=True)

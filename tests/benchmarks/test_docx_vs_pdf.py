@@ -94,6 +94,18 @@ def test_entries_that_explain_nothing_are_counted_as_stale():
     assert rep["stale_entries"] == [gone] and rep["totals"]["stale_entries"] == 1
 
 
+def test_write_explained_keeps_the_opening_comment_and_the_entries(tmp_path):
+    path = tmp_path / "explained.yaml"
+    path.write_text("# why these differ\n# second line\nexplained:\n- {document: a, side: pdf-only, rule: X, reason: r}\n",
+                    encoding="utf-8")
+    keep = [{"document": "b", "side": "docx-only", "rule": "SUM001", "table": "3.5", "row": "Jumlah",
+             "column": "Anggaran", "kind": "cont", "reason": "the PDF does not stitch it (extraction)"}]
+    dvp.write_explained(path, keep)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# why these differ\n# second line\nexplained:\n")
+    assert dvp.load_explained(path) == keep
+
+
 def test_committed_explained_file_is_well_formed():
     # every entry names its document, a side, a rule and a one-line reason naming a cause
     entries = dvp.load_explained()
