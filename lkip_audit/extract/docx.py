@@ -167,8 +167,7 @@ def is_word(path: str | os.PathLike) -> bool:
 
 register({
     "header.parts": {"id": "Bagian", "en": "Parts"},
-    "extent.word": {"id": "{n} bagian (dokumen Word, tanpa halaman)",
-                    "en": "{n} parts (a Word document has no pages)"},
+    "extent.word": {"id": "{n} (dokumen Word, tanpa halaman)", "en": "{n} (a Word document has no pages)"},
     "summary.line_word": {
         "id": "{path}: {error} galat, {warning} peringatan, {info} info; {tables} tabel, {parts} bagian "
               "(dokumen Word, tanpa halaman)",
@@ -184,8 +183,8 @@ def is_word_document(doc) -> bool:
 
 
 def extent(doc, lang: str = "id") -> tuple[str, str]:
-    """(label, value) for a report header: ("Halaman", "98") for a PDF, ("Bagian", "8 bagian
-    (dokumen Word, tanpa halaman)") for a Word document."""
+    """(label, value) for a report header: ("Halaman", "98") for a PDF, ("Bagian", "8 (dokumen
+    Word, tanpa halaman)") for a Word document."""
     from lkip_audit.i18n import t
 
     if is_word_document(doc):

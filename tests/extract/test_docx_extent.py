@@ -39,7 +39,7 @@ def test_word_summary_line_counts_parts_not_pages(tmp_path):
     assert "halaman" not in line.replace("tanpa halaman", "")
     en = summary_line(doc, [], "en", path="draf.docx")
     assert en.endswith("0 tables, 3 parts (a Word document has no pages)")
-    assert extent(doc, "id") == ("Bagian", "3 bagian (dokumen Word, tanpa halaman)")
+    assert extent(doc, "id") == ("Bagian", "3 (dokumen Word, tanpa halaman)")
 
 
 def test_word_console_header_says_parts(tmp_path):
@@ -47,7 +47,7 @@ def test_word_console_header_says_parts(tmp_path):
     out = io.StringIO()
     render_text(Console(file=out, width=200, color_system=None), doc, [], 31, "id", path="draf.docx")
     text = out.getvalue()
-    assert "Bagian: 3 bagian (dokumen Word, tanpa halaman)" in text
+    assert "Bagian: 3 (dokumen Word, tanpa halaman)" in text
     assert "Halaman:" not in text
 
 
@@ -67,11 +67,11 @@ def test_markdown_and_xlsx_reports_say_parts_for_a_word_document(tmp_path):
     doc = read_word(three_chapters(tmp_path))
     ri = ReportInput(path="draf.docx", document=doc, findings=[])
     text = markdown.render(ri)
-    assert "| Bagian | 3 bagian (dokumen Word, tanpa halaman) |" in text
+    assert "| Bagian | 3 (dokumen Word, tanpa halaman) |" in text
     assert "| Halaman |" not in text
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(ri)))
     values = [tuple(r) for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
-    assert ("Bagian", "3 bagian (dokumen Word, tanpa halaman)") in [v[:2] for v in values]
+    assert ("Bagian", "3 (dokumen Word, tanpa halaman)") in [v[:2] for v in values]
     # a PDF keeps its page count as a number
     pdf = Document(path="laporan.pdf", sha256="0" * 64, page_count=98, pages=[], tables=[])
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(ReportInput(path="laporan.pdf", document=pdf, findings=[]))))
