@@ -476,7 +476,51 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             continue
         if any(b.top >= cap.bbox.bottom - 2 and b.top - cap.bbox.bottom < 60 for b in taken):
             continue  # the caption's table was found from its rules
-        block = region(start)
+        # A sentence may stand between the caption and its table ("Tabel 3.2 ..." / "Data
+        # berikut bersumber dari ..." / the table): up to three lines of prose, skipped.
+        k = start
+        while (k < len(lines) and k - start < 3 and id(lines[k]) not in cap_line
+               and (_is_paragraph(lines[k], text_width) or (k > start and _is_paragraph(lines[k - 1], text_width)))
+               and not any(_is_numeric(w) and w is not lines[k].words[0] for w in lines[k].words[1:])):
+            k += 1
+        for first_line in ([start] if k == start else [start, k]):
+            if first_line >= len(lines) or lines[first_line].top - cap.bbox.bottom > 70:
+                continue
+            block = region(first_line)
+            p = _from_block(data.number, block, read_by, min_rows=1, min_cols=1)
+            if p is not None:
+                if first_line != start:
+                    # pdf._attach_captions gives a caption only a table with nothing between.
+                    p.caption, p.caption_position = cap, "above"
+                pieces.append(p)
+                used.update(id(ln) for ln in block)
+                break
+    # 1b. Above a caption set below its table (a caption with no table under it): the lines
+    # right above it, as a captioned block (pdf._attach_captions gives it the caption).
+    for cap in captions:
+        first = cap.lines[0]
+        i0 = next((j for j, ln in enumerate(lines) if ln is first), None)
+        if i0 is None or i0 == 0 or any(p.caption is cap or p.bbox.top >= cap.bbox.bottom - 2
+                                        and p.bbox.top - cap.bbox.bottom < 60 for p in pieces):
+            continue
+        if any(b.top >= cap.bbox.bottom - 2 and b.top - cap.bbox.bottom < 60 for b in taken):
+            continue
+        below = next((ln for ln in lines[i0 + 1:] if id(ln) not in cap_line), None)
+        if below is not None and below.top - cap.bbox.bottom < 40 and not _is_paragraph(below, text_width):
+            continue  # lines right under the caption: its table, were there one
+        block: list[Line] = []
+        pitch = max(first.bottom - first.top, 6.0)
+        for j in range(i0 - 1, -1, -1):
+            ln = lines[j]
+            if id(ln) in used or id(ln) in cap_line or _is_paragraph(ln, text_width):
+                break
+            if (block[0].top if block else cap.bbox.top) - ln.bottom > 2.5 * pitch:
+                break
+            block.insert(0, ln)
+        if not block or cap.bbox.top - block[-1].bottom > 40:
+            continue
+        while len(block) > 2 and block[0].bottom - block[0].top > 1.25 * median(x.bottom - x.top for x in block):
+            block = block[1:]  # a heading above the table
         p = _from_block(data.number, block, read_by, min_rows=1, min_cols=1)
         if p is not None:
             pieces.append(p)
