@@ -133,3 +133,11 @@ def test_a_target_at_the_end_of_the_plan_without_its_year_is_no_fact():
     assign(doc, [at])
     got = {(f.field, f.year, f.stage, f.printed, f.column_index) for f in facts(doc, Understanding([at], {}))}
     assert got == {("target", 2026, "renstra", "357", 3), ("realisasi", 2024, None, "330,5", 4)}
+
+
+def test_the_years_a_sentence_names():
+    from lkip_audit.check.kinds.crossyear import sentence_years
+
+    text = "Realisasi tahun lalu sebesar 83,54, tahun 2024 sebesar 78,25 dan Tahun Anggaran 2022 sebesar 80"
+    assert [y for _, _, y in sentence_years(text, 2024)] == [2023, 2024, 2022]
+    assert text[slice(*sentence_years(text, 2024)[0][:2])] == "tahun lalu"

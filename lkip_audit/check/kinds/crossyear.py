@@ -20,7 +20,8 @@ never names a rule: the catalogue (rules/yr.yaml) instantiates it. Years whose r
 is not in the store are collected in ``Earlier.missing`` (the summary says which could
 not be compared), never reported as findings.
 
-With ``params.sentences``, sentences are read too: a number after "tahun 2023" in a
+With ``params.sentences``, sentences are read too: a number after "tahun 2023" (or
+"tahun lalu", the year before the report's) in a
 sentence ("pencapaian realisasi tahun 2023 sebesar 102,88 % dengan nilai realisasi
 sebesar 83,54, dan untuk targetnya 81,20") is the field the words before it name
 (target, realisasi, capaian; a percentage after "capaian"/"pencapaian" is the capaian)
@@ -104,7 +105,12 @@ def _same_item(cur, stored: dict) -> bool:
             and stored["field"] == _fact_get(cur, "field"))
 
 
-_YEAR_WORDS = re.compile(r"\btahun\s+((?:19|20)\d{2})\b", re.I)
+_YEAR_WORDS = re.compile(r"\btahun\s+(?:anggaran\s+)?((?:19|20)\d{2})\b|\b(tahun\s+(?:lalu|sebelumnya))\b", re.I)
+
+
+def sentence_years(text: str, tahun: int) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every "tahun 2023" / "tahun lalu" (the year before ``tahun``)."""
+    return [(m.start(), m.end(), int(m.group(1)) if m.group(1) else tahun - 1) for m in _YEAR_WORDS.finditer(text)]
 _FIELD_WORDS = re.compile(r"\b(target\w*|realisasi\w*|(?:pen)?capaian\w*)", re.I)
 
 
@@ -145,7 +151,7 @@ def _sentence_findings(rule, ctx: Ctx, earlier: Earlier, fields: set, k: int) ->
     tahun = ctx.doc.tahun
     by_row = {(f.table_id, f.row_index): (f.item_kind, f.item_key, f.item_name) for f in earlier.facts}
     for s in nar.sentences:
-        years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_WORDS.finditer(s.text)]
+        years = sentence_years(s.text, tahun)
         if not any(y < tahun for _, _, y in years):
             continue
         item = None
