@@ -416,3 +416,16 @@ def test_counts_and_quick_downloads_come_before_the_viewer(client, xss_file, mon
         q.put(None)
         drainer.join(timeout=10)
         store._queue = None
+
+
+def test_a_report_being_checked_refreshes_itself_without_script(client):
+    from lkip_audit.serve.jobs import Report, Settings
+
+    rid, directory = client.store.new_directory()  # a record in the checking state, no check behind it
+    r = client.store.add(Report(id=rid, name="a.pdf", kind="pdf", directory=directory, settings=Settings(),
+                                state="reading", done=3, total=10))
+    page = client.http.get(f"/r/{rid}").get_data(as_text=True)
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page and 'id="r-progress"' in page
+    r.state, r.outputs = "done", []
+    page = client.http.get(f"/r/{rid}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in page
