@@ -100,3 +100,12 @@ def test_an_abbreviated_instansi_is_the_same_agency(tmp_path, cache_env):
     yr = [f for f in report24["findings"] if f["rule"] == "YR001"]
     assert [(f["table"], f["actual"], f["expected"], f["detail"]["stored"]["file"]) for f in yr] == [
         ("3.11", "330,50", "328,50", "bkd23.pdf")]
+
+
+def test_the_json_report_with_cross_year_follows_the_schema(tmp_path, cache_env):
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "lkip-audit-report-v1.schema.json").read_text(encoding="utf-8"))
+    report24, _ = _check(PDF24, str(tmp_path / "empty.sqlite"), cache_env, tmp_path)
+    jsonschema.validate(report24, schema)
+    assert report24["summary"]["cross_year"]["not_compared"] == [2023]
