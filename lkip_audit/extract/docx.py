@@ -387,7 +387,9 @@ class _Builder:
         self.path = path
         self.digest = digest
         self.styles = {}  # style id -> (name, outline level or None, bold, size)
+        self.style_numpr: dict[str, tuple[str, int | None]] = {}  # style id -> (numId, ilvl) of its numbering
         self._read_styles()
+        self.numbering = _Numbering(d)
         self.seq_counts: dict[str, int] = {}
         self.pages: list[dict] = []  # {"lines": [...], "words": [...], "heading": str}
         self.heads: list[tuple[int, str]] = []  # heading stack: (level, text)
@@ -426,7 +428,12 @@ class _Builder:
                 bold = bool(font.bold) if font is not None and font.bold is not None else False
                 size = font.size.pt if font is not None and font.size is not None else None
                 based = el.find(f"{_W}basedOn")
-                num = el.find(f"{_W}pPr/{_W}numPr") is not None  # "List Bullet": numbered by its style
+                npr = el.find(f"{_W}pPr/{_W}numPr")
+                num = npr is not None  # "List Bullet": numbered by its style
+                if npr is not None and npr.find(_W + "numId") is not None:
+                    il = npr.find(_W + "ilvl")
+                    self.style_numpr[sid] = (npr.find(_W + "numId").get(_W + "val"),
+                                             _int(il.get(_W + "val"), 0) if il is not None else None)
                 self.styles[sid] = (name, lvl, bold, size, based.get(_W + "val") if based is not None else None, num)
             except Exception:  # noqa: BLE001 - an odd style is ignored
                 continue
@@ -613,9 +620,44 @@ class _Builder:
             out.append(page)
         return out
 
+    def _num_label(self, p_el) -> str | None:
+        """The list label Word prints before this paragraph ("BAB III", "3.1", "a.", "•"), from
+        its own numbering or its style's; counted in document order."""
+        ppr = p_el.find(_W + "pPr")
+        npr = ppr.find(_W + "numPr") if ppr is not None else None
+        num_id, ilvl = None, None
+        if npr is not None:
+            ni, il = npr.find(_W + "numId"), npr.find(_W + "ilvl")
+            num_id = ni.get(_W + "val") if ni is not None else None
+            ilvl = _int(il.get(_W + "val"), 0) if il is not None else None
+        sid = None
+        ps = ppr.find(_W + "pStyle") if ppr is not None else None
+        sid = ps.get(_W + "val") if ps is not None else None
+        seen = 0
+        while (num_id is None or ilvl is None) and sid and seen < 10:
+            if sid in self.style_numpr:
+                s_num, s_lvl = self.style_numpr[sid]
+                num_id = num_id if num_id is not None else s_num
+                ilvl = ilvl if ilvl is not None else s_lvl
+            sid = self.styles.get(sid, (None,) * 5 + (None,))[4] if sid in self.styles else None
+            seen += 1
+        if num_id is None or num_id == "0":
+            return None
+        return self.numbering.label(num_id, ilvl or 0)
+
+    def _cell_text(self, p_el) -> str:
+        """A paragraph of a table cell as printed: its list label (an auto-numbered NO column) and text."""
+        text = " ".join(self._text(p_el).split())
+        label = self._num_label(p_el)
+        return f"{label} {text}".strip() if label else text  # Word numbers an empty NO cell too
+
     def _paragraph(self, p_el) -> None:
         para = self._para(p_el)
         text = " ".join(para.text.split())
+        num = self._num_label(p_el)  # Word's list numbering is not in the text: printed, so read
+        numbered = bool(num and num != "•" and text)
+        if numbered:
+            text = f"{num} {text}"
         if not text:
             if para.seq is None:
                 return
@@ -633,14 +675,14 @@ class _Builder:
             return
         self._flush_caption()
         level = para.level
-        if level is None and _BAB_RE.match(text) and len(text) <= 120 and not para.listed:
+        if level is None and _BAB_RE.match(text) and len(text) <= 120 and (not para.listed or numbered):
             level = 1
         if level is not None and len(text) <= 200:
             if level == 1 and self.pages and self.pages[-1]["lines"]:
                 self.pages.append({"lines": [], "words": [], "sizes": []})  # a chapter: a new pseudo-page
             self.heads = [h for h in self.heads if h[0] < level] + [(level, text)]
         line_text = text
-        if para.listed and not re.match(r"^\s*(?:[•▪●◦·\-–]|[a-z][.)]|\(\d{1,2}\)|\d{1,2}[.)])\s", text):
+        if para.listed and not numbered and not re.match(r"^\s*(?:[•▪●◦·\-–]|[a-z][.)]|\(\d{1,2}\)|\d{1,2}[.)])\s", text):
             line_text = "• " + text  # Word's list numbering is not in the text; the narrative wants a mark
         page, line = self._add_line(line_text, para.size, para.centred, para.bold)
         self.par_no += 1
@@ -788,6 +830,81 @@ def _inside_excluded(el, stop) -> bool:
     return False
 
 
+class _Numbering:
+    """Word's list numbering (word/numbering.xml): the label printed before a numbered paragraph,
+    counted per list (w:num) and level, a level restarting the levels below it."""
+
+    def __init__(self, d):
+        self.levels: dict[str, dict[int, tuple]] = {}  # numId -> ilvl -> (format, text, start, legal)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = d.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - a document without numbering
+            return
+        abstract: dict[str, dict[int, tuple]] = {}
+        for a in root.iterchildren(_W + "abstractNum"):
+            abstract[a.get(_W + "abstractNumId")] = {_int(lv.get(_W + "ilvl"), 0): self._level(lv)
+                                                     for lv in a.iterchildren(_W + "lvl")}
+        for n in root.iterchildren(_W + "num"):
+            aid = n.find(_W + "abstractNumId")
+            levels = dict(abstract.get(aid.get(_W + "val") if aid is not None else "", {}))
+            for o in n.iterchildren(_W + "lvlOverride"):
+                ilvl = _int(o.get(_W + "ilvl"), 0)
+                lv, so = o.find(_W + "lvl"), o.find(_W + "startOverride")
+                if lv is not None:
+                    levels[ilvl] = self._level(lv)
+                if so is not None and ilvl in levels:
+                    f, t, _, lgl = levels[ilvl]
+                    levels[ilvl] = (f, t, _int(so.get(_W + "val"), 1), lgl)
+            self.levels[n.get(_W + "numId")] = levels
+
+    @staticmethod
+    def _level(lv) -> tuple:
+        fmt, text, start = lv.find(_W + "numFmt"), lv.find(_W + "lvlText"), lv.find(_W + "start")
+        lgl = lv.find(_W + "isLgl")  # "legal" numbering: every level's number in decimal ("BAB III" > "3.1")
+        return (fmt.get(_W + "val") if fmt is not None else "decimal",
+                text.get(_W + "val") if text is not None else "",
+                _int(start.get(_W + "val"), 1) if start is not None else 1,
+                lgl is not None and lgl.get(_W + "val", "true") not in ("0", "false", "off"))
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return None
+        fmt, text, start, legal = levels[ilvl]
+        c = self.counters.setdefault(num_id, {})
+        c[ilvl] = c.get(ilvl, start - 1) + 1
+        for k in [k for k in c if k > ilvl]:
+            del c[k]
+        if fmt == "bullet":
+            return "•"
+        def number(m) -> str:
+            k = int(m.group(1)) - 1
+            kfmt, _t, kstart, _l = levels.get(k, ("decimal", "", 1, False))
+            return _format_number(c.get(k, kstart), "decimal" if legal and kfmt != "none" else kfmt)
+
+        out = re.sub(r"%([1-9])", number, text)
+        return " ".join(out.split()) or None
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+        out, k = "", max(n, 0)
+        for v, r in vals:
+            while k >= v:
+                out, k = out + r, k - v
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        k = max(n, 1)
+        letter = chr(ord("A") + (k - 1) % 26) * ((k - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
 def _content(el, want: tuple[str, ...]):
     """The children of ``el`` whose tag is in ``want``, in order, looking through the wrappers
     Word puts around blocks, rows and cells: content controls (w:sdt / w:sdtContent) and
@@ -872,7 +989,7 @@ def _piece(tbl_el, builder: _Builder):
                     hmerge = hm.get(_W + "val") or "continue"
             paras = list(_content(tc, ("p",)))
             nested.extend(_content(tc, ("tbl",)))
-            texts = [" ".join(_Builder._text(p).split()) for p in paras]
+            texts = [builder._cell_text(p) for p in paras]
             text = "\n".join(t for t in texts if t)
             if hmerge == "continue" and col > 0 and (r, col - 1) in grid:
                 origin = grid[(r, col - 1)]
