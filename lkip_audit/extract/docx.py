@@ -13,12 +13,17 @@ around them), so nothing has to be recovered from positions on a page:
 - captions: the paragraph right before the table (else right after it) matching
   layout.CAPTION_RE, or in Word's Caption style with a ``SEQ Tabel`` field (the
   field's number, counted when Word left no result);
+- text as printed: Word's list numbering ("BAB III", "3.1", "1.", an auto-numbered NO
+  column) from numbering.xml; not deleted or moved-away text (tracked changes), hidden
+  runs, text boxes; content controls and custom XML looked through at every level;
 - chapters: heading styles (outline levels) and "BAB III" paragraphs. A DOCX has
   no pages; it gets one pseudo-page per chapter whose text is its paragraphs,
   captions and table rows, one line each, in document order, as the narrative and
   structure checks read ``Page.text``. ``Document.outline`` says which heading each
   table and paragraph stands under and the paragraph numbers, so that findings can
-  be located the way a reviewer finds them in Word (pipeline.locate_docx_findings).
+  be located the way a reviewer finds them in Word (pipeline.locate_docx_findings), and
+  ``outline["table_lines"]`` where each table's lines stand in that text. Reports say
+  "N bagian (dokumen Word, tanpa halaman)" for the parts, never "halaman" (``extent``).
 
 Untrusted input: the zip directory is checked before anything is decompressed
 (entries, total size, compression ratio); a macro-enabled file (.docm) is refused,
