@@ -27,3 +27,24 @@ def test_a_failed_sum_under_a_hierarchy_read_off_the_numbers_is_not_an_error():
     found = _sums(t, at)
     assert [(f.rule, f.row_index, f.expected, f.severity) for f in found] == [("SUM002", 0, "290", "info")]
     assert "jumlah pada kolom lain" in found[0].message
+
+
+def test_total_that_holds_when_typography_parents_are_read_as_siblings():
+    # five agencies and a JUMLAH; the second is set in bold, so typography alone makes it
+    # the parent of the three (not bold) below it. JUMLAH 5 + 6 + 2 + 4 + 3 = 20 counts
+    # every row: read as one list the total holds (under the bold reading it is 5 + 6 = 11).
+    t = make_table(
+        ["No", "Perangkat Daerah", "Jumlah PN"],
+        [["1", "BADAN KEPEGAWAIAN DAERAH", "5"],
+         ["2", "BADAN PENDAPATAN DAERAH", "6"],
+         ["3", "BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH", "2"],
+         ["4", "BADAN PENGEMBANGAN SUMBER DAYA MANUSIA", "4"],
+         ["5", "DINAS KESEHATAN", "3"],
+         ["", "JUMLAH", "20"]],
+        bold_rows={1, 5},
+    )
+    at = analyze_table(t)
+    assert at.rows[1].children == [2, 3, 4]
+    found = [f for f in _sums(t, at) if f.rule == "SUM001"]
+    assert [(f.expected, f.severity) for f in found] == [("11", "info")]
+    assert "satu daftar" in found[0].message

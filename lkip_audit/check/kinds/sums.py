@@ -174,6 +174,17 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
             extra.append(Doubt("siblings", (
                 ("why", "tingkat baris hanya disimpulkan dari jumlah pada kolom lain"),
                 ("why_en", "the row levels are only inferred from the sums of another column"))))
+    if parent is not None and parent.role == "total":
+        flat = _flat_reading(at, infos, covers, col)
+        if flat is not None:
+            from lkip_audit.check.kinds.base import agrees
+
+            if agrees(ctx, tp, tp.value, flat):
+                # the total leaves out rows the hierarchy put under others by typography or
+                # by another column's sums alone; read as one list, the total holds
+                extra.append(Doubt("siblings", (
+                    ("why", "dibaca sebagai satu daftar (tanpa induk-rincian yang hanya dibedakan tampilan), jumlahnya cocok"),
+                    ("why_en", "read as one list (without parents told apart only by typography), the total holds"))))
     # an indicator row under one of the children that carries a number in this very column:
     # read as an indicator, it may be a child whose label sits elsewhere (the parent's own
     # indicator row carries the parent's numbers and is no doubt)
@@ -378,3 +389,27 @@ def _piece_doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, t
                     out.append(Doubt("continued", (("dir", "dari"), ("dir_en", "from"), ("page", str(first - 1)))))
                     break
     return out
+
+
+def _flat_reading(at: AnalyzedTable, infos, covers: list[int], col) -> Decimal | None:
+    """The sum of a total's rows read as one list: the covered rows plus the rows put under
+    them only by bold/indentation or by another column's sums (a guessed hierarchy). None
+    when no covered row has such children."""
+    from lkip_audit.check.kinds.base import number
+
+    weak = lambda e: bool(e) and (set(e.split(", ")) <= {"bold", "indentation"} or e == "numbers")  # noqa: E731
+    rows, stack, guessed = set(covers), list(covers), False
+    while stack:
+        k = stack.pop()
+        ri = infos.get(k)
+        if ri is None:
+            continue
+        for c in ri.children:
+            if c not in rows and weak(infos[c].edge if c in infos else ""):
+                rows.add(c)
+                stack.append(c)
+                guessed = True
+    if not guessed:
+        return None
+    vals = [p.value for j in sorted(rows) if (p := number(cell_at(at, j, col))) is not None]
+    return sum(vals, Decimal(0))
