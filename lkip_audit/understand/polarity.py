@@ -17,6 +17,15 @@ Evidence, strongest first (each row keeps the strongest it has, as a Polarity):
 
 Evidence 1-3 may also say "higher is better", which overrules a name hint.
 
+Two statements about all indicators (document_statements): the lower-is-better formula
+the report states ("2t-r", (2 x target - realisasi) / target x 100, or "t/r", target /
+realisasi x 100; also a worked example "((2 x 98) - 85,62) / 98 x 100") goes to every
+lower-is-better row that states none of its own (Polarity.formula), and CAP002 then
+checks that formula only; one capaian formula realisasi / target for every indicator,
+in a report that names no lower-is-better indicator at all, makes the rows without other
+evidence higher-is-better ("document"), so a capaian that happens to fit the
+lower-is-better formula is no reason to doubt.
+
     load_vocabulary() -> dict[str, list[re.Pattern]]
     row_marks(table, rows) -> dict[row, Polarity]               (evidence 1)
     name_hints(table, rows, terms=None) -> dict[row, Polarity]  (evidence 4)
