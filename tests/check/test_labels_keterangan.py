@@ -45,3 +45,19 @@ def test_keterangan_column_of_remarks_is_not_a_label_column():
         ["3", "Jumlah IKM yang tersertifikasi halal", "IKM", "40", "45", "112,50%", "Angka sementara"],
     ], number="3", page=1)
     assert _labels(t) == []
+
+
+def test_keterangan_in_the_words_tercapai_and_tidak_tercapai():
+    # capaian 97,50 < 100 printed "Tercapai" (wrong: the target is not met, "Tidak Tercapai");
+    # 112,50 >= 100 "Tercapai" (right); 100,00 "Tercapai" (right); 77,50 "Tidak Tercapai"
+    # (right); realisasi 72,50 inside the range target 70-80 "Tercapai" (met by the guidance)
+    t = make_table(HDR, [
+        ["1", "Kontribusi sektor industri pengolahan terhadap PDRB", "%", "18,40", "17,94", "97,50%", "Tercapai"],
+        ["2", "Pertumbuhan nilai ekspor non migas", "%", "8,00", "6,20", "77,50%", "Tidak Tercapai"],
+        ["3", "Jumlah IKM yang tersertifikasi halal", "IKM", "40", "45", "112,50%", "Tercapai"],
+        ["5", "Persentase pasar rakyat dalam kondisi baik", "%", "75,00", "75,00", "100,00%", "Tercapai"],
+        ["6", "Nilai SAKIP Perangkat Daerah", "Nilai", "70-80", "72,50", "90,63%", "Tercapai"],
+    ], number="3", page=1)
+    found = _labels(t)
+    assert [(f.rule, f.row_index, f.actual, f.expected, f.severity) for f in found] == [
+        ("LBL001", 0, "Tercapai", "Tidak Tercapai", "error")]

@@ -75,6 +75,15 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     if scale is None or not scale.bands:
         return  # no scale stated and none configured: nothing to judge against
     by_label = {norm_label(b.label): b for b in scale.bands}
+    family: dict[str, Scale] = {}  # label -> the scale whose words it is
+    if prm["scale"] == "tingkat":
+        from lkip_audit.understand.scales import default_scale
+
+        words = default_scale("tercapai")  # "Tercapai" / "Tidak Tercapai" (rules/vocabulary/scales.yaml)
+        for b in (words.bands if words is not None else []):
+            if norm_label(b.label) not in by_label:
+                by_label[norm_label(b.label)] = b
+                family[norm_label(b.label)] = words
     for lcol in label_columns(at, prm["label_field"], by_label):
         vcols = [c for c in (same_group(at, f, lcol.group) for f in prm["value_fields"]) if c is not None]
         for i in data_rows(at):
@@ -91,8 +100,9 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             printed_ok = in_band(vp.value, band)
             actual = " ".join(lcell.text.split())
             rec = _recompute(at, i, vcol, ctx, vp.decimals) if prm.get("recompute") and vcol.field == "capaian" else None
-            rec_bands = bands_for(scale, rec[0]) if rec else []
-            rec_differs = bool(rec) and rec_bands and band not in rec_bands
+            own = family.get(norm_label(lcell.text), scale)  # the scale the printed label is worded in
+            rec_bands = bands_for(own, rec[0]) if rec else []
+            rec_differs = bool(rec) and rec_bands and not in_band(rec[0], band)
             fields = {
                 "value": numeric.shown(vp),
                 "scale": scale.source,
@@ -110,7 +120,7 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             if not printed_ok and prm["scale"] == "tingkat" and in_band(HUNDRED, band) and _inside_range(at, i, vcol):
                 continue  # a realisation inside a range target meets it (DESIGN.md: the guidance)
             if not printed_ok:
-                expected_bands = bands_for(scale, vp.value)
+                expected_bands = bands_for(own, vp.value)
                 if not expected_bands:
                     continue  # the value is in no band of the scale: nothing to compare
                 variant = "both" if rec_differs and rec_bands[0] is not expected_bands[0] and "both" in rule.variants else None
