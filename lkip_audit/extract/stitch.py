@@ -248,10 +248,15 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
             and p.page == last_piece.page + 1
             and p.ncols == last_piece.ncols
             and not any(t < p.bbox.top - 2 for t in page_has_text_before.get(p.page, []))
-            and (nh == 0 or _header_texts(p, nh) == _header_texts(last_piece, nh) or _same_columns(p, nh, last_table))
+            and (nh == 0 or _header_texts(p, nh) == _header_texts(last_piece, nh) or _same_columns(p, nh, last_table)
+                 or _clipped_header(p, last_table) is not None)
         )
         if cont:
-            _append_piece(last_table, p, nh)
+            clipped = _clipped_header(p, last_table) if nh else None
+            if clipped is not None:
+                _append_piece(last_table, p, *clipped)
+            else:
+                _append_piece(last_table, p, nh)
             last_piece = p
             continue
         columns = flatten_columns(p, nh)
@@ -288,7 +293,62 @@ def _same_columns(p: Piece, nh: int, table: Table) -> bool:
     return flatten_columns(p, nh) == table.columns
 
 
-def _append_piece(t: Table, p: Piece, nh: int) -> None:
+def _clipped_header(p: Piece, t: Table) -> tuple[int, list[list[str]]] | None:
+    """The rows a continuation ``p`` starts with that repeat ``t``'s header clipped (Word
+    repeats the header on every page; LibreOffice may clip a tall one to fewer lines,
+    "INDIKATOR KINERJA" for "INDIKATOR KINERJA UTAMA"): their number, and per column the
+    header words they leave out, which the text layer may still hold under them (the
+    first body row's "UTAMA"). None when ``p`` repeats no header of ``t``."""
+    if p.ncols != len(t.columns):
+        return None
+    labels = [normalise_space(c).split() for c in t.columns]
+    left = [list(ws) for ws in labels]
+    grid = p.grid()
+    n = matched = 0
+    for r in range(min(p.nrows - 1, 6)):
+        cells = [(c, grid[r][c]) for c in range(p.ncols) if grid[r][c] is not None and grid[r][c].text.strip()]
+        if not cells:
+            break
+        ok = True
+        for c, cell in cells:
+            words = normalise_space(cell.text).split()
+            cols = range(c, c + cell.colspan)
+            if not all(any(w in labels[k] for k in cols) for w in words):
+                ok = False
+                break
+        if not ok:
+            break
+        for c, cell in cells:
+            for w in normalise_space(cell.text).split():
+                matched += 1
+                for k in range(c, c + cell.colspan):
+                    if w in left[k]:
+                        left[k].remove(w)
+        n = r + 1
+    if n == 0 or matched < 3:
+        return None
+    while n < p.nrows - 1:  # the rows numbering the columns, units: header too
+        texts = [c.text for c in grid[n] if c is not None]
+        if not (_is_column_numbering(texts) or _is_unit_row(texts)):
+            break
+        n += 1
+    return n, left
+
+
+def _strip_hidden(cells: list[Cell], hidden: list[list[str]]) -> list[Cell]:
+    """The first body row after a clipped header without the header words the clipping hid
+    (leading words of a cell that its column's header leaves out)."""
+    out = []
+    for c, cell in zip(hidden, cells):
+        words = cell.text.split()
+        rest = list(c)
+        while words and words[0] in rest:
+            rest.remove(words.pop(0))
+        out.append(Cell(text=" ".join(words), page=cell.page, bbox=cell.bbox))
+    return out
+
+
+def _append_piece(t: Table, p: Piece, nh: int, hidden: list[list[str]] | None = None) -> None:
     t.pages.append(p.page)
     start = nh
     if p.caption is not None and p.caption_position == "below":
@@ -302,9 +362,14 @@ def _append_piece(t: Table, p: Piece, nh: int) -> None:
     for r in range(start, p.nrows):
         bold, indent = _row_meta(p, r)
         cells = _cells_of_row(p, r)
+        if r == start and hidden is not None:
+            cells = _strip_hidden(cells, hidden)
         if not any(c.text for c in cells):
             continue
-        if r == start and t.rows and (getattr(p, "continues_row", False) or _continues_previous_row(cells, t.rows)):
+        # Only after a clipped repeated header (words of it left out): Word's layout of a
+        # row allowed to break across pages.
+        cut = hidden is not None and any(hidden) and _rest_of_cut_row(cells, t.rows)
+        if r == start and t.rows and (getattr(p, "continues_row", False) or cut or _continues_previous_row(cells, t.rows)):
             prev = t.rows[-1]
             for i, c in enumerate(cells):
                 if c.text:
@@ -316,6 +381,28 @@ def _append_piece(t: Table, p: Piece, nh: int) -> None:
             t.notes.append(f"page {p.page}: joined the first row to the row cut by the page break")
             continue
         t.rows.append(Row(index=len(t.rows), cells=cells, bold=bold, indent=indent))
+
+
+def _rest_of_cut_row(cells: list[Cell], rows: list[Row]) -> bool:
+    """After a repeated header: a first row of text only, without a row number, in
+    columns where the last row has text, is the rest of that row cut by the page break
+    when the last row has numbers and the new one leaves empty a column that holds a
+    number in most rows of the table (a row of its own would have them). A table of
+    many text-only rows (a list of study programmes, numbers in some rows) gives no
+    such evidence."""
+    if not rows:
+        return False
+    prev = rows[-1]
+    filled = [i for i, c in enumerate(cells) if c.text]
+    if not filled or any(_numeric(cells[i].text) or _ROWNUM_RE.match(cells[i].text.strip()) for i in filled):
+        return False
+    if not all(i < len(prev.cells) and prev.cells[i].text and not _numeric(prev.cells[i].text) for i in filled):
+        return False
+    if not any(_numeric(c.text) for c in prev.cells):
+        return False
+    mostly = [i for i in range(len(cells))
+              if sum(1 for r in rows if i < len(r.cells) and _numeric(r.cells[i].text)) * 10 >= 6 * len(rows)]
+    return any(not cells[i].text for i in mostly)
 
 
 def _continues_previous_row(cells: list[Cell], rows: list[Row]) -> bool:

@@ -136,3 +136,23 @@ def test_hrules_tables_split_at_a_caption():
         assert t.pages == [27]
         assert len(t.columns) == 9
         assert [_norm(r.texts()) for r in t.rows] == _source_rows(number)
+
+
+# --- ruled tables whose repeated header is clipped (bkd-word-grid) -------------------------
+
+GRID = ROOT / "samples" / "wild" / "bkd-word-grid.pdf"
+
+
+@pytest.mark.parametrize("number, pages", [
+    # Rendered pages: the repeated header of Tabel 2.8 on pages 15-22 is clipped to two lines
+    # ("INDIKATOR KINERJA", "PROGRAM/ INDIKATOR"), the clipped words "UTAMA", "KINERJA"
+    # stay in the text layer in the first body row, beside the rest of the row cut at the
+    # bottom of the page before ("Kegiatan pada Program ...", "Tanggapan Pemeriksaan").
+    ("2.8", list(range(14, 23))),
+    ("3.65", list(range(72, 78))),
+])
+def test_ruled_table_with_clipped_repeated_header_stitched(number, pages):
+    found = [t for t in extracted(GRID).tables if t.number == number]
+    assert len(found) == 1
+    assert found[0].pages == pages
+    assert [_norm(r.texts()) for r in found[0].rows] == _source_rows(number)
