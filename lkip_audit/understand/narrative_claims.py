@@ -7,6 +7,7 @@ kinds compare, they do not parse):
     readable(sentence) -> bool                 short enough to be prose, not table text run together
     quoted_field(claim, prev, text) -> str      the table field a number quotes ("capaian", "anggaran")
     in_formula(text, claim) -> bool             an operand of arithmetic written in the sentence
+    whole_words(text) -> bool                   the sentence speaks of the whole ("total", "keseluruhan")
     share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
     count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
     list_marker(sentence) -> (style, ordinal)   the numbering of a list item ("3)" -> ("n)", 3))
@@ -79,6 +80,13 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     for n in range(len(words) - 1, -1, -1):
         tail = " ".join(words[n:])
         hit = next(((w, f) for w, f in FIELD_WORDS if tail.startswith(w) and tail[len(w):len(w) + 1] in ("", " ")), None)
+        if hit is not None and n > 0:
+            # the longer keyword ending on the same word: "realisasi anggaran", not "anggaran"
+            longer = " ".join(words[n - 1:])
+            two = next(((w, f) for w, f in FIELD_WORDS if len(w.split()) == 2 and w.split()[-1] == words[n]
+                        and longer.startswith(w) and longer[len(w):len(w) + 1] in ("", " ")), None)
+            if two is not None and hit[0] == words[n]:
+                hit, n = two, n - 1
         if hit is not None:
             rest = words[n + len(hit[0].split()):]
             if all(x.strip(":=,") in FILLER or re.fullmatch(r"(19|20)\d\d", x) or not x.strip(":=,") for x in rest):
@@ -98,6 +106,14 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     if fld == "persen" and c.kind != "percent":
         return None
     return fld
+
+
+_WHOLE = re.compile(r"\b(?:total|keseluruhan|seluruh|secara\s+umum)\b", re.I)
+
+
+def whole_words(text: str) -> bool:
+    """The sentence speaks of the whole ("total", "keseluruhan"), not of one row."""
+    return _WHOLE.search(text) is not None
 
 
 def in_formula(text: str, c: Claim) -> bool:

@@ -506,3 +506,44 @@ def test_nar002_is_info_when_another_table_above_holds_the_count():
     # nearest table 2.9: 1 kegiatan (K1) by hand; table 2.8: 2 (J1, J2) = the claim
     assert (f.severity, f.table, f.expected, f.actual) == ("info", "2.9", "1", "2 (dua)")
     assert [d["code"] for d in f.detail["doubt"]] == ["referent"] and "2.8" in f.message
+
+
+BUDGET_HEADER = ["NO", "JENIS BELANJA", "ANGGARAN PAGU (Rp)", "ANGGARAN REALISASI (Rp)", "%"]
+BUDGET_ROWS = [["1", "Belanja Operasi", "9.504.504.000,00", "8.993.419.465,00", "94,62"],
+               ["2", "Belanja Modal", "2.350.000.000,00", "1.548.220.000,00", "68,55"],
+               ["", "TOTAL BELANJA", "11.854.504.000,00", "10.541.639.465,00", "88,93"]]
+
+
+def budget():
+    return analyzed(BUDGET_HEADER, BUDGET_ROWS, {0: "no", 1: "uraian", 2: "anggaran", 3: "realisasi_rp", 4: "persen"},
+                    kind=RENCANA_REALISASI, number="IV.2", page=1, rowinfo={2: {"role": TOTAL}})
+
+
+@fires("NAR001")
+def test_nar001_fires_on_the_total_quoted_in_the_conclusion():
+    # samples/wild/konvensi-lain p10 (Bab IV): "Dengan realisasi anggaran sebesar 89,93%" under
+    # Tabel IV.2, whose TOTAL BELANJA row prints 10.541.639.465 / 11.854.504.000 x 100 = 88,93
+    text = ("BAB IV PENUTUP\nTabel IV.2 Realisasi Anggaran menurut Jenis Belanja\n"
+            + "\n".join(" ".join(x for x in r if x) for r in BUDGET_ROWS) + "\n"
+            "Dengan realisasi anggaran sebesar {}, Dinas akan terus meningkatkan kinerja.")
+    (f,) = only(run([text.format("89,93%")], budget()), "NAR001")
+    assert (f.severity, f.table, f.row, f.expected, f.actual) == ("error", "IV.2", "TOTAL BELANJA", "88,93", "89,93%")
+    assert f.detail["tie"]["method"] == "total"
+    # the right total, and a row's own percentage, are no finding
+    assert only(run([text.format("88,93%")], budget()), "NAR001") == []
+    assert only(run([text.format("94,62%")], budget()), "NAR001") == []
+
+
+@quiet("NAR001")
+def test_nar001_quiet_on_a_total_of_amounts_the_sentence_states():
+    # bkd-word-noborder-bersih p78 (Bab IV): "APBD ... sebesar Rp38.995.711.827,00 dan realisasi
+    # anggaran sebesar Rp37.147.689.795,00 atau 95,26%": 37.147.689.795 / 38.995.711.827 x 100 =
+    # 95,26, the percentage of its own amounts; its table's Jumlah prints the same anggaran but
+    # realisasi 36.893.641.269 (94,61): the sentence speaks of another realisasi, not of this total
+    rows = [BUDGET_ROWS[0], ["", "Jumlah", "38.995.711.827,00", "36.893.641.269,00", "94,61"]]
+    at = analyzed(BUDGET_HEADER, rows, {0: "no", 1: "uraian", 2: "anggaran", 3: "realisasi_rp", 4: "persen"},
+                  kind=RENCANA_REALISASI, number="3.65", page=1, rowinfo={1: {"role": TOTAL}})
+    text = ("BAB IV PENUTUP\nTabel 3.65 Capaian Kinerja Program dan Kegiatan\n"
+            + "\n".join(" ".join(x for x in r if x) for r in rows) + "\n"
+            "Melalui APBD sebesar Rp38.995.711.827,00 dan realisasi anggaran sebesar Rp37.147.689.795,00 atau 95,26%.")
+    assert only(run([text], at), "NAR001") == []

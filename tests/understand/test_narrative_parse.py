@@ -227,3 +227,13 @@ def test_a_claim_is_on_the_page_where_it_is_printed():
     (c,) = [c for c in claims(s) if c.text == "103,90%"]
     assert (s.page, s.pages, s.page_at(0), s.page_at(c.start)) == (1, [1, 2], 1, 2)
     assert ss[1].page_at(0) == 2 and ss[1].page_breaks == []
+
+
+def test_the_longer_field_keyword_wins():
+    # "realisasi anggaran sebesar 89,93%" is the budget's realisation percentage, not "anggaran"
+    text = "Dengan realisasi anggaran sebesar 89,93%, Dinas akan terus meningkatkan kinerja"
+    (c,) = claims(text)
+    assert quoted_field(c, None, text) == "persen"
+    text = "dengan anggaran sebesar Rp1.000.000.000"
+    (c,) = claims(text)
+    assert quoted_field(c, None, text) == "anggaran"

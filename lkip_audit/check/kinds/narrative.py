@@ -48,6 +48,7 @@ from lkip_audit.understand.narrative_claims import (
     result_words,
     share_pairs,
     stated_year,
+    whole_words,
     year_in_paragraph,
 )
 
@@ -194,6 +195,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         yield from _share_claims(rule, s, cl, ctx, nar, ats)
         tied = _tie_rows(s, ctx, nar, ats)
         if tied is None:
+            yield from _total_claims(rule, s, cl, ctx, nar, ats)
             continue
         tat, mentions, method = tied
         in_table = {p.value for i in range(len(tat.table.rows)) for _j, p in _row_numbers(tat, i)}
@@ -238,6 +240,51 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 page=s.page_at(c.start),
             )
             yield _finish(f, s, s.page_at(c.start))
+
+
+def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
+    """"realisasi anggaran sebesar 89,93%" in a summary (Ikhtisar Eksekutif, Bab IV) or a sentence
+    about the whole ("total", "keseluruhan"), naming no row: the persen of the total row of the
+    budget table it names or that sits right above it. Only when that table has one total row and
+    the number is printed nowhere in it."""
+    if not (s.part in ("ikhtisar", "bab4") or whole_words(s.text)):
+        return
+    for k, c in enumerate(cl):
+        if c.kind != "percent" or c.approx or c.words is not None or in_formula(s.text, c):
+            continue
+        if quoted_field(c, cl[k - 1] if k > 0 else None, s.text) != "persen":
+            continue
+        tables, method = _candidates(s, ctx, nar)
+        tat = ats.get(tables[0].id) if tables else None
+        if tat is None or len(tat.cols("persen")) != 1:
+            return
+        totals = data_rows(tat, roles=("total",))
+        if len(totals) != 1:
+            return
+        row, col = totals[0], tat.cols("persen")[0]
+        p = number(cell_at(tat, row, col))
+        if p is None or p.kind not in ("percent", "number"):
+            return
+        if any(q.value == c.value for i in range(len(tat.table.rows)) for _j, q in _row_numbers(tat, i)):
+            return  # it may quote another cell of the table
+        total_cells = {q.value for _j, q in _row_numbers(tat, row)}
+        if any(m.kind == "money" and m.value not in total_cells for m in cl):
+            return  # the percentage of amounts the sentence states that are not this total's
+        if ctx.consistent(p, c.value) or ctx.consistent(c.parsed, p.value):
+            return
+        f = ctx.finding(
+            rule, tat, row, col,
+            expected=" ".join(cell_at(tat, row, col).text.split()),
+            actual=c.text,
+            fields={"sentence": s.text, "tie": "total"},
+            related=[_cell_location(ctx, tat, row, col)],
+            detail={"tie": {"method": "total", "table_method": method, "confidence": "high",
+                            "table": tat.table.number or tat.table.id, "row": row},
+                    "field": "persen", **_sentence_detail(s)},
+            page=s.page_at(c.start),
+        )
+        yield _finish(f, s, s.page_at(c.start))
+        return
 
 
 def _share_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
