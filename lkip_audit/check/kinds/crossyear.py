@@ -170,14 +170,14 @@ def _sentence_findings(rule, ctx: Ctx, earlier: Earlier, fields: set, k: int) ->
             fld = _claim_field(window, c.kind == "percent" or s.text[c.end:c.end + 2].strip().startswith("%"))
             if fld is None or fld not in fields or c.parsed.kind not in ("number", "percent"):
                 continue
+            if item is None:
+                item = _sentence_item(s, ctx, nar, by_row) or False
+            if not item:
+                break  # not about one item of a table: left alone (and no year named as not compared)
             rep = earlier.reports.get(year)
             if rep is None:
                 earlier.missing.add(year)
                 continue
-            if item is None:
-                item = _sentence_item(s, ctx, nar, by_row) or False
-            if not item:
-                break
             earlier.compared.add(year)
             cands = [x for x in rep[1] if x["item_kind"] == item[0] and x["item_key"] == item[1]
                      and x["field"] == fld and x["year"] == year and x["stage"] is None]
