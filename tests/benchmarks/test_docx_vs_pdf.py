@@ -113,4 +113,6 @@ def test_committed_explained_file_is_well_formed():
     for e in entries:
         assert e["document"] and e["side"] in dvp.SIDES and e["rule"]
         assert e["reason"].strip() and "\n" not in e["reason"].strip()
-    assert len({e.get("kind") for e in entries}) >= 10
+    # and a kind grouping the entries of one cause (the number of causes falls as errors are fixed
+    # and their entries pruned as stale)
+    assert all(str(e.get("kind") or "").strip() for e in entries)
