@@ -88,6 +88,9 @@ def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple
                 f.severity = config.severity_for(f.rule, f.severity)
                 new.append(f)
         if new:
+            from lkip_audit.pipeline import locate_docx_findings
+
+            locate_docx_findings(doc, new)  # a Word file: no page, its heading path instead
             seen = set()
             uniq = []
             for f in new:

@@ -141,3 +141,11 @@ def test_the_years_a_sentence_names():
     text = "Realisasi tahun lalu sebesar 83,54, tahun 2024 sebesar 78,25 dan Tahun Anggaran 2022 sebesar 80"
     assert [y for _, _, y in sentence_years(text, 2024)] == [2023, 2024, 2022]
     assert text[slice(*sentence_years(text, 2024)[0][:2])] == "tahun lalu"
+
+
+def test_where_a_value_is_in_a_pdf_and_in_a_word_file():
+    from lkip_audit.check.kinds.crossyear import where
+
+    assert where(27, "lkip-2024.pdf", 0) == "hal. 27" and where(27, "lkip-2024.pdf", 1) == "p. 27"
+    assert where(6, "draf-2024.docx", 0, "Bab III > 3.1") == "Bab III > 3.1"
+    assert where(6, "draf-2024.docx", 0) == "bagian 6" and where(None, "a.pdf", 0) == "-"

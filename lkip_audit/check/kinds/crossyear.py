@@ -44,7 +44,23 @@ from lkip_audit.check.kinds.base import Ctx
 from lkip_audit.findings import Finding
 
 FIELDS_CROSS_YEAR = {"year", "field_name", "item", "file", "stored_file", "stored_page", "stored_table",
-                     "stored_tahun", "stage_name"}
+                     "stored_tahun", "stage_name", "at", "stored_at"}
+_WORD_FILES = (".docx", ".doc", ".odt", ".rtf")
+
+
+def where(page, file: str, k: int, section: str | None = None) -> str:
+    """"hal. 27" / "p. 27" in a PDF; in a Word file (no pages) its heading path, else its part."""
+    if str(file).lower().endswith(_WORD_FILES):
+        if section:
+            return section
+        return f"{('bagian', 'part')[k]} {page}" if page else "-"
+    return f"{('hal.', 'p.')[k]} {page}" if page else "-"
+
+
+def _section(ctx: Ctx, table_id: str | None) -> str | None:
+    tables = (getattr(ctx.doc, "outline", None) or {}).get("tables", {})
+    hit = tables.get(table_id or "")
+    return hit[0] if hit else None
 FIELD_WORDS = {
     "target": ("Target", "Target"),
     "realisasi": ("Realisasi", "Realisation"),
@@ -190,7 +206,8 @@ def _sentence_findings(rule, ctx: Ctx, earlier: Earlier, fields: set, k: int) ->
                 fields={"year": year, "field_name": FIELD_WORDS[fld][k], "item": item[2], "file": earlier.file,
                         "stored_file": doc["file_name"], "stored_page": x["page"] or "-",
                         "stored_table": x["table_number"] or x["table_id"], "stored_tahun": doc["tahun"],
-                        "stage_name": ""},
+                        "stage_name": "", "at": where(s.page, earlier.file, k),
+                        "stored_at": where(x["page"], doc["file_name"], k)},
                 detail={"sentence": s.text,
                         "stored": {"file": doc["file_name"], "sha256": doc["sha256"], "tahun": doc["tahun"],
                                    "page": x["page"], "table": x["table_number"], "row": x["row_label"],
@@ -257,6 +274,8 @@ def check_cross_year(rule, at, ctx: Ctx) -> Iterable[Finding]:
                     "file": earlier.file, "stored_file": doc["file_name"], "stored_page": s["page"] or "-",
                     "stored_table": s["table_number"] or s["table_id"], "stored_tahun": doc["tahun"],
                     "stage_name": STAGE_WORDS.get(f.stage or "", (f.stage or "", f.stage or ""))[k],
+                    "at": where(f.page, earlier.file, k, _section(ctx, f.table_id)),
+                    "stored_at": where(s["page"], doc["file_name"], k),
                 },
                 detail={"stored": stored_where, "this": {"file": earlier.file, "page": f.page,
                                                          "table": f.table_number, "year": f.year,
