@@ -9,6 +9,7 @@ kinds compare, they do not parse):
     in_formula(text, claim) -> bool             an operand of arithmetic written in the sentence
     whole_words(text) -> bool                   the sentence speaks of the whole ("total", "keseluruhan")
     share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
+    budget_percentages(sentence, claims)        "anggaran Rp A, realisasi Rp R atau P%": ((R, P), A)
     count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
     list_marker(sentence) -> (style, ordinal)   the numbering of a list item ("3)" -> ("n)", 3))
     announced_list(sentences, n) -> ListClaim   "N (terbilang) kegiatan, yaitu:" and the items after it
@@ -69,7 +70,9 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     """Which table field a claimed number quotes, from the words right before it."""
     if c.kind == "percent" and prev is not None and prev.kind == "money":
         between = text[prev.end:c.start].lower()
-        if re.fullmatch(r"\s*,?\s*(?:atau|yaitu|dengan persentase|dengan capaian)?\s*(?:sebesar|mencapai)?\s*", between):
+        # "Rp R atau P%", "Rp R,- atau sebesar P%", "Rp R (P%)"
+        if re.fullmatch(r"\s*(?:,-|\.-)?\s*,?\s*(?:atau|yaitu|dengan persentase|dengan capaian)?\s*(?:sebesar|mencapai)?"
+                        r"\s*\(?\s*", between):
             return "persen"
     after = text[c.end:c.end + 20].lower()
     if c.kind == "percent" and re.match(r"\s*dari\s+(?:total\s+)?(?:anggaran|pagu)", after):
@@ -120,6 +123,30 @@ def in_formula(text: str, c: Claim) -> bool:
     """A number inside arithmetic ("81,25 / 80 x 100 = 101,56%") is an operand, not a claim."""
     return bool(re.match(r"\s*[/x×*+=]\s*[\d(]", text[c.end:c.end + 6])) or bool(
         re.search(r"[/x×*+(]\s*$", text[max(0, c.start - 4):c.start]))
+
+
+# --- "alokasi anggaran Rp A, realisasi Rp R atau P%" --------------------------------------
+
+_MALFORMED_AFTER = re.compile(r"^[.,]{1,2}\d")  # "Rp.920.942..000": a number broken by a stray separator
+
+
+def budget_percentages(s: Sentence, cl: list[Claim]) -> list[tuple[tuple[Claim, Claim], Claim]]:
+    """((realisasi, percent), anggaran) where the sentence states a budget A, a realisation R and
+    right after R "atau P%": the percentage the sentence gives of its own amounts. Only when the
+    sentence names one budget amount (not murni and perubahan side by side) and one such pair."""
+    fields = [quoted_field(c, cl[k - 1] if k else None, s.text) for k, c in enumerate(cl)]
+    budgets = {c.value for c, f in zip(cl, fields) if c.kind == "money" and f == "anggaran"}
+    pairs = [(cl[k - 1], c) for k, c in enumerate(cl)
+             if k and c.kind == "percent" and fields[k] == "persen" and cl[k - 1].kind == "money"
+             and fields[k - 1] == "realisasi_rp" and not c.approx]
+    if len(budgets) != 1 or len(pairs) != 1:
+        return []
+    (r, pc), = pairs
+    a = next(c for c, f in zip(cl, fields) if c.kind == "money" and f == "anggaran")
+    for m in (r, a):
+        if _MALFORMED_AFTER.match(s.text[m.end:m.end + 3]) or m.approx:
+            return []
+    return [((r, pc), a)]
 
 
 # --- "6272 PNS atau 72,99%" ------------------------------------------------------------

@@ -547,3 +547,27 @@ def test_nar001_quiet_on_a_total_of_amounts_the_sentence_states():
             + "\n".join(" ".join(x for x in r if x) for r in rows) + "\n"
             "Melalui APBD sebesar Rp38.995.711.827,00 dan realisasi anggaran sebesar Rp37.147.689.795,00 atau 95,26%.")
     assert only(run([text], at), "NAR001") == []
+
+
+@fires("NAR001")
+def test_nar001_fires_on_a_percentage_of_the_sentences_own_amounts():
+    # lkip_bpbd_2016 p55 item (11): "alokasi anggaran Rp.660.180.000,-, dengan realisasi anggaran
+    # sebesar Rp 649.452.500.- atau sebesar 96,38 %": 649.452.500 / 660.180.000 x 100 = 98,375 -> 98,38
+    text = ("BAB III AKUNTABILITAS KINERJA\nKegiatan Pelatihan Pemulihan Sarana Pasca Bencana, dengan alokasi anggaran "
+            "Rp.660.180.000,-, dengan realisasi anggaran sebesar Rp 649.452.500.- atau sebesar {}. Adapun capaian fisik 100%.")
+    (f,) = only(run([text.format("96,38 %")]), "NAR001")
+    assert (f.severity, f.expected, f.actual) == ("error", "98,38", "96,38 %")
+    assert f.detail["tie"]["method"] == "own-amounts" and "649.452.500" in f.message
+    # item (8) p55: 285.600.000 / 290.945.000 x 100 = 98,163 -> 98,16, as printed
+    assert only(run([text.format("98,38 %")]), "NAR001") == []
+    assert only(run(["Kegiatan Pengembangan Forum Kebencanaan, dengan alokasi anggaran Rp.290.945.000,-, dengan "
+                     "realisasi sebesar Rp.285.600.000,- atau 98,16%."]), "NAR001") == []
+
+
+@quiet("NAR001")
+def test_nar001_quiet_on_a_broken_amount():
+    # lkip_bpbd_2016 p54 item (4): "realisasi sebesar Rp.920.942..000,- atau sebesar 82,45%": the amount is
+    # broken by a stray dot (920.942.000 / 1.116.954.000 = 82,45 once mended); read as 920.942 it would not fit
+    text = ("Kegiatan Peningkatan Kapasitas Manajemen Kedaruratan, dengan alokasi anggaran Rp. 1.116.954.000,- dengan "
+            "realisasi sebesar Rp.920.942..000,- atau sebesar 82,45%, begitu pula realisasi fisik sebesar 100%.")
+    assert only(run([text]), "NAR001") == []

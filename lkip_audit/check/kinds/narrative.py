@@ -37,6 +37,7 @@ from lkip_audit.understand.narrative import (
 )
 from lkip_audit.understand.narrative_claims import (
     announced_list,
+    budget_percentages,
     comparison,
     count_claims,
     count_noun,
@@ -52,7 +53,7 @@ from lkip_audit.understand.narrative_claims import (
     year_in_paragraph,
 )
 
-FIELDS_NARRATIVE = {"sentence", "tie"}
+FIELDS_NARRATIVE = {"sentence", "tie", "realisasi", "anggaran"}
 FIELDS_COUNT = {"sentence", "noun", "source"}
 FIELDS_WORDS = {"sentence", "number", "words", "words_value"}
 FIELDS_YEAR = {"sentence"}
@@ -193,6 +194,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         if not cl:
             continue
         yield from _share_claims(rule, s, cl, ctx, nar, ats)
+        yield from _own_amounts(rule, s, cl, ctx)
         tied = _tie_rows(s, ctx, nar, ats)
         if tied is None:
             yield from _total_claims(rule, s, cl, ctx, nar, ats)
@@ -240,6 +242,30 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 page=s.page_at(c.start),
             )
             yield _finish(f, s, s.page_at(c.start))
+
+
+def _own_amounts(rule, s: Sentence, cl: list[Claim], ctx: Ctx) -> Iterable[Finding]:
+    """"alokasi anggaran Rp A, realisasi Rp R atau P%": P is R / A x 100 of the sentence's own
+    amounts (one anomaly in the sentence itself, no table needed)."""
+    for (r, pc), a in budget_percentages(s, cl):
+        if a.value <= 0:
+            continue
+        value = r.value / a.value * HUNDRED
+        if value > 150 or pc.value > 150:
+            continue  # far above a budget's realisation: amounts misread or not of one budget
+        if ctx.consistent(pc.parsed, value):
+            continue
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=ctx.fmt(value, max(pc.parsed.decimals, 0)),
+            actual=pc.text,
+            fields={"sentence": s.text, "tie": "own-amounts", "realisasi": r.text, "anggaran": a.text},
+            variant="own" if "own" in rule.variants else None,
+            detail={"tie": {"method": "own-amounts", "confidence": "high", "realisasi": r.text, "anggaran": a.text},
+                    "field": "persen", "formula": f"{r.value} / {a.value} x 100", **_sentence_detail(s)},
+            page=s.page_at(pc.start),
+        )
+        yield _finish(f, s, s.page_at(pc.start))
 
 
 def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
