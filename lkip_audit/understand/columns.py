@@ -84,6 +84,7 @@ class HeaderEntry:
     context_none: tuple[str, ...] = ()
     raw_contains: str | None = None
     distinct: tuple[tuple[str, ...], int] | None = None
+    years: int = 0  # the printed header names at least this many different years ("2022-2023")
 
     def matches(self, t: list[str], ctx: list[str], raw: str, money_ctx: bool) -> bool:
         if self.leaf is not None and tuple(t) not in self.leaf:
@@ -110,11 +111,13 @@ class HeaderEntry:
             words, at_least = self.distinct
             if len({w for w in words if w in t}) < at_least:
                 return False
+        if self.years and len(set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", raw))) < self.years:
+            return False
         return True
 
 
 _ENTRY_KEYS = {"field", "reason", "leaf", "all", "any", "none", "before", "money", "context_all", "context_none",
-               "raw_contains", "distinct"}
+               "raw_contains", "distinct", "years"}
 
 
 @lru_cache(maxsize=4)
@@ -144,6 +147,7 @@ def _header_table(text: str) -> tuple[tuple[str, ...], tuple[HeaderEntry, ...]]:
             context_all=words(e.get("context_all")), context_none=words(e.get("context_none")),
             raw_contains=e.get("raw_contains"),
             distinct=(words(d["words"]), int(d["at_least"])) if d else None,
+            years=int(e.get("years") or 0),
         ))
     return words(data["money_context"]), tuple(entries)
 
@@ -187,6 +191,35 @@ def _split_flat(toks: list[str]) -> tuple[list[str], list[str]]:
     return m.group(1).split(), rest
 
 
+def _fill_by_blocks(upper: list[str], below: list[str]) -> None:
+    """A spanning header over repeated blocks of sub-columns ("2023" over TARGET REALISASI
+    CAPAIAN, "2024" over the same three), printed over any one column of its block (centred
+    text read into the middle column): give each block's one spanning text to its whole
+    block, so that a block's first columns do not take the previous block's year. Only
+    where the sub-columns repeat (two or more blocks of two or more different headers) and
+    each block has exactly one spanning text, different from the other blocks'."""
+    n = len(below)
+    key = [" ".join(header_tokens(x)) for x in below]
+    for p in range(2, n // 2 + 1):
+        for start in range(0, n - 2 * p + 1):
+            seq = key[start:start + p]
+            if not all(seq) or len(set(seq)) < 2:
+                continue
+            m = 1
+            while start + (m + 1) * p <= n and key[start + m * p:start + (m + 1) * p] == seq:
+                m += 1
+            if m < 2:
+                continue
+            blocks = [range(start + j * p, start + (j + 1) * p) for j in range(m)]
+            texts = [{ws(upper[i]) for i in b if ws(upper[i])} for b in blocks]
+            if not all(len(t) == 1 for t in texts) or len({next(iter(t)) for t in texts}) != m:
+                continue
+            for b, t in zip(blocks, texts):
+                for i in b:
+                    upper[i] = next(iter(t))
+            return
+
+
 def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
     """Per column: (context tokens, leaf tokens, printed label)."""
     n = len(table.columns)
@@ -196,6 +229,7 @@ def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
         filled = [list(r) for r in rows]
         for k in range(len(rows) - 1):
             below = rows[k + 1]
+            _fill_by_blocks(filled[k], below)
             for i in range(1, n):
                 if ws(filled[k][i]) or not ws(below[i]):
                     continue

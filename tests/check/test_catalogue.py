@@ -11,7 +11,7 @@ from lkip_audit.check.catalogue import (
     ID_RE, LANGS, CatalogueError, load_catalogue, load_catalogue_from_texts, render_index, template_fields,
 )
 from lkip_audit.check.kinds import KINDS
-from tests.check import test_engine, test_rules  # noqa: F401  (fill the fire / quiet registry)
+from tests.check import test_difference_years, test_engine, test_rules  # noqa: F401  (fill the fire / quiet registry)
 from tests.check.helpers import FIRES, QUIET
 
 CAT = load_catalogue()
@@ -48,7 +48,7 @@ import tests.store.test_crossyear_kind  # noqa: E402,F401 - the YR rules' fire/q
 
 def test_implemented_set():
     assert IMPLEMENTED == sorted([
-        "PCT001", "CAP001", "CAP002", "CAP003", "CAP004", "SUM001", "SUM002", "DIF001", "DIF002",
+        "PCT001", "CAP001", "CAP002", "CAP003", "CAP004", "SUM001", "SUM002", "DIF001", "DIF002", "DIF003", "DIF004",
         "BND001", "BND002", "BND003", "LBL001", "LBL002", "DQ001", "DQ002", "DQ003", "DQ004", "DOC002", "DOC003",
         "NAR001", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006", "DOC001",
         "XT001", "XT002", "SUM003", "CAP005", "YR001", "YR002", "YR003"])

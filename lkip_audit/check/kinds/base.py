@@ -438,7 +438,7 @@ def judge(
                     shown = numeric.fmt(alt, max(0, -alt.normalize().as_tuple().exponent), "round")
                     doubts.append(Doubt("number-reading", (("cell", _cell_ref(at, row, operands[n])), ("alt", shown))))
                     break
-        if values_at is not None:
+        if values_at is not None and not _rows_exact(at):
             for s, side in ((-1, "atas"), (1, "bawah")):
                 other = values_at(row + s) if 0 <= row + s < len(at.table.rows) else None
                 if not other or len(other) != len(operands) or _safe(holds, other):
@@ -453,6 +453,13 @@ def judge(
                     continue
                 break
     return doubts
+
+
+def _rows_exact(at: AnalyzedTable) -> bool:
+    """The table's rows were read exactly (every piece from a Word document's own table):
+    no row can be shifted by extraction, so the shifted-row reading is not plausible."""
+    ex = getattr(at.table, "extractor", "") or ""
+    return bool(ex) and all(p.startswith("docx") for p in ex.split("+"))
 
 
 def _wrapped(text: str) -> bool:
