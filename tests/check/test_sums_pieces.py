@@ -100,3 +100,24 @@ def test_total_of_an_uncaptioned_piece_continued_from_the_page_before():
                     number="3.65", page=76)
     found = [f for f in _sums([a2, b]) if f.table is None]
     assert [(f.rule, f.severity) for f in found] == [("SUM001", "error")]
+
+
+def test_parent_whose_children_run_past_the_end_of_the_document():
+    # 6_lkip_2016_full_1.pdf p49 (the file's last page, III-13, ends mid-table): "Misi 2"
+    # carries the Misi's 254.415.357.450; only its first program, 22.600.355.000, is in the
+    # file (here with a second one, 10.000.000.000, made up: 32.600.355.000 in all). The rows
+    # present add up to less than the parent, and the rest is not there.
+    t = make_table(["NO", "URAIAN", "TARGET", "ANGGARAN", "REALISASI Rp"], [
+        ["2", "Misi 2: Meningkatkan Ketersediaan dan Kualitas Perumahan", "", "254.415.357.450", ""],
+        ["", "Pembinaan dan Pengembangan Infrastruktur Permukiman", "", "22.600.355.000", ""],
+        ["", "Pengembangan Perumahan", "", "10.000.000.000", ""],
+    ], number=None, page=49, bold_rows={0}, indents={1: 14.0, 2: 14.0})
+    doc = Document(path="x.pdf", sha256="0" * 64, page_count=49, pages=[], tables=[t])
+    at = analyze_table(t)
+    found = [f for f in run_checks(doc, Understanding(tables=[at], scales={}), CheckConfig()) if f.rule == "SUM002"]
+    assert [(f.expected, f.severity) for f in found] == [("32.600.355.000", "info")]
+    assert "akhir dokumen" in found[0].message
+    # the same table in a 60-page document, followed by nothing: the sum is wrong, an error
+    doc = Document(path="x.pdf", sha256="0" * 64, page_count=60, pages=[], tables=[t])
+    found = [f for f in run_checks(doc, Understanding(tables=[at], scales={}), CheckConfig()) if f.rule == "SUM002"]
+    assert [(f.expected, f.severity) for f in found] == [("32.600.355.000", "error")]

@@ -17,6 +17,10 @@ DOUBT_TEXT.setdefault("duplicate-row", (
     "baris \"{row}\" mengulang label baris di atasnya; tanpa baris ulangan itu jumlahnya cocok",
     "the row \"{row}\" repeats the label of the row above it; without that repeated row the sum holds",
 ))
+DOUBT_TEXT.setdefault("cut-at-end", (
+    "tabel terpotong di akhir dokumen (halaman {page}) tepat setelah rincian ini, dan jumlah rincian yang termuat masih kurang dari induknya: rincian berikutnya mungkin tidak termuat",
+    "the table is cut at the end of the document (page {page}) right after these rows, and the rows included add up to less than their parent: the remaining rows may not be included",
+))
 DOUBT_TEXT.setdefault("continued", (
     "tabel ini mungkin bersambung {dir} halaman {page} (potongan tabel tanpa judul), sehingga baris yang dijumlahkan mungkin belum lengkap",
     "the table may continue {dir_en} page {page} (an uncaptioned piece of a table), so the rows summed may be incomplete",
@@ -303,6 +307,10 @@ def _piece_doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, t
                 break
             chain.append(nxt[0])
             page = max(nxt[0].pages)
+        if tail >= nrows - 1 and not chain and doc.page_count and last >= doc.page_count and here < tp.value:
+            # an excerpt that ends inside the table (a chapter file ending mid-table): the
+            # parent's other children are not in the document, so its sum cannot be checked
+            out.append(Doubt("cut-at-end", (("page", str(last)),)))
         level = infos[i].kind if i in infos else None
         # rows of the children's own kind count (a kegiatan's sub kegiatan continuing on the
         # next page are inside that kegiatan's figure); without kinds, every row
