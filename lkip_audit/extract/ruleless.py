@@ -453,13 +453,25 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
     pieces = []
     used: set[int] = set()
 
+    prose = [ln.bottom - ln.top for ln in lines if _is_paragraph(ln, text_width)]
+    body_size = median(prose) if len(prose) >= 3 else None
+
+    def in_smaller_type(ln: Line, out: list[Line]) -> bool:
+        """A line that runs like prose but is set in the table's type, smaller than the
+        page's paragraphs: a long label wrapped in a wide label column ("Ke Provinsi
+        Banten/Kabupaten/Kota Se Provinsi Banten atau sebaliknya")."""
+        if not out or body_size is None:
+            return False
+        h, size = ln.bottom - ln.top, median(x.bottom - x.top for x in out)
+        return h < 0.85 * body_size and abs(h - size) <= 0.1 * size
+
     def region(start: int) -> list[Line]:
         """Lines from ``start`` down to the next caption, paragraph line or wide gap."""
         out: list[Line] = []
         pitch = max(min(ln.bottom - ln.top for ln in lines[start:start + 3]), 6.0)
         for j in range(start, len(lines)):
             ln = lines[j]
-            if id(ln) in cap_line or _is_paragraph(ln, text_width):
+            if id(ln) in cap_line or (_is_paragraph(ln, text_width) and not in_smaller_type(ln, out)):
                 break
             if out and ln.top - out[-1].bottom > 2.5 * pitch:
                 break

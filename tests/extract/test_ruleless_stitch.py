@@ -156,3 +156,12 @@ def test_ruled_table_with_clipped_repeated_header_stitched(number, pages):
     assert len(found) == 1
     assert found[0].pages == pages
     assert [_norm(r.texts()) for r in found[0].rows] == _source_rows(number)
+
+
+@pytest.mark.parametrize("number", ["3.47", "3.62"])
+def test_long_label_line_in_table_type_is_no_paragraph(number):
+    """Tabel 3.47 (page 53) and 3.62 (page 68): a label wraps to a line that runs like prose
+    over most of the text width ("Ke Provinsi Banten/Kabupaten/Kota Se Provinsi Banten atau
+    sebaliknya"), set in the table's 8 pt, not the paragraphs' 11 pt (page words); the table
+    goes on under it (3.47's JUMLAH row)."""
+    assert [_norm(r.texts()) for r in _table(number).rows] == _source_rows(number)
