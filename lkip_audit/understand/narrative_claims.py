@@ -66,6 +66,11 @@ def _is_keyword_tail(word: str) -> bool:
     return any(word == w.split()[-1] for w, _f in FIELD_WORDS)
 
 
+_TIME = re.compile(
+    r"(?:\b(?:s\.\s?d\.?|s/d|sampai\s+dengan|hingga)\s+)?\b(?:triwulan|tw|semester)\s+[ivx\d]+\b"
+    r"|\(\s*bulan\s+[a-z]+\s*\)", re.I)
+
+
 def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     """Which table field a claimed number quotes, from the words right before it."""
     if c.kind == "percent" and prev is not None and prev.kind == "money":
@@ -78,6 +83,9 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     if c.kind == "percent" and re.match(r"\s*dari\s+(?:total\s+)?(?:anggaran|pagu)", after):
         return "persen"
     window = c.before
+    if _TIME.search(text[:c.start]):
+        # "realisasi anggaran s.d Triwulan IV (Bulan Desember) sebesar Rp...": the period is no field word
+        window = " ".join(_TIME.sub(" ", text[:c.start].lower()).split()[-6:])
     words = window.split()
     best = None
     for n in range(len(words) - 1, -1, -1):

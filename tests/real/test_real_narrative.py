@@ -140,3 +140,10 @@ def test_a_percentage_that_does_not_fit_its_own_amounts():
     # (11) 649.452.500 / 660.180.000 = 98,38 printed 96,38; the other twelve fit
     fs = [f for f in _nar("lkip_bpbd_2016.pdf", "NAR001") if f.detail["tie"]["method"] == "own-amounts"]
     assert sorted((f.page, f.actual, f.expected) for f in fs) == [(54, "99,35%", "99,32"), (55, "96,38 %", "98,38")]
+
+
+def test_own_amounts_with_the_period_named():
+    # bab_iii_lakip_2016 p49 items 20) and 21) (looked at): 211.205.000 / 250.000.000 = 84,48 printed
+    # 83,48%; 128.960.000 / 142.500.000 = 90,50 printed 100%; items 22)-24) fit
+    fs = [f for f in _nar("bab_iii_lakip_2016.pdf", "NAR001", 49) if f.detail["tie"]["method"] == "own-amounts"]
+    assert sorted((f.actual, f.expected) for f in fs) == [("100%", "90"), ("83,48%", "84,48")]

@@ -237,3 +237,12 @@ def test_the_longer_field_keyword_wins():
     text = "dengan anggaran sebesar Rp1.000.000.000"
     (c,) = claims(text)
     assert quoted_field(c, None, text) == "anggaran"
+
+
+def test_a_period_between_the_field_word_and_the_amount():
+    # bab_iii_lakip_2016 p49: "realisasi anggaran s.d Triwulan IV (Bulan Desember) sebesar Rp211.205.000,00"
+    text = ("dengan alokasi anggaran sebesar Rp250.000.000,00 dan realisasi anggaran s.d Triwulan IV (Bulan Desember) "
+            "sebesar Rp211.205.000,00 atau 83,48%.")
+    cl = claims(text)
+    assert [quoted_field(c, cl[k - 1] if k else None, text) for k, c in enumerate(cl)] == [
+        "anggaran", "realisasi_rp", "persen"]
