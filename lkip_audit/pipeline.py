@@ -101,8 +101,7 @@ def check_document(doc: Document, config: CheckConfig) -> AuditResult:
     if config.tingkat is not None:
         scales["tingkat"] = config.tingkat
     und = understand(doc, scales or None)
-    issues = _schema_issues(und)
-    findings = run_checks(doc, und, config, schema_issues=issues)
+    findings = run_checks(doc, und, config)  # the schema rule validates (understand/schemas.py)
     return AuditResult(doc, und, findings, rules=len(active_rules(config)))
 
 
@@ -204,18 +203,6 @@ def mark_ocr_findings(doc: Document, findings: list[Finding]) -> None:
         on = sorted({p for p in [f.page, *(loc.page for loc in f.related)] if p in pages})
         if on:
             f.detail = {**f.detail, "ocr": True, "ocr_pages": on}
-
-
-def _schema_issues(und: Understanding) -> dict[str, list]:
-    from lkip_audit.understand.schemas import validate_tables
-
-    out: dict[str, list] = {}
-    for at, found in zip(und.tables, validate_tables(und.tables)):
-        # Malformed numbers are DQ001's; the schema reports only what DQ001 does not.
-        issues = [i for i in found if i.problem != "malformed"]
-        if issues:
-            out[at.table.id] = issues
-    return out
 
 
 def locate_docx_findings(doc: Document, findings: list[Finding]) -> None:

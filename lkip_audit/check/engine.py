@@ -33,6 +33,8 @@ def run_checks(
     schema_issues: optional issues found by a schema validation elsewhere, by table id
     (objects with row, field, column, problem, text); they become findings of the rules
     whose ``params.schema_issues`` is true (in the catalogue: the schema rule of rules/dq.yaml).
+    The pipeline passes none: that rule's kind runs understand/schemas.py itself, the one
+    producer of these issues.
     Order: page, table (in document order), row, column, rule.
     """
     config = config or CheckConfig()

@@ -1,5 +1,9 @@
 """Declarative data-quality schemas per table kind (pandera), and their issues.
 
+The one producer of "required cell empty or unreadable" (DQ003) is `schema_issues`:
+the kind's required and non-negative cells (`SPECS`) and the rule's (numerator,
+denominator, result) triples, both as pandera checks under one lazy validation each.
+
 `to_frame` turns an AnalyzedTable into a DataFrame with one row per body, parent and
 total row (index = the body row index) and, per mapped value column, three
 columns: ``<name>`` (Decimal or None), ``<name>__kind`` (the ParsedNumber kind) and
@@ -41,18 +45,7 @@ from lkip_audit.understand.model import (
     AnalyzedTable, ColumnRole,
 )
 
-PROBLEMS = ("missing", "unparseable", "out_of_range", "malformed")
-
-
-@dataclass(frozen=True)
-class SchemaIssue:
-    row: int  # body row index
-    field: str  # canonical field
-    column: int | None  # column index in the table
-    problem: str  # "missing" | "unparseable" | "out_of_range" | "malformed"
-    text: str  # the cell as printed ("" when missing)
-    group: str | None = None
-    detail: str = ""
+from lkip_audit.understand.schema_issue import PROBLEMS, SchemaIssue  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -270,7 +263,7 @@ def _schema(kind: str) -> pa.DataFrameSchema | None:
         cols[rf"^{f}(@[^#]*)?(#\d+)?__kind$"] = pa.Column(
             str, regex=True, required=False,
             checks=[
-                pa.Check(lambda k: k != "text", element_wise=True, name="unparseable"),
+                pa.Check(lambda k: k != "text", element_wise=True, name="not a number"),
                 pa.Check(lambda k: k != "malformed", element_wise=True, name="malformed"),
             ],
         )
@@ -335,7 +328,7 @@ def validate_tables(tables: list[AnalyzedTable]) -> list[list[SchemaIssue]]:
             text = str(df.at[pos, f"{name}__text"])
             detail = {
                 "missing": f"{role.field} is required in a {at.kind} row",
-                "unparseable": f"{role.field} is not a number",
+                "not a number": f"{role.field} is not a number",
                 "malformed": f"{role.field} is a malformed number",
                 "out_of_range": f"{role.field} is out of range",
             }[problem]
@@ -354,4 +347,155 @@ def validate_tables(tables: list[AnalyzedTable]) -> list[list[SchemaIssue]]:
         for p, issues in found.items():
             out[members[p]] = sorted(issues.values(),
                                      key=lambda i: (i.row, i.column if i.column is not None else -1, i.problem))
+    return out
+
+
+# --- triples: a row with two of (numerator, denominator, result) read needs the third --
+
+_ROLES = ("res", "num", "den")  # the order in which a row's problems are listed
+
+
+def _state(cell) -> str:
+    """number | empty | range | malformed | text (check/kinds/base.py ``state``)."""
+    if cell is None:
+        return "empty"
+    p = cell.number
+    if p.kind in _VALUE_KINDS and p.value is not None:
+        return "number"
+    if p.kind == "empty" or cell.is_empty:
+        return "empty"
+    if p.kind in ("range", "malformed"):
+        return p.kind
+    return "text"
+
+
+def _data_rows(at: AnalyzedTable) -> list[int]:
+    infos = {ri.index: ri.role for ri in at.rows}
+    return [i for i in range(len(at.table.rows)) if infos.get(i, BODY) in (BODY, PARENT, "total")]
+
+
+def _cell(at: AnalyzedTable, i: int, col: ColumnRole):
+    cells = at.table.rows[i].cells
+    return cells[col.index] if 0 <= col.index < len(cells) else None
+
+
+def _triple_frame(tables: list[AnalyzedTable], triples) -> pd.DataFrame:
+    """One frame row per (table, data row, triple, result column): per role (res, num,
+    den) the cell's state, its kind (``cell_kind``), text, column index and field.
+
+    The columns are paired here (the same group, understand/pairing.py); a triple with a
+    column that is mostly words (``_text_column``) is left out, and so is a pairing
+    across groups when the table has several result columns (KINERJA %, KEUANGAN %)."""
+    from lkip_audit.understand.pairing import same_group
+
+    data: dict[str, list] = {"_table": [], "_row": []}
+    for r in _ROLES:
+        for c in ("state", "kind", "text", "col", "field", "group"):
+            data[f"{r}__{c}"] = []
+    for pos, at in enumerate(tables):
+        rows = _data_rows(at)
+        text_cols: dict[int, bool] = {}
+
+        def is_text_column(col) -> bool:
+            if col.index not in text_cols:
+                text_cols[col.index] = _text_column([cell_kind(_cell(at, k, col)) for k in rows])
+            return text_cols[col.index]
+
+        for num, den, res in triples or ():
+            for rcol in at.cols(res):
+                ncol, dcol = same_group(at, num, rcol.group), same_group(at, den, rcol.group)
+                if ncol is None or dcol is None:
+                    continue
+                if any(is_text_column(c) for c in (rcol, ncol, dcol)):
+                    continue
+                if len(at.cols(res)) > 1 and (ncol.group != rcol.group or dcol.group != rcol.group):
+                    continue
+                for i in rows:
+                    data["_table"].append(pos)
+                    data["_row"].append(i)
+                    for r, f, col in (("res", res, rcol), ("num", num, ncol), ("den", den, dcol)):
+                        cell = _cell(at, i, col)
+                        data[f"{r}__state"].append(_state(cell))
+                        data[f"{r}__kind"].append(cell_kind(cell))
+                        data[f"{r}__text"].append(cell.text if cell is not None else "")
+                        data[f"{r}__col"].append(col.index)
+                        data[f"{r}__field"].append(f)
+                        data[f"{r}__group"].append(col.group)
+    return pd.DataFrame(data, dtype=object)
+
+
+def _complete(d: pd.DataFrame) -> pd.Series:
+    """Rows whose triple is to be complete: two of the three read (a number or a
+    range), none malformed (DQ001's), none a stated value, stacked numbers or a
+    doubtful reading (``cell_kind``)."""
+    states = d[[f"{r}__state" for r in _ROLES]]
+    kinds = d[[f"{r}__kind" for r in _ROLES]]
+    good = states.isin(["number", "range"]).sum(axis=1) >= 2
+    return good & ~(states == "malformed").any(axis=1) & ~kinds.isin(["stated", "stacked", "doubtful"]).any(axis=1)
+
+
+def _triple_check(role: str, state: str, problem: str):
+    return pa.Check(lambda d: ~_complete(d) | (d[f"{role}__state"] != state), name=f"{problem}:{role}")
+
+
+@lru_cache(maxsize=None)
+def _triple_schema() -> pa.DataFrameSchema:
+    checks = [_triple_check(r, "text", "not a number") for r in _ROLES]
+    checks.append(_triple_check("res", "empty", "missing"))
+    return pa.DataFrameSchema({"_row": pa.Column(int, coerce=True)}, checks=checks, name="triples", strict=False)
+
+
+def validate_triples(tables: list[AnalyzedTable], triples) -> list[list[SchemaIssue]]:
+    """Per table: the cells a (numerator, denominator, result) triple needs but cannot
+    read. A row with two of the three read needs the third: words in any of the three
+    are "not a number", an empty result is "missing" (an empty numerator or denominator
+    is the kind's required field's, or no value the report owes). One lazy pandera
+    validation for all tables."""
+    out: list[list[SchemaIssue]] = [[] for _ in tables]
+    df = _triple_frame(tables, triples)
+    if df.empty:
+        return out
+    try:
+        _triple_schema().validate(df, lazy=True)
+        return out
+    except SchemaErrors as e:
+        fc = e.failure_cases
+    failed: dict[int, set[str]] = {}
+    for rec in fc.to_dict("records"):
+        idx = rec.get("index")
+        if idx is None or idx != idx:
+            continue
+        failed.setdefault(int(idx), set()).add(str(rec.get("check") or ""))
+    for pos in sorted(failed):
+        for r in _ROLES:
+            for problem in ("not a number", "missing"):
+                if f"{problem}:{r}" not in failed[pos]:
+                    continue
+                fld = df.at[pos, f"{r}__field"]
+                text = df.at[pos, f"{r}__text"] if problem != "missing" else ""
+                what = "is not a number" if problem != "missing" else "is missing"
+                out[df.at[pos, "_table"]].append(SchemaIssue(
+                    int(df.at[pos, "_row"]), fld, int(df.at[pos, f"{r}__col"]), problem, text,
+                    df.at[pos, f"{r}__group"], f"{fld} {what}; the row's triple needs it"))
+    return out
+
+
+def schema_issues(tables: list[AnalyzedTable], triples=(), kinds: bool = True) -> dict[str, list[SchemaIssue]]:
+    """The one producer of "required cell empty or unreadable" (rule DQ003), by table id.
+
+    triples: the rule's (numerator, denominator, result) fields (``validate_triples``);
+    kinds: also the table kinds' schemas (``validate_tables``: required fields, values
+    out of range). A malformed number is DQ001's, not an issue here. A cell is one
+    issue per problem, whichever checks find it (words in a target cell fail the kind's
+    schema and the row's triple: one "not a number")."""
+    spec = validate_tables(tables) if kinds else [[] for _ in tables]
+    trip = validate_triples(tables, triples)
+    out: dict[str, list[SchemaIssue]] = {}
+    for at, a, b in zip(tables, spec, trip):
+        issues: dict[tuple, SchemaIssue] = {}
+        for i in [*a, *b]:
+            if i.problem != "malformed":
+                issues.setdefault((i.row, i.column, i.problem), i)
+        if issues:
+            out.setdefault(at.table.id, []).extend(issues.values())
     return out

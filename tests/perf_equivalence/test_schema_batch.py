@@ -89,7 +89,7 @@ def _ref_schema_for(kind, names=None):
         cols[rf"^{f}(@[^#]*)?(#\d+)?$"] = pa.Column(object, nullable=True, regex=True, required=False, checks=checks)
         cols[rf"^{f}(@[^#]*)?(#\d+)?__kind$"] = pa.Column(
             str, regex=True, required=False,
-            checks=[pa.Check(lambda k: k != "text", element_wise=True, name="unparseable"),
+            checks=[pa.Check(lambda k: k != "text", element_wise=True, name="not a number"),
                     pa.Check(lambda k: k != "malformed", element_wise=True, name="malformed")],
         )
         cols[rf"^{f}(@[^#]*)?(#\d+)?__text$"] = pa.Column(str, regex=True, required=False)
@@ -144,7 +144,7 @@ def reference_validate(at: AnalyzedTable) -> list[SchemaIssue]:
         text = str(df.at[row, f"{name}__text"]) if f"{name}__text" in df.columns else ""
         detail = {
             "missing": f"{role.field} is required in a {at.kind} row",
-            "unparseable": f"{role.field} is not a number",
+            "not a number": f"{role.field} is not a number",
             "malformed": f"{role.field} is a malformed number",
             "out_of_range": f"{role.field} is out of range",
         }[problem]

@@ -58,7 +58,7 @@ def test_rencana_realisasi_problems():
     assert (1, "realisasi_rp", 5, "missing") in got
     assert (2, "anggaran", 3, "malformed") in got
     assert (2, "anggaran", 3, "missing") not in got  # reported once, as malformed
-    assert (3, "persen", 6, "unparseable") in got
+    assert (3, "persen", 6, "not a number") in got
     assert (4, "anggaran", 3, "out_of_range") in got
     assert len(got) == 4
     by_row = {i.row: i for i in validate(at)}

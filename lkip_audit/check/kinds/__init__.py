@@ -78,7 +78,7 @@ KINDS: dict[str, Kind] = dict(
         _k("label-band", check_label_band, FIELDS_LABEL),
         _k("malformed", check_malformed, FIELDS_MALFORMED),
         _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
-        _k("schema", check_schema, FIELDS_SCHEMA),
+        _k("schema", check_schema, FIELDS_SCHEMA, scope="document"),
         _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
         _k("pages-unchecked", check_pages_unchecked, FIELDS_UNCHECKED, scope="document"),
         _k("cross-table", check_cross_table, FIELDS_XT, scope="document"),

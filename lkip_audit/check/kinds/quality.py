@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
 from typing import Iterable
 
-from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import Ctx, cell_at, col_label, data_rows, row_infos, row_label, same_group, state
+from lkip_audit.check.kinds.base import Ctx, col_label, data_rows, row_infos, row_label, state
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable
+from lkip_audit.understand.schema_issue import SchemaIssue  # noqa: F401 (the one issue type)
 
 FIELDS_MALFORMED = {"problem", "readings"}
 FIELDS_DUPLICATE = {"first_row", "first_page"}
@@ -90,66 +89,6 @@ def check_duplicate(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         )
 
 
-@dataclass(frozen=True)
-class SchemaIssue:
-    """One schema violation: row (body row index or label), field, column (index or label)."""
-
-    row: int | str | None
-    field: str | None
-    column: int | str | None
-    problem: str  # "missing" | "not a number" | free text
-    text: str | None = None
-
-
-def schema_issues(at: AnalyzedTable, triples) -> list[SchemaIssue]:
-    """Required numbers the check stage needs but cannot read (not malformed: that is the
-    malformed kind's).
-
-    Not an issue (understand/schemas.py ``cell_kind``): a legitimate non-numeric value
-    ("NA", "BB", "Tercapai"), several numbers stacked in one cell (extraction in doubt),
-    a number that cannot be read reliably (the doubtful malformed rule's); nor any cell of a column that is
-    mostly words (its number role is in doubt).
-
-    triples: (numerator, denominator, result) fields whose rows are checked (the rule's
-    ``params.triples``): a row with two of the three read needs the third."""
-    from lkip_audit.understand.cellkinds import _text_column, cell_kind
-
-    issues = []
-    text_cols: dict[int, bool] = {}
-
-    def is_text_column(col) -> bool:
-        if col.index not in text_cols:
-            text_cols[col.index] = _text_column([cell_kind(cell_at(at, k, col)) for k in data_rows(at)])
-        return text_cols[col.index]
-
-    for num, den, res in triples:
-        for rcol in at.cols(res):
-            ncol, dcol = same_group(at, num, rcol.group), same_group(at, den, rcol.group)
-            if ncol is None or dcol is None:
-                continue
-            if any(is_text_column(c) for c in (rcol, ncol, dcol)):
-                continue
-            if len(at.cols(res)) > 1 and (ncol.group != rcol.group or dcol.group != rcol.group):
-                continue  # several result columns (KINERJA %, KEUANGAN %): only pair within a group
-            for i in data_rows(at):
-                cells = {f: (c, cell_at(at, i, c)) for f, c in ((res, rcol), (num, ncol), (den, dcol))}
-                states = {f: state(cc) for f, (_, cc) in cells.items()}
-                if "malformed" in states.values():
-                    continue
-                if any(cell_kind(cc) in ("stated", "stacked", "doubtful") for _, cc in cells.values()):
-                    continue
-                good = [f for f, s in states.items() if s in ("number", "range")]
-                if len(good) < 2:
-                    continue
-                for f, s in states.items():
-                    col, cell = cells[f]
-                    if s == "text":
-                        issues.append(SchemaIssue(i, f, col.index, "not a number", cell.text))
-                    elif s == "empty" and f == res:
-                        issues.append(SchemaIssue(i, f, col.index, "missing", ""))
-    return issues
-
-
 PROBLEMS = {
     "missing": {"id": "kosong", "en": "missing"},
     "not a number": {"id": "bukan angka", "en": "not a number"},
@@ -192,8 +131,19 @@ def findings_from_schema_issues(at: AnalyzedTable, issues, rule, ctx: Ctx) -> li
     return out
 
 
-def check_schema(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
-    return findings_from_schema_issues(at, schema_issues(at, rule.params.get("triples") or ()), rule, ctx)
+def check_schema(rule, at, ctx: Ctx) -> Iterable[Finding]:
+    """Document level: the issues of understand/schemas.py ``schema_issues``, the one
+    producer of "required cell empty or unreadable", for every table at once (pandera's
+    cost is per validation, not per table): the rule's ``params.triples``, and with
+    ``params.schema_issues`` the table kinds' schemas too."""
+    tables = list(ctx.understanding.tables) if ctx.understanding is not None else []
+    if not tables:
+        return []
+    from lkip_audit.understand.schemas import schema_issues  # pandas and pandera: loaded when a rule needs them
+
+    issues = schema_issues(tables, rule.params.get("triples") or (), kinds=bool(rule.params.get("schema_issues")))
+    by_id = {at.table.id: at for at in tables}
+    return [f for tid, found in issues.items() for f in findings_from_schema_issues(by_id[tid], found, rule, ctx)]
 
 
 def check_page_unchecked(rule, at, ctx: Ctx) -> Iterable[Finding]:
