@@ -32,7 +32,7 @@ LABEL_FIELDS = ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "
 NUMERIC_FIELDS = (
     "target", "realisasi", "capaian", "koreksi", "nilai_akhir", "anggaran", "realisasi_rp",
     "persen", "fisik", "kebutuhan", "terisi", "gap", "jumlah", "murni", "perubahan", "selisih",
-    "target_renstra",
+    "target_renstra", "perubahan_tahun",
 )
 TEXT_FIELDS = ("tingkat", "kategori", "satuan")
 

@@ -29,7 +29,7 @@ FIELDS = (
     "anggaran", "realisasi_rp", "persen", "fisik", "satuan",
     "kebutuhan", "terisi", "gap", "jumlah",
     "murni", "perubahan", "selisih",
-    "target_renstra",
+    "target_renstra", "perubahan_tahun",
 )
 
 # Row roles

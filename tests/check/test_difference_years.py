@@ -148,3 +148,25 @@ def test_a_word_table_has_no_shifted_row_doubt():
     # from a PDF without ruling lines the rows may be shifted: info naming that doubt
     fs = [f for f in only(check(_gap_table("pdfium-ruleless")), "DIF001") if f.row == "Teknik Jalan dan Jembatan"]
     assert [f.severity for f in fs] == ["info"] and "bergeser" in fs[0].message
+
+
+def test_a_change_in_percent_is_not_added_up():
+    # bab_iii_lkip_2016 p7 (real report): "Kenaikan Pendapatan Daerah (%)" of a parent is not the
+    # sum of its children's (4,79 + 323,74 - 99,48 = 229,05 against 14,25 is no inconsistency);
+    # the amounts are: 1.100 + 400 + 500 = 2.000 and 1.200 + 380 + 300 = 1.880 (checked by hand)
+    header = [["NO", "URAIAN", "REALISASI", "REALISASI", "KENAIKAN PENDAPATAN DAERAH (%)"],
+              ["NO", "URAIAN", "2015", "2016", "KENAIKAN PENDAPATAN DAERAH (%)"]]
+    rows = [["1", "Pendapatan Asli Daerah", "1.100", "1.200", "9,09"],
+            ["2", "Dana Perimbangan", "400", "380", "-5,00"],
+            ["3", "Lain-lain Pendapatan yang sah", "500", "300", "-40,00"],
+            ["", "JUMLAH", "2.000", "1.880", "-6,00"]]
+    at = _understood(header, rows, number="2.1")
+    assert {c.field for c in at.columns if c.index == 4} == {"perubahan_tahun"}
+    fs = check(at)
+    assert not [f for f in fs if f.rule.startswith("SUM") and f.column and "KENAIKAN" in f.column]
+    # and the change column is checked: (1.200 - 1.100) / 1.100 x 100 = 9,09; -5,00; -40,00;
+    # (1.880 - 2.000) / 2.000 x 100 = -6,00: every row agrees with the relative reading
+    assert only(fs, "DIF003") == []
+    rows[1][4] = "-4,00"
+    (f,) = only(check(_understood(header, rows, number="2.1")), "DIF003")
+    assert (f.row, f.actual, f.expected) == ("Dana Perimbangan", "-4,00", "-5,00")

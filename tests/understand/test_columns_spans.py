@@ -18,13 +18,13 @@ def test_change_between_two_years_is_a_difference_not_the_amended_budget():
     # draf-bab3 Tabel 4: REALISASI over 2021 / 2022 / 2023, then PERUBAHAN 2022-2023
     r = _roles([["NO", "INDIKATOR KINERJA", "REALISASI", "REALISASI", "REALISASI", "PERUBAHAN 2022-2023"],
                 ["NO", "INDIKATOR KINERJA", "2021", "2022", "2023", "PERUBAHAN 2022-2023"]])
-    assert r[5][0] == "selisih"
+    assert r[5][0] == "perubahan_tahun"
     assert [r[i] for i in (2, 3, 4)] == [("realisasi", "2021"), ("realisasi", "2022"), ("realisasi", "2023")]
 
 
 def test_kenaikan_penurunan_and_sisa_are_differences():
     r = _roles(["NO", "INDIKATOR", "REALISASI 2022", "REALISASI 2023", "KENAIKAN/ PENURUNAN (%)"])
-    assert r[4][0] == "selisih"
+    assert r[4][0] == "perubahan_tahun"
     r = _roles(["NO", "PROGRAM / KEGIATAN / SUB KEGIATAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "%", "SISA ANGGARAN (Rp)"])
     assert (r[2][0], r[3][0], r[5][0]) == ("anggaran", "realisasi_rp", "selisih")
 

@@ -11,7 +11,7 @@ Two ways of finding the operands, by the rule's params:
   those fields (another rule's difference); ``label_none``: nor to a result column
   whose header has one of those words.
 - ``between: years``: a change between two years ("PERUBAHAN 2022-2023",
-  "KENAIKAN/PENURUNAN"): the operands are two columns of one field whose headers name
+  "KENAIKAN/PENURUNAN"; the result's field, and those of ``result_also``): the operands are two columns of one field whose headers name
   the two years (the ones the result's header names, else the table's last two). The
   header leaves the reading open (later - earlier or the reverse; a difference in
   points or a relative change in %), so the table's own rows decide it: the readings
@@ -158,7 +158,7 @@ def _computed(mode: str, sign: int, later: Decimal, earlier: Decimal) -> Decimal
 
 def _between_years(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     prm = rule.params
-    for rcol in at.cols(prm["result"]):
+    for rcol in [c for f in [prm["result"], *(prm.get("result_also") or ())] for c in at.cols(f)]:
         label = (rcol.label or "").lower()
         if any(w in label for w in prm.get("label_none") or ()):
             continue
