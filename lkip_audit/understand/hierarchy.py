@@ -653,7 +653,17 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
 
     for k in top:
         expand(k)
+    earlier = [k for k in totals if k < t and k not in covered_totals]
+    if earlier and out and _GRAND.search(ws(infos[t].label).upper()):
+        # "JUMLAH TOTAL" under "TOTAL KEGIATAN" and the Belanja Tidak Langsung rows after it
+        # (distan 2016 Tabel 16): a total named as the whole covers the subtotals above it too
+        covered_totals.update(earlier)
+        return earlier + out
     return out
+
+
+# a total that names itself the whole: JUMLAH TOTAL, GRAND TOTAL, TOTAL KESELURUHAN
+_GRAND = re.compile(r"\b(JUMLAH|TOTAL)\s+(TOTAL|KESELURUHAN|SELURUHNYA)\b|\bGRAND\s+TOTAL\b")
 
 
 # --- lower is better ---------------------------------------------------------

@@ -91,3 +91,21 @@ def test_a_sum_among_the_rows_stays_a_parent_when_the_total_agrees():
     assert r[1].role == PARENT and r[1].children == [2, 3]
     assert _sums(t, at) == []
 
+
+
+def test_a_total_named_the_whole_covers_the_subtotal_above_it():
+    # lkip_distan_2016.pdf Tabel 16 p52: TOTAL KEGIATAN 114.853.147.800, then Belanja Tidak
+    # Langsung 100.743.553.535 (its one row Belanja Pegawai the same), then JUMLAH TOTAL
+    # 215.596.701.335 = 114.853.147.800 + 100.743.553.535
+    t = make_table(
+        ["NO", "PROGRAM/KEGIATAN", "ANGGARAN"],
+        [["1", "Program Peningkatan Produksi Pertanian", "114.853.147.800"],
+         ["", "TOTAL KEGIATAN", "114.853.147.800"],
+         ["", "Belanja Tidak Langsung", "100.743.553.535"],
+         ["", "JUMLAH TOTAL", "215.596.701.335"]],
+    )
+    at = analyze_table(t)
+    r = rows(at)
+    assert r[1].role == TOTAL and r[3].role == TOTAL
+    assert r[3].covers == [1, 2]
+    assert _sums(t, at) == []
