@@ -502,6 +502,34 @@ def claims(s: Sentence | str) -> list[Claim]:
                 before=" ".join(low_before.split()[-6:]),
             )
         )
+    out += _english_claims(text, out)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# amounts and percentages written the English way in an Indonesian report ("Rp.15,615,158,380",
+# "Rp. 563,702,586.00", "98.34%"): only with their unit, where the convention cannot be in doubt
+_MONEY_EN = re.compile(r"(?<![\w/.,\-–])Rp\.?\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?![\w/\-–]|[.,]\d)")
+_PCT_EN = re.compile(r"(?<![\w/.,\-–])(?P<n>\d{1,3}\.\d{1,2})\s?%")
+
+
+def _english_claims(text: str, found: list[Claim]) -> list[Claim]:
+    taken = [(c.start, c.end) for c in found]
+    out = []
+    for rx, kind in ((_MONEY_EN, "money"), (_PCT_EN, "percent")):
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            n = m.group("n")
+            p = parse_number(n) if kind == "money" else parse_number(n.replace(".", ",") + "%")
+            if p.value is None:
+                continue
+            low_before = text[: m.start()].lower()
+            out.append(Claim(
+                text=m.group(0).strip(), value=p.value, kind=kind, start=m.start(), end=m.end(), parsed=p,
+                approx=bool(APPROX.search(low_before[-25:])),
+                before=" ".join(low_before.split()[-6:]),
+            ))
     return out
 
 

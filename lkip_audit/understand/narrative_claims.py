@@ -86,6 +86,10 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
     if _TIME.search(text[:c.start]):
         # "realisasi anggaran s.d Triwulan IV (Bulan Desember) sebesar Rp...": the period is no field word
         window = " ".join(_TIME.sub(" ", text[:c.start].lower()).split()[-6:])
+    if c.kind == "money" and re.search(r"\bterealisasi(?:\s+(?:sebesar|senilai))?\s*$", window):
+        return "realisasi_rp"  # "dan terealisasi sebesar Rp..."
+    if c.kind == "money" and re.search(r"\bdialokasikan(?:\s+(?:sebesar|senilai))?\s*$", window):
+        return "anggaran"  # "anggaran yang dialokasikan sebesar Rp..."
     words = window.split()
     best = None
     for n in range(len(words) - 1, -1, -1):

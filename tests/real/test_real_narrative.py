@@ -147,3 +147,13 @@ def test_own_amounts_with_the_period_named():
     # 83,48%; 128.960.000 / 142.500.000 = 90,50 printed 100%; items 22)-24) fit
     fs = [f for f in _nar("bab_iii_lakip_2016.pdf", "NAR001", 49) if f.detail["tie"]["method"] == "own-amounts"]
     assert sorted((f.actual, f.expected) for f in fs) == [("100%", "90"), ("83,48%", "84,48")]
+
+
+def test_own_amounts_written_the_english_way():
+    # disperindag p55 D.3: Rp. 563,702,586.00 / Rp. 619,884,500.00 = 90,94 printed 92.94%; p72 M.11:
+    # Rp. 178,309,453.00 / Rp. 200,000,000.00 = 89,155 printed 98.15%; p61: 395,598,663 / 400,000,000 =
+    # 98,8997 printed 98.91% (the triage's missed entries, recomputed from the pages)
+    fs = [f for f in _nar("3_lkip_tahun_2016_disperindag_jabar.pdf", "NAR001")
+          if f.detail["tie"]["method"] == "own-amounts"]
+    assert sorted((f.page, f.actual, f.expected) for f in fs) == [
+        (55, "92.94%", "90,94"), (61, "98.91%", "98,90"), (72, "98.15%", "89,15")]

@@ -246,3 +246,19 @@ def test_a_period_between_the_field_word_and_the_amount():
     cl = claims(text)
     assert [quoted_field(c, cl[k - 1] if k else None, text) for k, c in enumerate(cl)] == [
         "anggaran", "realisasi_rp", "persen"]
+
+
+def test_amounts_and_percentages_written_the_english_way():
+    # lkip_bp3akb_2016 p36: "dialokasikan ... sebesar Rp.15,826,297,300.00 dan terealisasi sebesar
+    # Rp.15,615,158,380 atau 98.34%": comma thousands with Rp, a dot decimal with %
+    text = ("Total anggaran yang dialokasikan sebesar Rp.15,826,297,300.00 dan terealisasi sebesar "
+            "Rp.15,615,158,380 atau 98.34%.")
+    cl = claims(text)
+    assert [(c.text, c.kind, str(c.value)) for c in cl] == [
+        ("Rp.15,826,297,300.00", "money", "15826297300.00"), ("Rp.15,615,158,380", "money", "15615158380"),
+        ("98.34%", "percent", "98.34")]
+    assert [quoted_field(c, cl[k - 1] if k else None, text) for k, c in enumerate(cl)] == [
+        "anggaran", "realisasi_rp", "persen"]
+    # without its unit a number keeps the Indonesian convention: "1,234" is the decimal 1,234 and
+    # "98.34" (no %) is no claim
+    assert [c.text for c in claims("sebanyak 1,234 dan 98.34 orang")] == ["1,234"]
