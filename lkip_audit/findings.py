@@ -62,7 +62,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable id of the finding, independent of page numbers (for baselines / SARIF)."""
         key = "\x1f".join(
-            [self.rule, self.table or self.table_key or self.table_id or "", _norm(self.row), _norm(self.column)]
+            [self.rule, self.table or self.table_key or self.table_id or "", _fingerprint_text(self.row), _fingerprint_text(self.column)]
         )
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -70,5 +70,10 @@ class Finding:
         return (self.page or 0, self.table or "", self.table_id or "", self.row or "", self.rule, self.column or "")
 
 
-def _norm(s: str | None) -> str:
+def _fingerprint_text(s: str | None) -> str:
+    """A row or column label as a baseline fingerprint keys it: lower-case, whitespace
+    collapsed (no other normalising, so a fingerprint stays what earlier versions
+    wrote). Not a label normaliser: those are understand/text.py's (``norm_label`` for
+    the vocabulary, ``word_key`` for word-by-word comparison); this base module may not
+    import the understand stage."""
     return " ".join((s or "").lower().split())

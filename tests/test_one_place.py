@@ -4,6 +4,7 @@
    understand/schemas.py ``schema_issues`` (pandera, lazy validation), and one
    SchemaIssue type; the check stage neither computes such issues by hand nor merges
    two producers' findings.
+2. Label normalisers: one per meaning, in understand/text.py.
 """
 
 from __future__ import annotations
@@ -123,3 +124,31 @@ def test_the_check_stage_does_not_merge_two_producers():
     assert "schema_issues" not in src and "validate_tables" not in src
     quality = (ROOT / "lkip_audit" / "check" / "kinds" / "quality.py").read_text()
     assert "def schema_issues" not in quality
+
+
+# 2. One label normaliser per meaning, in understand/text.py: ``norm_label`` (the
+#    vocabulary's form: upper case, ends stripped), ``word_key`` (word by word), ``ws``
+#    (whitespace only). The check kinds import them; none defines its own.
+
+def test_label_normalisers_live_in_understand_text():
+    from lkip_audit.understand import text
+
+    assert text.norm_label("Renca- na :") == "RENCANA"
+    assert text.word_key("Sangat  Baik (A)") == "sangat baik a"
+    assert text.ws(" a \n b ") == "a b"
+    defs = {}
+    for p in (ROOT / "lkip_audit").rglob("*.py"):
+        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.FunctionDef) and n.name in ("norm_label", "word_key", "_norm", "ws"):
+                defs.setdefault(n.name, []).append(p.relative_to(ROOT).as_posix())
+    assert defs.get("norm_label") == ["lkip_audit/understand/text.py"]
+    assert defs.get("word_key") == ["lkip_audit/understand/text.py"]
+    assert defs.get("ws") == ["lkip_audit/understand/text.py"]
+    # understand/polarity.py's _norm is narrative.norm (a sentence's words), by import
+    assert sorted(defs.get("_norm", [])) == ["lkip_audit/understand/polarity.py"]
+
+
+def test_the_label_kinds_compare_words_as_before():
+    from lkip_audit.understand.text import word_key
+
+    assert word_key("Tidak Mencapai Target") == word_key("tidak  mencapai-target") == "tidak mencapai target"

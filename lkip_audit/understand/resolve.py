@@ -123,8 +123,7 @@ class Resolution:
 # -- names ---------------------------------------------------------------------
 
 
-def ws(s: str | None) -> str:
-    return " ".join((s or "").split())
+from lkip_audit.understand.text import ws  # noqa: E402,F401 (the one whitespace normaliser)
 
 
 @lru_cache(maxsize=16384)

@@ -90,8 +90,7 @@ class TableStage:
         return STAGE_NAMES.get(self.stage, (str(self.stage), str(self.stage)))
 
 
-def ws(s: str | None) -> str:
-    return " ".join((s or "").split())
+from lkip_audit.understand.text import ws  # noqa: E402,F401 (the one whitespace normaliser)
 
 
 def words_stage(text: str, allowed=None) -> str | None:

@@ -68,8 +68,15 @@ def header_tokens(label: str) -> list[str]:
 
 
 def norm_label(s: str | None) -> str:
-    """Upper-case, whitespace-normalised text without punctuation at the ends."""
+    """Upper-case, whitespace-normalised text without punctuation at the ends: a header
+    or row label as the vocabulary matches it ('RENCA- NA :' -> 'RENCANA')."""
     return ws(dehyphenate(s or "")).upper().strip(" :.-")
+
+
+def word_key(s: str | None) -> str:
+    """Lower-case words only, punctuation anywhere dropped: a label compared word by
+    word ('Sangat Baik (A)' == 'sangat baik a', a band's label against a cell's)."""
+    return " ".join(re.sub(r"[^\w]+", " ", (s or "").lower()).split())
 
 
 # --- numbering markers ("1.", "I.", "a.", "-") ---------------------------------

@@ -14,6 +14,7 @@ from lkip_audit.extract.model import Cell, Document
 from lkip_audit.findings import Finding, Location
 from lkip_audit.numbers import ParsedNumber
 from lkip_audit.understand.model import AnalyzedTable, ColumnRole, RowInfo, Understanding
+from lkip_audit.understand.text import ws
 from lkip_audit.understand.pairing import _other_year, same_group  # noqa: F401 (shared with the schema validation)
 
 LABEL_FIELDS = ("sub_kegiatan", "kegiatan", "indikator", "program", "uraian", "sasaran")
@@ -152,10 +153,6 @@ class Ctx:
         )
 
 
-def _norm(s: str | None) -> str:
-    return " ".join((s or "").split())
-
-
 def row_info(at: AnalyzedTable, row: int) -> RowInfo | None:
     for ri in at.rows:
         if ri.index == row:
@@ -169,17 +166,17 @@ def row_infos(at: AnalyzedTable) -> dict[int, RowInfo]:
 
 def row_label(at: AnalyzedTable, row: int) -> str | None:
     ri = row_info(at, row)
-    if ri is not None and _norm(ri.label):
-        return _norm(ri.label)
+    if ri is not None and ws(ri.label):
+        return ws(ri.label)
     cells = at.table.rows[row].cells
     for name in LABEL_FIELDS:
         for c in at.cols(name):
-            if c.index < len(cells) and _norm(cells[c.index].text):
-                return _norm(cells[c.index].text)
+            if c.index < len(cells) and ws(cells[c.index].text):
+                return ws(cells[c.index].text)
     skip = {c.index for c in at.columns if c.field == "no"}
     for i, cell in enumerate(cells):
-        if i not in skip and cell.number.kind == "text" and _norm(cell.text):
-            return _norm(cell.text)
+        if i not in skip and cell.number.kind == "text" and ws(cell.text):
+            return ws(cell.text)
     return None
 
 
@@ -187,15 +184,15 @@ def col_label(at: AnalyzedTable, col: ColumnRole | int | None) -> str | None:
     if col is None:
         return None
     if isinstance(col, ColumnRole):
-        if _norm(col.label):
-            return _norm(col.label)
+        if ws(col.label):
+            return ws(col.label)
         col = col.index
     cols = at.table.columns
-    if 0 <= col < len(cols) and _norm(cols[col]):
-        return _norm(cols[col])
+    if 0 <= col < len(cols) and ws(cols[col]):
+        return ws(cols[col])
     for c in at.columns:
-        if c.index == col and _norm(c.label):
-            return _norm(c.label)
+        if c.index == col and ws(c.label):
+            return ws(c.label)
     return None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterable
 
@@ -13,6 +12,7 @@ from lkip_audit.check.kinds.base import (
 )
 from lkip_audit.findings import Finding
 from lkip_audit.understand.model import AnalyzedTable, Band, ColumnRole, Scale
+from lkip_audit.understand.text import word_key
 
 FIELDS_LABEL = {"value", "recomputed", "recomputed_band", "target", "realisasi", "scale"}
 FIELDS_RANGE = {"realisasi", "target", "low", "high", "label"}
@@ -27,10 +27,6 @@ DOUBT_TEXT.setdefault("nilai-akhir-elsewhere", (
 from lkip_audit.understand.scales import default_tingkat  # noqa: E402
 
 DEFAULT_TINGKAT = default_tingkat()
-
-
-def norm_label(s: str | None) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", (s or "").lower()).split())
 
 
 def in_band(v: Decimal, b: Band) -> bool:
@@ -74,23 +70,23 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
         scale = DEFAULT_TINGKAT
     if scale is None or not scale.bands:
         return  # no scale stated and none configured: nothing to judge against
-    by_label = {norm_label(b.label): b for b in scale.bands}
+    by_label = {word_key(b.label): b for b in scale.bands}
     family: dict[str, Scale] = {}  # label -> the scale whose words it is
     if prm["scale"] == "tingkat":
         from lkip_audit.understand.scales import default_scale
 
         words = default_scale("tercapai")  # "Tercapai" / "Tidak Tercapai" (rules/vocabulary/scales.yaml)
         for b in (words.bands if words is not None else []):
-            if norm_label(b.label) not in by_label:
-                by_label[norm_label(b.label)] = b
-                family[norm_label(b.label)] = words
+            if word_key(b.label) not in by_label:
+                by_label[word_key(b.label)] = b
+                family[word_key(b.label)] = words
     for lcol in label_columns(at, prm["label_field"], by_label):
         vcols = [c for c in (same_group(at, f, lcol.group) for f in prm["value_fields"]) if c is not None]
         for i in data_rows(at):
             lcell = cell_at(at, i, lcol)
             if lcell is None or lcell.is_empty:
                 continue
-            band = by_label.get(norm_label(lcell.text))
+            band = by_label.get(word_key(lcell.text))
             if band is None:
                 continue  # a label this scale does not know
             vcol = next((c for c in vcols if state(cell_at(at, i, c)) == "number"), None)
@@ -100,7 +96,7 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             printed_ok = in_band(vp.value, band)
             actual = " ".join(lcell.text.split())
             rec = _recompute(at, i, vcol, ctx, vp.decimals) if prm.get("recompute") and vcol.field == "capaian" else None
-            own = family.get(norm_label(lcell.text), scale)  # the scale the printed label is worded in
+            own = family.get(word_key(lcell.text), scale)  # the scale the printed label is worded in
             rec_bands = bands_for(own, rec[0]) if rec else []
             rec_differs = bool(rec) and rec_bands and not in_band(rec[0], band)
             fields = {
@@ -162,7 +158,7 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
 
 
 def _words(s: str | None) -> set[str]:
-    return set(norm_label(s).split())
+    return set(word_key(s).split())
 
 
 def _nilai_akhir_elsewhere(ctx: Ctx, at: AnalyzedTable, i: int, vp):
@@ -220,7 +216,7 @@ def label_columns(at: AnalyzedTable, field: str, by_label: dict) -> list[ColumnR
         if j in mapped:
             continue
         texts = [" ".join(c.text.split()) for i in rows if (c := cell_at(at, i, j)) is not None and not c.is_empty]
-        known = sum(1 for t in texts if norm_label(t) in by_label)
+        known = sum(1 for t in texts if word_key(t) in by_label)
         if known < 2 or known * 5 < len(texts) * 3:  # at least two, and three in five of its cells
             continue
         left = [c for c in at.columns if c.index < j]
@@ -251,7 +247,7 @@ def check_range_judgement(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding
     if not applies(rule, at):
         return
     prm = rule.params
-    not_met = {norm_label(x) for x in prm.get("not_met_labels", ["Tidak Mencapai Target"])}
+    not_met = {word_key(x) for x in prm.get("not_met_labels", ["Tidak Mencapai Target"])}
     for lcol in at.cols(prm.get("label_field", "tingkat")):
         tcol = same_group(at, "target", lcol.group)
         xcol = same_group(at, "realisasi", lcol.group)
@@ -261,7 +257,7 @@ def check_range_judgement(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding
             t, x, lab = cell_at(at, i, tcol), cell_at(at, i, xcol), cell_at(at, i, lcol)
             if state(t) != "range" or state(x) != "number" or lab is None:
                 continue
-            if norm_label(lab.text) not in not_met:
+            if word_key(lab.text) not in not_met:
                 continue
             lo, hi = t.number.low, t.number.high
             if lo is None or hi is None:
