@@ -174,19 +174,11 @@ class ReportOutcome:
 
 def _render_all(path: str, result, options: BatchOptions) -> tuple[dict[str, bytes], object]:
     """Every format of one checked document, as bytes (what write_report would write)."""
-    from lkip_audit.check.engine import active_rules
-    from lkip_audit.report.base import ReportInput
+    from lkip_audit.report.base import report_input
     from lkip_audit.report.output import render
 
-    config = options.config
-    findings = list(result.findings)
-    suppressed: list = []
-    if options.baseline is not None:
-        findings, suppressed = copy.deepcopy(options.baseline).filter(findings)
-    rules = active_rules(config)
-    ri = ReportInput(path=path, document=result.document, findings=findings, rules=rules,
-                     severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
-                     lang=config.lang, fail_on=options.fail_on, suppressed=len(suppressed))
+    baseline = copy.deepcopy(options.baseline) if options.baseline is not None else None  # counted per report
+    ri = report_input(path, result, options.config, fail_on=options.fail_on, baseline=baseline)
     outputs: dict[str, bytes] = {}
     for fmt in options.formats:
         if fmt == "text":

@@ -5,6 +5,7 @@
    SchemaIssue type; the check stage neither computes such issues by hand nor merges
    two producers' findings.
 2. Label normalisers: one per meaning, in understand/text.py.
+3. A report's input is built in one place, report/base.py ``report_input``.
 """
 
 from __future__ import annotations
@@ -152,3 +153,37 @@ def test_the_label_kinds_compare_words_as_before():
     from lkip_audit.understand.text import word_key
 
     assert word_key("Tidak Mencapai Target") == word_key("tidak  mencapai-target") == "tidak mencapai target"
+
+
+# 3. One place builds a report's input: report/base.py ``report_input``.
+
+def test_every_caller_builds_the_report_input_with_report_input():
+    callers = []
+    for p in (ROOT / "lkip_audit").rglob("*.py"):
+        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", None)) == "ReportInput":
+                callers.append(p.relative_to(ROOT).as_posix())
+    assert callers == ["lkip_audit/report/base.py"]
+
+
+def test_report_input_applies_the_baseline_rules_and_severities():
+    from types import SimpleNamespace
+
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.findings import Finding
+    from lkip_audit.report.base import report_input
+
+    f1 = Finding("PCT001", "error", "a", 1, "3.1", "r", "c", None, None)
+    f2 = Finding("SUM001", "error", "b", 2, "3.2", "r", "c", None, None)
+
+    class Accepts:
+        def filter(self, findings):
+            return [f for f in findings if f.rule != "SUM001"], [f for f in findings if f.rule == "SUM001"]
+
+    result = SimpleNamespace(document=object(), findings=[f1, f2])
+    config = CheckConfig(severity={"PCT001": "warning"})
+    ri = report_input("x.pdf", result, config, fail_on="warning", baseline=Accepts())
+    assert ri.findings == [f1] and ri.suppressed == 1 and ri.fail_on == "warning" and ri.lang == config.lang
+    assert ri.rules and all(ri.severities[r.id] == config.severity_for(r.id, r.severity) for r in ri.rules)
+    assert ri.severities["PCT001"] == "warning"
+    assert report_input("x.pdf", result, config, lang="en", rules=[]).lang == "en"

@@ -60,6 +60,28 @@ class ReportInput:
         return sorted({p.page for p in self.document.problems})
 
 
+def report_input(path: str, result, config, *, fail_on: str = "error", baseline=None,
+                 rules: list[Rule] | None = None, lang: str | None = None) -> ReportInput:
+    """The one place a checked document becomes a report's input (the command line,
+    a batch worker, the web page): the findings after ``baseline`` (its ``filter``,
+    the hidden ones counted), the rules the configuration runs and their effective
+    severities, the configuration's language unless ``lang`` says otherwise.
+
+    result: what the pipeline returns (``document``, ``findings``); rules: the active
+    rules when the caller has them already (the same list for every report)."""
+    if rules is None:
+        from lkip_audit.check.engine import active_rules
+
+        rules = active_rules(config)
+    findings = list(result.findings)
+    suppressed: list = []
+    if baseline is not None:
+        findings, suppressed = baseline.filter(findings)
+    return ReportInput(path=path, document=result.document, findings=findings, rules=rules,
+                       severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
+                       lang=config.lang if lang is None else lang, fail_on=fail_on, suppressed=len(suppressed))
+
+
 def word_location(f: Finding, lang: str = "id") -> str | None:
     """Where a finding of a Word draft (no pages) is found in Word: "Bab III > 3.1.2 >
     Tabel 3.18, baris 4", "Bab III > 3.2, paragraf 14"; None for a finding with a page."""
@@ -95,4 +117,4 @@ def group_by_table(findings: list[Finding]) -> list[tuple[tuple[str | None, str 
     return sorted(groups.items(), key=lambda kv: (min((f.page or 0) for f in kv[1]), kv[0][0] or "", kv[0][1] or ""))
 
 
-__all__ = ["ReportInput", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table", "word_location"]
+__all__ = ["ReportInput", "report_input", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table", "word_location"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from lkip_audit.baseline import Baseline, BaselineError, load_baseline, write_baseline
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.check.engine import active_rules
-from lkip_audit.report.base import ReportInput
+from lkip_audit.report.base import ReportInput, report_input
 from lkip_audit.report.output import OutputError, parse_formats, plan_outputs, write_report
 from lkip_audit.report.strings import s
 
@@ -43,14 +43,8 @@ class Session:
 
     def input_for(self, path: str, result) -> ReportInput:
         """The report input of one checked document, after the baseline."""
-        findings = list(result.findings)
-        self.all_findings[path] = findings
-        suppressed: list = []
-        if self.baseline is not None:
-            findings, suppressed = self.baseline.filter(findings)
-        return ReportInput(path=path, document=result.document, findings=findings, rules=self.rules,
-                           severities=self.severities, lang=self.config.lang, fail_on=self.fail_on,
-                           suppressed=len(suppressed))
+        self.all_findings[path] = list(result.findings)
+        return report_input(path, result, self.config, fail_on=self.fail_on, baseline=self.baseline, rules=self.rules)
 
     def report(self, path: str, result) -> bool:
         """Write every asked-for report of one document; True when a finding is at or above the fail level."""

@@ -147,11 +147,10 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
     Returns a small summary (the counts and the document's identity) or the message
     of a read error. Reports name the file by its label, never by its place on disk."""
     from lkip_audit import pipeline
-    from lkip_audit.check.engine import active_rules
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
     from lkip_audit.i18n import t
-    from lkip_audit.report.base import ReportInput, failing
+    from lkip_audit.report.base import failing, report_input
 
     started = time.perf_counter()
     local = str(Path(directory) / ACCEPTED_KINDS[kind])
@@ -172,10 +171,7 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
                 "seconds": time.perf_counter() - started}
     _tell(report_id, "checking", result.document.page_count, result.document.page_count)
     try:
-        rules = active_rules(config)
-        ri = ReportInput(path=name, document=result.document, findings=list(result.findings), rules=rules,
-                         severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
-                         lang=lang, fail_on=fail_on)
+        ri = report_input(name, result, config, fail_on=fail_on, lang=lang)
         counts = ri.counts()
         doc = result.document
         summary = {"ok": True, "status": 1 if any(failing(f, fail_on) for f in ri.findings) else 0,
