@@ -302,18 +302,19 @@ def _clipped_header(p: Piece, t: Table) -> tuple[int, list[list[str]]] | None:
     if p.ncols != len(t.columns):
         return None
     labels = [normalise_space(c).split() for c in t.columns]
+    known = {w for ws in labels for w in ws}
     left = [list(ws) for ws in labels]
     grid = p.grid()
     n = matched = 0
     for r in range(min(p.nrows - 1, 6)):
         cells = [(c, grid[r][c]) for c in range(p.ncols) if grid[r][c] is not None and grid[r][c].text.strip()]
         if not cells:
-            break
+            continue  # a row covered by merged header cells, or empty: the next one decides
         ok = True
         for c, cell in cells:
-            words = normalise_space(cell.text).split()
-            cols = range(c, c + cell.colspan)
-            if not all(any(w in labels[k] for k in cols) for w in words):
+            # Each word stands in the table's header (in some column: a merged header cell
+            # may sit over other columns on this page, "2016" / "Nilai" over a group).
+            if not all(w in known for w in normalise_space(cell.text).split()):
                 ok = False
                 break
         if not ok:

@@ -165,3 +165,18 @@ def test_long_label_line_in_table_type_is_no_paragraph(number):
     sebaliknya"), set in the table's 8 pt, not the paragraphs' 11 pt (page words); the table
     goes on under it (3.47's JUMLAH row)."""
     assert [_norm(r.texts()) for r in _table(number).rows] == _source_rows(number)
+
+
+REAL = ROOT.parent / "shared" / "real"
+
+
+@pytest.mark.skipif(not (REAL / "6_lkip_2016_full_1.pdf").exists(), reason="real reports not beside the repository")
+def test_repeated_header_with_rows_covered_by_merged_cells_is_dropped():
+    """6_lkip_2016_full_1.pdf Tabel III.2 (pages 40-42, set sideways): every page repeats the
+    header, whose rows "2016", "Nilai" and the column numbers "(1)" ... "(7)" stand under
+    merged header cells (rendered page 41: "Realisasi** / 2016 / Nilai / (6)"). Those rows
+    are header on pages 41 and 42, never body rows."""
+    t = next(t for t in extracted(REAL / "6_lkip_2016_full_1.pdf").tables if t.number == "III.2")
+    assert t.pages == [40, 41, 42]
+    texts = [" ".join(c for c in r.texts() if c) for r in t.rows]
+    assert not any(x in ("2016 2016 2016", "Nilai Nilai Nilai") or x.startswith("(1) (2)") for x in texts)
