@@ -220,6 +220,37 @@ def _fill_by_blocks(upper: list[str], below: list[str]) -> None:
             return
 
 
+def _year_leaf(text: str) -> bool:
+    toks = header_tokens(text)
+    return bool(_years(toks)) and not _strip_years(toks)
+
+
+def _join_fragments(upper: list[str], below: list[str]) -> None:
+    """One spanning header over year sub-columns whose words a rule-less reading spread over
+    the columns it spans ("Target" | "Kinerja" | "Tujuan / Sasaran" | "" over 2023 | 2024 |
+    2025 | 2026): the pieces, joined in order, are the span of the whole run. Only where the
+    pieces are all different (not one merged cell repeated), not each a value header of its
+    own ("REALISASI" | "TARGET" over years are two spans), and the joined text names a value."""
+    n = len(below)
+    i = 0
+    while i < n:
+        if not _year_leaf(below[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _year_leaf(below[j]):
+            j += 1
+        pieces = [ws(upper[k]) for k in range(i, j) if ws(upper[k])]
+        if j - i >= 2 and len(pieces) >= 2 and len(set(pieces)) == len(pieces):
+            own = [_leaf_field(header_tokens(p), [], p)[0] for p in pieces]
+            joined = " ".join(pieces)
+            if not all(f in NUMERIC_FIELDS for f in own) \
+                    and _leaf_field(header_tokens(joined), [], joined)[0] in NUMERIC_FIELDS:
+                for k in range(i, j):
+                    upper[k] = joined
+        i = j
+
+
 def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
     """Per column: (context tokens, leaf tokens, printed label)."""
     n = len(table.columns)
@@ -230,6 +261,7 @@ def header_parts(table: Table) -> list[tuple[list[str], list[str], str]]:
         for k in range(len(rows) - 1):
             below = rows[k + 1]
             _fill_by_blocks(filled[k], below)
+            _join_fragments(filled[k], below)
             for i in range(1, n):
                 if ws(filled[k][i]) or not ws(below[i]):
                     continue
@@ -333,6 +365,12 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
                 field, why = _leaf_field(ctx + leaf, [], label)
                 if field is not None:
                     why += " (whole header)"
+        if field in LABEL_FIELDS and ctx and leaf and not _span_shared(parts, i):
+            # a label header split over two header rows ("INDIKATOR TUJUAN /" over "SASARAN"),
+            # not a group over sub-columns (the upper cell spans no other column): read whole
+            wf, wwhy = _leaf_field(ctx + leaf, [], label)
+            if wf in LABEL_FIELDS and wf != field:
+                field, why = wf, f"{wwhy} (whole header: one label split over two header rows)"
         if field == "rencana?":
             if is_money_column(table, i):
                 field, why = "anggaran", "RENCANA holding money"
@@ -381,6 +419,12 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
     _capaian_as_realisation(table, roles, notes)
     roles.sort(key=lambda r: r.index)
     return roles, notes
+
+
+def _span_shared(parts, i: int) -> bool:
+    """Column i's context (its upper header cells) is also a neighbour's: a spanning cell."""
+    ctx = parts[i][0]
+    return any(0 <= k < len(parts) and parts[k][0] == ctx for k in (i - 1, i + 1))
 
 
 def _capaian_as_realisation(table: Table, roles: list[ColumnRole], notes: list[str]) -> None:

@@ -63,3 +63,31 @@ def test_centred_year_spans_over_repeated_blocks_go_to_their_own_block():
     # the same header with each span repeated over its block (a Word table's merged cells)
     docx = [["NO", "INDIKATOR"] + ["2023"] * 3 + ["2024"] * 3, header[1]]
     assert _roles(docx) == r
+
+
+def test_span_words_spread_over_year_columns_are_one_span():
+    # bkd-word-noborder.pdf Tabel 2.3 (rule-less): "Target Kinerja Tujuan / Sasaran" drawn over
+    # 2023-2026, its words read into the columns they lie over; "Indikator Tujuan / Sasaran"
+    # split over two header rows in one column. The Word table (bkd-word-grid.docx) has the
+    # same header as merged cells: the same reading is expected from both.
+    pdf = [["Tujuan", "Sasaran", "Indikator Tujuan /", "Target", "Kinerja", "Tujuan / Sasaran", ""],
+           ["", "", "Sasaran", "2023", "2024", "2025", "2026"]]
+    docx = [["Tujuan", "Sasaran", "Indikator Tujuan / Sasaran"] + ["Target Kinerja Tujuan / Sasaran"] * 4,
+            ["Tujuan", "Sasaran", "Indikator Tujuan / Sasaran", "2023", "2024", "2025", "2026"]]
+    row = [["Terwujudnya ASN", "Meningkatnya Akuntabilitas", "Capaian SAKIP", "81,2 Nilai", "81,4 Nilai",
+            "81,6 Nilai", "82 Nilai"]]
+    got = {}
+    for name, h in (("pdf", pdf), ("docx", docx)):
+        roles, _ = map_columns(make_table(h, row))
+        got[name] = {r.index: (r.field, r.group) for r in roles}
+    # targets of four years and no realisasi: the Renstra's medium-term targets
+    assert [got["pdf"][i] for i in range(3, 7)] == [
+        ("target_renstra", "2023"), ("target_renstra", "2024"), ("target_renstra", "2025"), ("target_renstra", "2026")]
+    assert got["pdf"][2][0] not in ("sasaran", None)  # the indicator column, not a second sasaran column
+    assert got["pdf"] == got["docx"]
+
+
+def test_separate_spans_over_years_are_not_joined():
+    # REALISASI over 2022 and TARGET over 2023 (each printed once): two spans, not "REALISASI TARGET"
+    r = _roles([["NO", "INDIKATOR", "REALISASI", "TARGET"], ["", "", "2022", "2023"]])
+    assert (r[2], r[3]) == (("realisasi", "2022"), ("target", "2023"))
