@@ -88,8 +88,8 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
         window = " ".join(_TIME.sub(" ", text[:c.start].lower()).split()[-6:])
     if c.kind == "money" and re.search(r"\bterealisasi(?:\s+(?:sebesar|senilai))?\s*$", window):
         return "realisasi_rp"  # "dan terealisasi sebesar Rp..."
-    if c.kind == "money" and re.search(r"\bdialokasikan(?:\s+(?:sebesar|senilai))?\s*$", window):
-        return "anggaran"  # "anggaran yang dialokasikan sebesar Rp..."
+    if c.kind == "money" and re.search(r"\bdialokasikan\b[^.,;:]{0,60}?(?:\b(?:sebesar|senilai))?\s*$", text[:c.start].lower()):
+        return "anggaran"  # "anggaran yang dialokasikan (dari APBD ... untuk program ini) sebesar Rp..."
     words = window.split()
     best = None
     for n in range(len(words) - 1, -1, -1):

@@ -157,3 +157,11 @@ def test_own_amounts_written_the_english_way():
           if f.detail["tie"]["method"] == "own-amounts"]
     assert sorted((f.page, f.actual, f.expected) for f in fs) == [
         (55, "92.94%", "90,94"), (61, "98.91%", "98,90"), (72, "98.15%", "89,15")]
+
+
+def test_own_amounts_with_words_between_the_allocation_and_its_amount():
+    # lkip_bp3akb_2016 p36: "Total anggaran yang dialokasikan dari APBD Provinsi Jawa Barat untuk program
+    # ini sebesar Rp.15,826,297,300.00 dan terealisasi sebesar Rp.15,615,158,380 atau 98.34%":
+    # 15,615,158,380 / 15,826,297,300 x 100 = 98,666 (Tabel 3.2a prints 98.67)
+    fs = [f for f in _nar("lkip_bp3akb_2016.pdf", "NAR001", 36) if f.detail["tie"]["method"] == "own-amounts"]
+    assert [(f.actual, f.expected, f.severity) for f in fs] == [("98.34%", "98,67", "error")]
