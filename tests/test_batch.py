@@ -223,7 +223,7 @@ def test_reordering_buffer_is_bounded(monkeypatch):
                 yield j, ReportOutcome(path=paths[j], status=0, outputs={"json": f"{j}\n".encode()}, line=paths[j])
             i += k
 
-    monkeypatch.setattr(batch, "run_local", reversed_pairs)
+    monkeypatch.setattr(batch.runner, "run_local", reversed_pairs)  # the executor run_batch picks
     paths = [f"r{k}.pdf" for k in range(10)]
     out, err = io.StringIO(), io.StringIO()
     worst, rows = run_batch(paths, BatchOptions(formats=("json",)), {(p, "json"): None for p in paths},

@@ -6,6 +6,7 @@
    two producers' findings.
 2. Label normalisers: one per meaning, in understand/text.py.
 3. A report's input is built in one place, report/base.py ``report_input``.
+4. The batch is a package split by job.
 """
 
 from __future__ import annotations
@@ -187,3 +188,26 @@ def test_report_input_applies_the_baseline_rules_and_severities():
     assert ri.rules and all(ri.severities[r.id] == config.severity_for(r.id, r.severity) for r in ri.rules)
     assert ri.severities["PCT001"] == "warning"
     assert report_input("x.pdf", result, config, lang="en", rules=[]).lang == "en"
+
+
+# 4. The batch splits by job (lkip_audit/batch/): inputs, one report, the local pool,
+#    Dask, the summary, the runner; the package re-exports the public names.
+
+def test_the_batch_is_split_by_job():
+    import importlib
+
+    import lkip_audit.batch as batch
+
+    homes = {"expand_inputs": "inputs", "default_jobs": "inputs", "check_one": "worker", "run_serial": "local",
+             "run_local": "local", "run_dask": "dask_cluster", "dask_client": "dask_cluster",
+             "print_summary": "summary", "Row": "summary", "run_batch": "runner", "BatchOptions": "common",
+             "ReportOutcome": "common", "BatchError": "common"}
+    for name, module in homes.items():
+        obj = getattr(batch, name)
+        assert obj.__module__ == f"lkip_audit.batch.{module}", name
+        assert getattr(importlib.import_module(f"lkip_audit.batch.{module}"), name) is obj
+    # Dask stays optional: only its own module names it
+    for p in (ROOT / "lkip_audit" / "batch").glob("*.py"):
+        if p.stem != "dask_cluster":
+            text = p.read_text(encoding="utf-8")
+            assert "from distributed" not in text and "import distributed" not in text, p.name
