@@ -256,7 +256,7 @@ def _refuse_spreadsheets(paths, lang: str) -> None:
 
 def _check_batch(reports, session, config, *, jobs, executor, scheduler, limits, read_options, debug,
                  explain_matches, store=None):
-    """Several reports (lkip_audit/batch.py): exits with the worst status."""
+    """Several reports (lkip_audit/batch/): exits with the worst status."""
     from lkip_audit.baseline import write_baseline
     from lkip_audit.batch import BatchError, BatchOptions, TerminalSpec, run_batch
 

@@ -8,7 +8,7 @@ sent; the reports are written beside it (``report.html``, ``report.json``, ...).
 The browser's file name is kept only as a label for the page.
 
 Checks run outside the request in a process pool (as ``lkip-audit check --jobs``
-does, lkip_audit/batch.py): ``jobs`` reports at a time, each worker replaced
+does, lkip_audit/batch/): ``jobs`` reports at a time, each worker replaced
 after a few reports, and each PDF still read by the guard's own reader process
 (extract/guard.py). A worker reports page progress through a queue that a thread
 of the server drains into the report's record, which the page polls.
