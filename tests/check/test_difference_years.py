@@ -141,10 +141,13 @@ def _gap_table(extractor):
     return at
 
 
-def test_a_word_table_has_no_shifted_row_doubt():
+def test_a_word_or_ruled_table_has_no_shifted_row_doubt():
     # the .docx reader reads the table's own rows: 58 (the row above) is not this row's
     fs = [f for f in only(check(_gap_table("docx")), "DIF001") if f.row == "Teknik Jalan dan Jembatan"]
     assert [(f.severity, f.expected, f.actual) for f in fs] == [("error", "60", "53")]
+    # nor a ruled PDF table (rows bounded by drawn lines): the GAP is an error there too
+    fs = [f for f in only(check(_gap_table("pdfium-lines")), "DIF001") if f.row == "Teknik Jalan dan Jembatan"]
+    assert [f.severity for f in fs] == ["error"]
     # from a PDF without ruling lines the rows may be shifted: info naming that doubt
     fs = [f for f in only(check(_gap_table("pdfium-ruleless")), "DIF001") if f.row == "Teknik Jalan dan Jembatan"]
     assert [f.severity for f in fs] == ["info"] and "bergeser" in fs[0].message

@@ -424,10 +424,12 @@ def judge(
 
 
 def _rows_exact(at: AnalyzedTable) -> bool:
-    """The table's rows were read exactly (every piece from a Word document's own table):
-    no row can be shifted by extraction, so the shifted-row reading is not plausible."""
+    """The table's rows were read exactly: every piece from a Word document's own table, or
+    with its rows bounded by drawn ruling lines (``*-lines``, ``*-hrules``: a value stays in
+    the ruled row it is printed in). No row can be shifted by extraction there, so the
+    shifted-row reading is not plausible; it is for rows read off text baselines (rule-less)."""
     ex = getattr(at.table, "extractor", "") or ""
-    return bool(ex) and all(p.startswith("docx") for p in ex.split("+"))
+    return bool(ex) and all(p.startswith("docx") or p.endswith(("-lines", "-hrules")) for p in ex.split("+"))
 
 
 def _wrapped(text: str) -> bool:
