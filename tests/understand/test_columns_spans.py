@@ -91,3 +91,18 @@ def test_separate_spans_over_years_are_not_joined():
     # REALISASI over 2022 and TARGET over 2023 (each printed once): two spans, not "REALISASI TARGET"
     r = _roles([["NO", "INDIKATOR", "REALISASI", "TARGET"], ["", "", "2022", "2023"]])
     assert (r[2], r[3]) == (("realisasi", "2022"), ("target", "2023"))
+
+
+def test_counts_by_tingkat_are_counts_not_targets():
+    # bkd-word-grid Tabel 3.4: MELEBIHI / SESUAI / TIDAK MENCAPAI TARGET over JUMLAH | %: the
+    # number of indicators in each band and their share, not three target columns
+    r = _roles([["NO", "MISI/SASARAN", "JUMLAH INDIKATOR SASARAN", "MELEBIHI TARGET", "MELEBIHI TARGET",
+                 "SESUAI TARGET", "SESUAI TARGET", "TIDAK MENCAPAI TARGET", "TIDAK MENCAPAI TARGET"],
+                ["NO", "MISI/SASARAN", "JUMLAH INDIKATOR SASARAN", "JUMLAH", "%", "JUMLAH", "%", "JUMLAH", "%"]])
+    assert "target" not in {f for f, _ in r.values()}
+    assert [r[i][0] for i in (3, 5, 7)] == ["jumlah"] * 3
+    # one-level headers of the same counts
+    r = _roles(["NO", "SASARAN", "MELEBIHI TARGET", "SESUAI TARGET", "TIDAK MENCAPAI TARGET"])
+    assert [r[i][0] for i in (2, 3, 4)] == ["jumlah"] * 3
+    # a plain TARGET is still the target
+    assert _roles(["NO", "INDIKATOR", "TARGET", "REALISASI"])[2][0] == "target"
