@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from lkip_audit.extract.grid import GridCell, Piece
 from lkip_audit.extract.layout import Line, group_lines, is_bold, join_lines, normalise_space
 from lkip_audit.extract.model import BBox
 
@@ -210,8 +211,6 @@ def _phrases(ln: Line) -> list[list[dict]]:
 
 
 def _cell(words: list[dict], bbox: BBox, r: int, c: int, rowspan: int = 1, colspan: int = 1):
-    from lkip_audit.extract.tables import GridCell
-
     text = cell_text_of(words) if words else ""
     n = sum(len(w["text"]) for w in words)
     bold = bool(words) and sum(len(w["text"]) for w in words if is_bold(w)) * 2 > n
@@ -381,8 +380,6 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     the column boundaries when they are known (a table stitched over pages), else from
     the gaps of ``body``; ``bands``: the body's rows when rules between them say where
     they are (``from_bands``), else they come from the numbers' baselines."""
-    from lkip_audit.extract.tables import Piece
-
     x0 = min(ln.x0 for ln in head + body) - 1
     x1 = max(ln.x1 for ln in head + body) + 1
     if edges is None:
