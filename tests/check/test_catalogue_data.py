@@ -572,24 +572,37 @@ def test_previous_year_capaian_is_not_recomputed_from_this_years_numbers():
     assert [f for f in fs if f.column == "Capaian Thn Lalu"] == []
 
 
+OUTSIDE_THE_REPO = ("DESIGN.md", "READING.md", "../shared", "shared/", "seeds/", "000_b5fad5c8a9ade674")
+
+
 def test_rule_docs_cite_their_basis_in_the_repos_own_words():
-    """No rule's documentation points at a file outside the repository (DESIGN.md and
-    READING.md live beside it, not in it); a file it names must exist in the repo."""
-    outside = ("DESIGN.md", "READING.md", "../shared")
+    """No rule's documentation points at a file outside the repository (DESIGN.md, READING.md,
+    the seed text and the real reports live beside it, not in it); a path it names exists in the
+    repo, and a document it names by file name is one of the repo's (samples/)."""
+    files = {p.name for p in REPO.rglob("*") if ".git" not in p.parts}
     for rule in load_catalogue().values():
-        if rule.source == "nar.yaml":
-            continue  # another area's file (narrative), left to its owner
-        texts = [rule.basis, *rule.checks.values(), *rule.title.values()]
-        for text in texts:
-            assert not [w for w in outside if w in text], (rule.id, text)
+        texts = [rule.basis, *rule.checks.values(), *rule.title.values(), *rule.example.values()]
+        for text in map(str, texts):
+            assert not [w for w in OUTSIDE_THE_REPO if w in text], (rule.id, text)
             for path in _re.findall(r"\b(?:rules|lkip_audit|samples|benchmarks)/[\w./-]+\w", text):
                 assert (REPO / path).exists(), (rule.id, path)
+            for name in _re.findall(r"[\w.-]+\.(?:pdf|docx|txt)\b", text):
+                assert name in files, (rule.id, name)
+
+
+def test_catalogue_files_name_nothing_outside_the_repo():
+    """The same for the catalogue's prose and comments: README.md, IDS.md, the YAML comments
+    and the vocabulary files."""
+    for path in sorted(catalogue_dir().rglob("*")):
+        if path.suffix in (".md", ".yaml"):
+            text = path.read_text(encoding="utf-8")
+            assert not [w for w in OUTSIDE_THE_REPO if w in text], path
 
 
 def test_every_parameter_is_read_by_its_kind():
     """A parameter in the catalogue that no code reads is a promise the tool does not keep
     (issue #14.2: ``triples`` was one). Each key must be named in its kind's module (or the
-    engine / shared base); nar.yaml is another area's."""
+    engine / shared base)."""
     import inspect
 
     from lkip_audit.check.kinds import KINDS
@@ -598,7 +611,7 @@ def test_every_parameter_is_read_by_its_kind():
     shared += (REPO / "lkip_audit/check/engine.py").read_text(encoding="utf-8")
     unread = []
     for rule in load_catalogue().values():
-        if rule.source == "nar.yaml" or not rule.implemented:
+        if not rule.implemented:
             continue
         src = inspect.getsource(inspect.getmodule(KINDS[rule.kind].func)) + shared
         unread += [(rule.id, k) for k in rule.params if f'"{k}"' not in src and f"'{k}'" not in src]

@@ -221,7 +221,7 @@ def test_explain_prints_formula_and_example_in_both_languages():
     r = run("explain", "pct001")
     assert r.exit_code == 0
     assert "Rumus:\n  % realisasi = realisasi (Rp) / anggaran (Rp) x 100" in r.stdout
-    assert "Contoh (seed 000_b5fad5c8a9ade674, Tabel 3.20):" in r.stdout and "99,40" in r.stdout
+    assert "Contoh (LKIP 2024 BKD Provinsi Banten, Tabel 3.20):" in r.stdout and "99,40" in r.stdout
     r = run("explain", "CAP004", "--lang", "en")
     assert "Formula:\n  nilai akhir (final score) = capaian (%) x (1 - koreksi (correction, %) / 100)" in r.stdout
     assert "Example (" in r.stdout
