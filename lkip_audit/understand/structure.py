@@ -72,10 +72,30 @@ _PK_TITLE = re.compile(r"^\s*PERJANJIAN\s+KINERJA(?:\s+(?:PERUBAHAN\s+)?TAHUN\s+
 _TOP_LINES = 4  # a title line is among the first lines of its page (after the running header)
 
 
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…).*$")
+# the signature that closes a report: "NIP. 19630820 198903 1 008" under the Kepala's name
+_NIP = re.compile(r"\bNIP\b\s*\.?\s*:?\s*\d{8}")
+
+
 @dataclass
 class Structure:
     parts: dict[str, int | None] = field(default_factory=dict)  # part -> page of its heading, None when missing
     bab3: dict[str, int | None] = field(default_factory=dict)
+    # parts the document's own table of contents names (an entry with dot leaders or a page number)
+    toc: set[str] = field(default_factory=set)
+    # the first heading of the file and its page ("bab1", 1: the file opens with Bab I)
+    first: tuple[str, int] | None = None
+    # after the last chapter heading: a signature with NIP, or a LAMPIRAN heading
+    closed: bool = False
+
+    def chapters_only(self) -> bool:
+        """The file holds the chapters of a report and nothing around them: its first page
+        opens with a chapter heading (no cover, Kata Pengantar or Daftar Isi before it) and
+        nothing closes it after the last chapter (no signature with NIP, no LAMPIRAN). The parts
+        outside the chapters (Ikhtisar Eksekutif, the Perjanjian Kinerja appendix) are then not
+        in this file rather than missing from the report."""
+        return (self.first is not None and self.first[1] == 1 and self.first[0].startswith("bab")
+                and not self.closed)
 
     def missing(self) -> list[str]:
         return [p for p in MAIN_PARTS if self.parts.get(p) is None]
@@ -94,15 +114,35 @@ def _upper_ratio(s: str) -> float:
 def structure(doc: Document) -> Structure:
     parts: dict[str, int | None] = {p: None for p in MAIN_PARTS}
     bab3: dict[str, int | None] = {p: None for p in BAB3_PARTS}
+    toc: set[str] = set()
+    first: tuple[str, int] | None = None
+    last_chapter: int | None = None
+    closed = False
     part = None
     for page in doc.pages:
         lines = [" ".join(x.split()) for x in (page.text or "").splitlines()]
         for i, ln in enumerate(lines):
-            if not ln or _toc_entry(ln):
+            if not ln:
+                continue
+            # (before the contents test: "NIP. 19630820 198903 1 008" ends like a contents entry)
+            if last_chapter is not None and _NIP.search(ln):
+                closed = True
+            if _toc_entry(ln):
+                tp = heading_part(_LEADERS.sub("", ln))
+                if tp is not None:
+                    toc.add(tp)
+                    if tp == "lampiran" and re.search(r"perjanjian\s+kinerja", ln, re.I):
+                        toc.add("lampiran_pk")
                 continue
             hp = heading_part(ln)
             if hp is not None:
                 part = hp
+                if first is None:
+                    first = (hp, page.number)
+                if hp.startswith("bab"):
+                    last_chapter, closed = page.number, False
+                elif hp == "lampiran" and last_chapter is not None:
+                    closed = True
                 if hp in parts and parts[hp] is None:
                     parts[hp] = page.number
                 if hp == "lampiran" and re.search(r"perjanjian\s+kinerja", ln, re.I):
@@ -135,4 +175,4 @@ def structure(doc: Document) -> Structure:
                         bab3[name] = page.number
                     break
     # Realisasi Anggaran as a heading outside the numbered ones ("REALISASI ANGGARAN")
-    return Structure(parts=parts, bab3=bab3)
+    return Structure(parts=parts, bab3=bab3, toc=toc, first=first, closed=closed)

@@ -55,16 +55,34 @@ def check_document_part(rule, at, ctx: Ctx) -> Iterable[Finding]:
         before = [found[p] for p in order[: order.index(name)] if found.get(p) is not None]
         return before[-1] if before else 1
 
+    unread = sorted({p.page for p in ctx.doc.problems})
+    last = max(p.number for p in ctx.doc.pages)
     for name in st.missing():
         label = NAMES[name].get(lang) or NAMES[name]["id"]
         page = where(MAIN_PARTS, st.parts, name)
-        yield ctx.finding(
+        f = ctx.finding(
             rule, None, None, None,
             expected=label, actual=None,
             fields={"part": label, "where": "", "why": ""},
             detail={"part": name, "found": dict(st.parts), "searched": "headings"},
             page=page,
         )
+        doubt = _doubt(rule, st, name, unread, last, lang)
+        if doubt is None:
+            yield f
+            continue
+        variant, why, detail = doubt
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=label, actual=None,
+            fields={"part": label, "where": "", "why": why},
+            detail={"part": name, "found": dict(st.parts), "searched": "headings", "doubt": variant, **detail},
+            variant=variant,
+            page=page,
+        )
+        g = replace(f, severity=rule.params.get("doubt_severity", "info"))
+        ctx.order[id(g)] = ctx.order.pop(id(f), (page, -1, -1, -1, rule.id, f.message))
+        yield g
     for name in st.missing_bab3():
         label = NAMES[name].get(lang) or NAMES[name]["id"]
         found = {"bab3": st.parts.get("bab3"), **st.bab3}
@@ -80,6 +98,34 @@ def check_document_part(rule, at, ctx: Ctx) -> Iterable[Finding]:
         g = replace(f, severity=sub_sev)
         ctx.order[id(g)] = ctx.order.pop(id(f), (page, -1, -1, -1, rule.id, f.message))
         yield g
+
+
+def _doubt(rule, st, name: str, unread: list[int], last: int, lang: str):
+    """Why a main part not found among the headings may still be in the report, or None.
+
+    - "excerpt": the file holds the chapters only (``Structure.chapters_only``: it opens with
+      a chapter heading on page 1 and nothing closes it after the last chapter), so the parts
+      outside the chapters (Ikhtisar Eksekutif, the Perjanjian Kinerja appendix) are not in this
+      file, rather than missing from the report.
+    - "unread": the document's own table of contents names the part, and pages that could not
+      be read (scanned without a text layer) lie where the part belongs, between the headings
+      of the parts found before and after it."""
+    if name in ("ikhtisar", "lampiran_pk") and "excerpt" in rule.variants and st.chapters_only():
+        why = {"id": "hanya memuat bab-bab laporan: halaman 1 langsung dimulai dengan judul bab (tanpa sampul, "
+                     "kata pengantar atau daftar isi) dan setelah bab terakhir tidak ada tanda tangan (NIP) atau lampiran",
+               "en": "holds the report's chapters only: page 1 opens with a chapter heading (no cover, foreword or "
+                     "table of contents) and nothing follows the last chapter (no signature with NIP, no appendix)"}
+        return "excerpt", why.get(lang) or why["id"], {}
+    if name in st.toc and unread and "unread" in rule.variants:
+        i = MAIN_PARTS.index(name)
+        before = [st.parts[p] for p in MAIN_PARTS[:i] if st.parts.get(p) is not None]
+        after = [st.parts[p] for p in MAIN_PARTS[i + 1:] if st.parts.get(p) is not None]
+        lo = max(before) if before else 1
+        hi = min(after) if after else last
+        pages = [p for p in unread if lo <= p <= hi]
+        if pages:
+            return "unread", page_ranges(pages), {"unread_pages": pages}
+    return None
 
 
 def page_ranges(pages: list[int]) -> str:
