@@ -299,6 +299,7 @@ class Oracle:
         self.items: list[dict] = []
         self.fixes: dict[tuple, str] = {}  # (stem, r, c) -> clean text
         self.block_fixes: list[tuple] = []  # (file, index, find, replace)
+        self.claim_values: dict = {}  # (file, index, find) -> the value a rewritten claim quotes
         self.malformed: set[tuple] = set()
         self.xt_fixes: list[tuple] = []  # (cell, other cell) of a cross-table disagreement
 
@@ -631,6 +632,7 @@ class Oracle:
             fixed = re.sub(re.escape(printed) + r" \([A-Za-z ]+\)", f"{rec} ({terbilang(int(rec))})", find, count=1) \
                 if "count" in cl else find.replace(printed, rec, 1)
             self.block_fixes.append((file, index, find, fixed))
+            self.claim_values[(file, index, find)] = rec
 
     WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
              "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100}
@@ -779,7 +781,15 @@ def _repair(text, conv):
 
 
 def clean(source, relations, max_passes: int = 12) -> dict:
+    """The source with every derived cell and every quoted figure recomputed (RELATIONS.md, Clean copies).
+
+    A claim's sentence is rewritten with its cell's value, and the claim is carried along with
+    its new text: a cell that changes again in a later pass (a total after its children, a
+    cross-table copy) rewrites the sentence again, so the clean copy's sentences quote the
+    clean tables by construction, not an intermediate value."""
     out = copy.deepcopy(source)
+    relations = copy.deepcopy(relations)  # its claims follow the rewritten sentences
+    present = {id(cl) for cl in relations.get("claims") or [] if _claim_present(out, cl)}
     o = Oracle(out, relations).run()
     for stem, r, c in o.malformed:
         put(out, stem, r, c, _repair(get(out, stem, r, c), o.conv(stem, c)))
@@ -807,11 +817,24 @@ def clean(source, relations, max_passes: int = 12) -> dict:
                 b["bullets"] = [x.replace(find, repl, 1) for x in b["bullets"]]
             for cl in relations.get("claims") or []:
                 if cl.get("block") == {"file": file, "index": index} and cl["text"] == find:
-                    pass  # the claim's text changes; the clean copy is checked with the fixed text below
+                    cl["text"] = repl  # the claim now quotes the rewritten sentence
+                    cl["value"] = o.claim_values.get((file, index, find), cl["value"])
     left = Oracle(out, relations).run().items
     if left:
         raise RuntimeError(f"clean() did not converge: {left[:3]}")
+    lost = [cl for cl in relations.get("claims") or [] if id(cl) in present and not _claim_present(out, cl)]
+    if lost:
+        raise RuntimeError(f"clean() lost the sentence of a claim: {lost[:2]}")
     return out
+
+
+def _claim_present(source, cl) -> bool:
+    """Whether a claim's text is in its block (else the oracle skips it)."""
+    if "block" not in cl:
+        return False
+    b = block(source, cl["block"]["file"], cl["block"]["index"])
+    texts = [b["paragraph"]] if "paragraph" in b else list(b.get("bullets", []))
+    return any(cl["text"] in t for t in texts)
 
 
 # ------------------------------------------------------------------------------ documents
