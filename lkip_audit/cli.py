@@ -365,18 +365,35 @@ def explain(rule_id, lang):
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="lkip-audit.toml or pyproject.toml ([tool.lkip-audit]); default: found in the current directory.")
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Default language of the page (default: id).")
-def serve(host, port, open_browser, jobs, token, keep, max_upload_mb, config_path, lang):
+@click.option("--store", "store", default=None, metavar="PATH_OR_URL",
+              help="Record each checked report in this store and build the list of reports from it, so the list "
+                   "survives a restart; the cross-year rules (YR) compare with it (a SQLite file, 'default' = "
+                   "$XDG_DATA_HOME/lkip-audit/store.sqlite, or postgresql://...). Default: $LKIP_AUDIT_STORE, "
+                   "else store = in the config, else 'default'. The rendered reports (not the uploaded files) are "
+                   "kept beside a SQLite store in STORE-serve/.")
+@click.option("--no-store", is_flag=True,
+              help="Use no store: the list of reports lives only as long as the server, no YR rules.")
+def serve(host, port, open_browser, jobs, token, keep, max_upload_mb, config_path, lang, store=None,
+          no_store=False):
     """A local web page: upload PDF/DOCX reports, follow each check, read the findings and
     download the Kertas Kerja Reviu (xlsx), JSON, SARIF or Markdown.
+
+    Each checked report is recorded in the store (the default one unless --store,
+    $LKIP_AUDIT_STORE or the config say otherwise; --no-store for none), so the list of
+    reports survives a restart and reopens the reports kept on this machine.
 
     Example: lkip-audit serve --open   (then http://127.0.0.1:8765 in a browser)
     """
     from lkip_audit.serve import run
+    from lkip_audit.store.where import StoreError
 
+    if store and no_store:
+        raise click.UsageError("--store and --no-store exclude each other")
     try:
         run(host, port, open_browser=open_browser, jobs=jobs, token=token, keep=keep, max_upload_mb=max_upload_mb,
-            config_path=config_path, lang=lang, echo=lambda line: click.echo(line, err=True))
-    except ValueError as e:
+            config_path=config_path, lang=lang, store_location=store, no_store=no_store,
+            echo=lambda line: click.echo(line, err=True))
+    except (ValueError, StoreError) as e:
         raise click.UsageError(str(e)) from e
     except OSError as e:
         raise click.UsageError(f"{host}:{port}: {e.strerror or e}") from e

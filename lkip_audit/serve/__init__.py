@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 import threading
@@ -83,26 +84,54 @@ def access_policy(host: str, token: str | None, lang: str = "id") -> tuple[str |
     return token, messages
 
 
+def open_reports(config, lang: str, *, jobs: int, keep: bool, store_location: str | None = None,
+                 no_store: bool = False, data_dir=None):
+    """The server's reports: on the store named by ``store_location`` (else
+    $LKIP_AUDIT_STORE, else the config's ``store``, else the default store), or in memory
+    only with ``no_store``. Raises StoreError with a message for the page's language when
+    the store cannot be opened."""
+    from lkip_audit.i18n import t
+    from lkip_audit.serve.jobs import Store
+    from lkip_audit.store.run import StoreError, store_url
+    from lkip_audit.store.where import ENV, location, redact
+
+    if no_store:
+        return Store(jobs=jobs, keep=keep, lang=lang)
+    given = store_location or os.environ.get(ENV) or \
+        (getattr(config, "store_settings", None) or {}).get("store") or "default"
+    try:
+        db = store_url(store_location, config) or location("default")
+        return Store(jobs=jobs, keep=keep, db=db, data_dir=data_dir, lang=lang)
+    except (StoreError, OSError) as e:
+        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise StoreError(t("serve.err.store", lang, store=redact(str(given)), detail=detail)) from e
+
+
 def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int | None = None,
                 token: str | None = None, keep: bool = False, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
-                config_path: str | None = None, lang: str | None = None, threads: int = 8) -> Served:
+                config_path: str | None = None, lang: str | None = None, threads: int = 8,
+                store_location: str | None = None, no_store: bool = False, data_dir=None) -> Served:
     """Build the store, the app and a bound waitress server (``port=0``: a free port).
 
-    A non-loopback ``host`` without ``token`` gets a generated one. Raises ValueError
-    for bad settings, OSError when the address cannot be bound."""
+    A non-loopback ``host`` without ``token`` gets a generated one. The list of reports
+    lives in the store (``store_location``, else $LKIP_AUDIT_STORE, the config's
+    ``store``, the default store) unless ``no_store``. Raises ValueError for bad
+    settings, StoreError when the store cannot be opened, OSError when the address
+    cannot be bound."""
     from waitress.server import create_server
 
     from lkip_audit.batch import default_jobs
     from lkip_audit.i18n import t
     from lkip_audit.options import build_config
     from lkip_audit.serve.app import create_app, is_loopback
-    from lkip_audit.serve.jobs import Store
 
-    lang = lang or build_config(config_path).lang
+    config = build_config(config_path)
+    lang = lang or config.lang
     loopback = is_loopback(host)
     token, messages = access_policy(host, token, lang)
     max_bytes = int(max_upload_mb * 1024 * 1024)
-    store = Store(jobs=jobs or default_jobs(), keep=keep)
+    store = open_reports(config, lang, jobs=jobs or default_jobs(), keep=keep, store_location=store_location,
+                         no_store=no_store, data_dir=data_dir)
     try:
         app = create_app(store, config_path=config_path, token=token, max_upload_bytes=max_bytes,
                          loopback_only=loopback, default_lang=lang)
@@ -122,6 +151,12 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, jobs: int
 
         messages.insert(1, t("serve.elsewhere", lang, url=f"http://{socket.gethostname()}:{eff_port}/"
                              + (f"?token={token}" if token else "")))
+    if store.db:
+        from lkip_audit.store.where import redact
+
+        messages.append(t("serve.store_used", lang, store=redact(store.db), n=len(store.all()), dir=store.data_dir))
+    else:
+        messages.append(t("serve.no_store", lang))
     messages.append(t("serve.files_kept" if keep else "serve.files_dir", lang, dir=store.root,
                       keep=t("serve.keep_note", lang)))
     return Served(server=server, app=app, store=store, url=url, base=base, token=token, messages=messages)
@@ -171,4 +206,5 @@ def _stop_on_sigterm():
         return None
 
 
-__all__ = ["access_policy", "make_server", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_UPLOAD_MB"]
+__all__ = ["access_policy", "make_server", "open_reports", "run", "Served", "DEFAULT_HOST", "DEFAULT_PORT",
+           "DEFAULT_MAX_UPLOAD_MB"]

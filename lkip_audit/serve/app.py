@@ -40,9 +40,8 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from lkip_audit import __version__
 from lkip_audit.i18n import LANGS, t
 from lkip_audit.serve import strings as _strings  # noqa: F401 - registers the page's words
-from lkip_audit.serve.jobs import ACCEPTED_KINDS, OUTPUTS, Report, Settings, Store, display_name
+from lkip_audit.serve.jobs import ACCEPTED_KINDS, FAIL_LEVELS, OUTPUTS, Report, Settings, Store, display_name
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
 TOKEN_COOKIE = "lkip_token"
 KATEGORI_EXAMPLE = "Sangat Baik=>=91;Baik=76-90;Cukup=66-75;Kurang=51-65;Sangat Kurang=<=50"
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -112,13 +111,16 @@ def create_app(store: Store, *, config_path: str | None = None, token: str | Non
         return render_template("error.html", message=message, status=status), status
 
     def config_for(s: Settings):
-        return build_config(config_path, lang=s.lang, kategori=s.kategori or None)
+        config = build_config(config_path, lang=s.lang, kategori=s.kategori or None)
+        if not store.db:  # as `check` without a store: the cross-year rules have nothing to compare with
+            config.ignore = [*config.ignore, "YR"]
+        return config
 
     @app.context_processor
     def _globals():
         return {"t": lambda key, **kw: t(key, lang(), **kw), "lang": lang(), "csrf_token": csrf_token,
                 "version": __version__, "max_mb": max_mb, "max_bytes": max_upload_bytes,
-                "fail_levels": FAIL_LEVELS, "langs": LANGS}
+                "fail_levels": FAIL_LEVELS, "langs": LANGS, "store_on": bool(store.db)}
 
     # -- guards ----------------------------------------------------------------------------------
 

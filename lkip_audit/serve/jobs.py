@@ -15,13 +15,24 @@ of the server drains into the report's record, which the page polls.
 
 The extraction cache is off: an upload must leave nothing behind once its report
 is deleted (``--keep`` keeps the directory when the server stops).
+
+With a store (lkip_audit/store: ``serve`` uses the default one unless ``--store`` or
+``--no-store`` says otherwise) the list survives a restart: a worker reads the store
+for the cross-year rules and returns what to record; the server process alone records
+it (one writer, as a batch's runner) and copies the rendered reports (never the
+upload) into the data directory, ``DATA/<sha256>/``; at start-up the list is built
+from the store's documents, each reopening its kept reports or, when none were kept
+here, saying that the file must be checked again.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import secrets
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -41,6 +52,9 @@ OUTPUTS = {
 ACCEPTED_KINDS = {"pdf": "document.pdf", "docx": "document.docx"}
 TASKS_PER_WORKER = 4
 STATES = ("queued", "reading", "checking", "done", "failed")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+META = "meta.json"  # beside the kept reports: what the page needs to show them again
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def new_id() -> str:
@@ -90,6 +104,10 @@ class Report:
     rendering: bool = False  # checked and counted; the viewer is still being rendered
     seconds: float = 0.0
     deleted: bool = False
+    sha256: str | None = None  # recorded in the store under this digest
+    notes: list = field(default_factory=list)  # cross-year and store lines for the page
+    stored: bool = False  # listed from the store at start-up (not checked by this run)
+    recheck: bool = False  # in the store, but its rendered reports were not kept: check it again
 
     @property
     def finished(self) -> bool:
@@ -110,7 +128,8 @@ class Report:
             "pages": self.pages, "tables": self.tables, "status": self.status,
             "seconds": round(self.seconds, 1), "created": self.created.isoformat(timespec="seconds"),
             "lang": self.settings.lang, "fail_on": self.settings.fail_on, "outputs": list(self.outputs),
-            "rendering": self.rendering,
+            "rendering": self.rendering, "notes": list(self.notes), "stored": self.stored,
+            "recheck": self.recheck,
         }
 
 
@@ -141,11 +160,14 @@ def _tell_ready(report_id: str, summary: dict) -> None:
             pass
 
 
-def check_upload(report_id: str, directory: str, kind: str, name: str, config, fail_on: str) -> dict:
+def check_upload(report_id: str, directory: str, kind: str, name: str, config, fail_on: str,
+                 store_db: str | None = None) -> dict:
     """Check one stored upload and write every format into its directory; never raises.
 
     Returns a small summary (the counts and the document's identity) or the message
-    of a read error. Reports name the file by its label, never by its place on disk."""
+    of a read error. Reports name the file by its label, never by its place on disk.
+    With ``store_db`` the cross-year findings come from the store (read only here) and
+    the summary carries ``store_payload``: what the server process records."""
     from lkip_audit import pipeline
     from lkip_audit.extract.errors import ReadError
     from lkip_audit.extract.guard import Limits, ReadOptions
@@ -170,13 +192,23 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
         return {"ok": False, "message": t("internal_error", lang, path=name), "status": 3,
                 "seconds": time.perf_counter() - started}
     _tell(report_id, "checking", result.document.page_count, result.document.page_count)
+    store_payload, notes = None, []
+    if store_db:
+        try:  # the cross-year rules (YR) against the stored reports, and the record to write
+            from lkip_audit.store.run import prepare
+
+            store_payload, notes = prepare(result, name, store_db, config)
+        except Exception as e:  # noqa: BLE001 - the report is still checked, without the store
+            detail = str(e).splitlines()[0] if str(e) else ""
+            notes = [t("serve.store_unreadable", lang, detail=f"{type(e).__name__}: {detail}")]
     try:
         ri = report_input(name, result, config, fail_on=fail_on, lang=lang)
         counts = ri.counts()
         doc = result.document
         summary = {"ok": True, "status": 1 if any(failing(f, fail_on) for f in ri.findings) else 0,
                    "instansi": doc.instansi, "tahun": doc.tahun, "pages": doc.page_count, "tables": len(doc.tables),
-                   "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")}, "outputs": []}
+                   "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")}, "outputs": [],
+                   "notes": notes, "sha256": doc.sha256}
         # the quick formats first: the page shows the counts and offers them while the viewer
         # (page images: most of the rendering time of a long report) is still being made
         for fmt in [f for f in OUTPUTS if f != "html"] + ["html"]:
@@ -193,7 +225,7 @@ def check_upload(report_id: str, directory: str, kind: str, name: str, config, f
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
             summary["outputs"].append(fmt)
-        return {**summary, "seconds": time.perf_counter() - started}
+        return {**summary, "seconds": time.perf_counter() - started, "store_payload": store_payload}
     except Exception:  # noqa: BLE001
         return {"ok": False, "message": t("internal_error", lang, path=name), "status": 3,
                 "seconds": time.perf_counter() - started}
@@ -217,7 +249,19 @@ def render_format(fmt: str, ri) -> str | bytes:
 class Store:
     """The reports of this server, their private directory and the pool that checks them."""
 
-    def __init__(self, jobs: int = 1, keep: bool = False, root: str | None = None) -> None:
+    def __init__(self, jobs: int = 1, keep: bool = False, root: str | None = None, db: str | None = None,
+                 data_dir: str | os.PathLike | None = None, lang: str = "id") -> None:
+        """``db``: the store's URL (lkip_audit/store; None: the list lives in memory only);
+        ``data_dir``: where the rendered reports of recorded documents are kept (default:
+        data_dir_for(db)). Raises StoreError when the store or the data directory cannot
+        be opened, before anything is created."""
+        self.db = db
+        self.lang = lang
+        self.data_dir: Path | None = None
+        self._db_store = None
+        self._write_lock = threading.Lock()  # one writer: this process, one thread at a time
+        if db:
+            self._open_store(db, data_dir)
         self.root = Path(root or tempfile.mkdtemp(prefix="lkip-serve-"))
         os.chmod(self.root, 0o700)
         self.keep = keep
@@ -228,6 +272,154 @@ class Store:
         self._queue = None
         self._drainer: threading.Thread | None = None
         self._closed = False
+        if db:
+            self._load()
+
+    # the store of checked reports (lkip_audit/store)
+    def _open_store(self, db: str, data_dir) -> None:
+        from lkip_audit.store import Store as ReportStore
+        from lkip_audit.store.where import StoreError
+
+        self._db_store = ReportStore(db)  # created or migrated here: StoreError when it cannot be
+        self.data_dir = Path(data_dir) if data_dir else data_dir_for(db)
+        try:
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(self.data_dir, 0o700)
+        except OSError as e:
+            raise StoreError(f"{self.data_dir}: {e.strerror or e}") from e
+
+    def _load(self) -> None:
+        """The list from the store's documents, newest first; kept reports whose document is
+        no longer in the store (``lkip-audit store forget``) are deleted."""
+        from lkip_audit.store.where import StoreError, redact
+
+        try:
+            docs = self._db_store.documents()
+        except Exception as e:  # noqa: BLE001 - driver errors differ by backend
+            raise StoreError(f"store {redact(self.db)}: {type(e).__name__}: {e}") from e
+        known = set()
+        for d in docs:
+            sha = str(d.get("sha256") or "")
+            if not _SHA256.fullmatch(sha):  # a store may be shared: its text names no path here
+                continue
+            known.add(sha)
+            if sha[:16] not in self._reports:
+                self._reports[sha[:16]] = self._stored_report(sha, d)
+        for child in self.data_dir.iterdir():
+            if child.is_symlink() or not child.is_dir():
+                continue
+            if (_SHA256.fullmatch(child.name) and child.name not in known) or child.name.startswith(".tmp-"):
+                shutil.rmtree(child, ignore_errors=True)
+
+    def _stored_report(self, sha: str, d: dict) -> Report:
+        """A document of the store as a report of the list: its kept reports when there are,
+        else the counts of the store and ``recheck``."""
+        created = d.get("checked_at")
+        if not isinstance(created, datetime):
+            created = datetime.now(timezone.utc)
+        elif created.tzinfo is None:  # SQLite gives back a naive UTC time
+            created = created.replace(tzinfo=timezone.utc)
+        counts = {"error": _int(d.get("errors")), "warning": _int(d.get("warnings")), "info": _int(d.get("infos"))}
+        directory = self.data_dir / sha
+        r = Report(id=sha[:16], name=display_name(d.get("file_name")), kind="pdf", directory=directory,
+                   settings=Settings(lang=self.lang), created=created, state="done",
+                   instansi=d.get("instansi"), tahun=d.get("tahun"), counts=counts, pages=_int(d.get("pages")),
+                   tables=_int(d.get("tables")), status=1 if counts["error"] else 0, sha256=sha, stored=True)
+        r.done = r.total = r.pages
+        meta = _read_meta(directory)
+        outputs = [f for f in (meta or {}).get("outputs", []) if f in OUTPUTS and (directory / OUTPUTS[f][0]).is_file()]
+        if meta and outputs:
+            s = meta.get("settings") if isinstance(meta.get("settings"), dict) else {}
+            r.settings = Settings(lang=s.get("lang") if s.get("lang") in ("id", "en") else self.lang,
+                                  fail_on=s.get("fail_on") if s.get("fail_on") in FAIL_LEVELS else "error",
+                                  kategori=str(s.get("kategori") or "")[:500])
+            mc = meta.get("counts") if isinstance(meta.get("counts"), dict) else {}
+            r.counts = {k: _int(mc.get(k, counts[k])) for k in counts}
+            r.status = meta.get("status") if meta.get("status") in (0, 1) else r.status
+            r.seconds = float(meta.get("seconds") or 0) if isinstance(meta.get("seconds"), (int, float)) else 0.0
+            r.notes = [str(x) for x in (meta.get("notes") or [])][:20] if isinstance(meta.get("notes"), list) else []
+            r.kind = meta.get("kind") if meta.get("kind") in ACCEPTED_KINDS else "pdf"
+            r.name = display_name(str(meta.get("name") or r.name))
+            r.outputs = outputs
+        else:
+            r.recheck = True
+        return r
+
+    def _record(self, report_id: str, out: dict) -> None:
+        """Record a finished check in the store and keep its rendered reports (the server
+        process: the store's only writer). A store that cannot be written is said in the
+        report's notes (and on stderr); the report itself stays."""
+        from lkip_audit.store.run import msg
+
+        data = out.pop("store_payload", None)
+        with self._lock:
+            r = self._reports.get(report_id)
+            if r is None or r.deleted or data is None:
+                return
+            name, directory, lang, kind, settings = r.name, r.directory, r.settings.lang, r.kind, r.settings
+        notes = out.setdefault("notes", [])
+        sha = str(data["document"].get("sha256") or "")
+        with self._write_lock:
+            try:
+                rec = self._db_store.record(data)
+            except Exception as e:  # noqa: BLE001 - driver errors differ by backend
+                detail = str(e).splitlines()[0] if str(e) else ""
+                line = msg("failed", lang, path=name, detail=f"{type(e).__name__}: {detail}")
+                notes.append(line)
+                print(line, file=sys.stderr, flush=True)
+                return
+            if rec.new:
+                sup = msg("sup", lang, ids=", #".join(map(str, rec.superseded))) if rec.superseded else ""
+                notes.append(msg("recorded", lang, path=name, facts=rec.facts, findings=rec.findings, sup=sup))
+            else:
+                notes.append(msg("known", lang, path=name))
+            if not _SHA256.fullmatch(sha):
+                return
+            out["sha256"] = sha
+            meta = {"name": name, "kind": kind, "settings": {"lang": settings.lang, "fail_on": settings.fail_on,
+                                                             "kategori": settings.kategori},
+                    "status": out.get("status"), "counts": out.get("counts"), "pages": out.get("pages"),
+                    "tables": out.get("tables"), "seconds": out.get("seconds"), "notes": notes,
+                    "outputs": list(out.get("outputs") or [])}
+            try:
+                self._keep_outputs(directory, sha, meta)
+            except OSError as e:
+                from lkip_audit.i18n import t
+
+                line = t("serve.err.keep", lang, dir=str(self.data_dir), detail=e.strerror or str(e))
+                notes.append(line)
+                print(line, file=sys.stderr, flush=True)
+
+    def _keep_outputs(self, source: Path, sha: str, meta: dict) -> None:
+        """Copy the rendered reports (not the upload) to DATA/<sha256>/ with their meta.json,
+        replacing an earlier copy; made beside it and renamed into place."""
+        tmp = self.data_dir / f".tmp-{new_id()}"
+        os.mkdir(tmp, 0o700)
+        try:
+            for fmt in meta["outputs"]:
+                fname = OUTPUTS[fmt][0]
+                with open(source / fname, "rb") as src, _private(tmp / fname) as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+            with _private(tmp / META) as fh:
+                fh.write(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+            dest = self.data_dir / sha
+            if dest.exists():
+                shutil.rmtree(dest)
+            os.rename(tmp, dest)
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def _forget(self, sha: str) -> None:
+        """A deleted report leaves the store too (as `lkip-audit store forget`), with its kept files."""
+        if not self._db_store or not _SHA256.fullmatch(sha or ""):
+            return
+        with self._write_lock:
+            try:
+                self._db_store.forget(sha)
+            except Exception:  # noqa: BLE001 - the page's delete still removes it from the list
+                traceback.print_exc()
+            shutil.rmtree(self.data_dir / sha, ignore_errors=True)
 
     # records
     def get(self, report_id: str) -> Report | None:
@@ -262,15 +454,19 @@ class Store:
             running = not r.finished
             if not running:
                 del self._reports[report_id]
+            sha = r.sha256
         if not running:
             shutil.rmtree(r.directory, ignore_errors=True)
+        if sha:
+            self._forget(sha)
         return True  # a running check's directory goes when it finishes
 
     # checking
     def submit(self, report: Report, config) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
-        args = (report.id, str(report.directory), report.kind, report.name, config, report.settings.fail_on)
+        args = (report.id, str(report.directory), report.kind, report.name, config, report.settings.fail_on,
+                self.db)
         with self._lock:
             pool = self._ensure_pool()
             try:
@@ -330,6 +526,8 @@ class Store:
             out = fut.result()
         except Exception:  # noqa: BLE001 - a dead worker, a cancelled future
             out = None
+        if out is not None and out.get("ok") and self._db_store is not None:
+            self._record(report_id, out)  # before the report is finished: a reopened list has it
         with self._lock:
             r = self._reports.get(report_id)
             if r is None:
@@ -343,11 +541,17 @@ class Store:
                 r.state, r.status, r.message = "failed", out["status"], out["message"]
                 r.seconds = out["seconds"]
             r.rendering = False
+            if out is not None and out.get("ok") and out.get("sha256") and self._db_store is not None:
+                r.sha256 = out["sha256"]
+                for other in [o for o in self._reports.values() if o.stored and o.sha256 == r.sha256]:
+                    del self._reports[other.id]  # listed from the store at start-up: this check replaces it
             gone = r.deleted
             if gone:
                 del self._reports[report_id]
         if gone:
             shutil.rmtree(r.directory, ignore_errors=True)
+            if r.sha256:
+                self._forget(r.sha256)  # deleted while it was being recorded
 
     @staticmethod
     def _apply(r: Report, out: dict) -> None:
@@ -357,6 +561,7 @@ class Store:
         r.outputs = list(out.get("outputs", []))
         r.done = r.total = r.pages
         r.seconds = out["seconds"]
+        r.notes = list(out.get("notes") or [])
 
     def close(self) -> None:
         """Stop the pool; delete every file unless ``keep``."""
@@ -384,3 +589,37 @@ class Store:
             self._queue.close()
         if not self.keep:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def data_dir_for(db: str) -> Path:
+    """Where serve keeps the rendered reports of a store's documents: beside a SQLite file
+    (``store.sqlite`` -> ``store-serve/``); for a server's URL, a directory of this machine
+    under $XDG_DATA_HOME/lkip-audit/ named by a digest of the URL (without its password)."""
+    import hashlib
+
+    from lkip_audit.store.where import default_path, redact
+
+    if db.startswith("sqlite:///") and ":memory:" not in db:
+        p = Path(db.split(":///", 1)[1])
+        return p.with_name(p.stem + "-serve")
+    return default_path().parent / ("serve-" + hashlib.sha256(redact(db).encode("utf-8")).hexdigest()[:12])
+
+
+def _read_meta(directory: Path) -> dict | None:
+    try:
+        meta = json.loads((directory / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _private(path: Path):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    return os.fdopen(fd, "wb")
+
+
+def _int(value) -> int:
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0

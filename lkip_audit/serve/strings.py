@@ -134,6 +134,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "serve.files_kept": {"id": "Berkas unggahan dan laporan disimpan di {dir} (--keep)",
                          "en": "Uploaded files and reports kept in {dir} (--keep)"},
     "serve.keep_note": {"id": "; kecuali --keep", "en": "; unless --keep"},
+    "serve.pages_tables_only": {"id": "{pages} halaman, {tables} tabel", "en": "{pages} pages, {tables} tables"},
+    "serve.store_used": {
+        "id": "Daftar laporan di penyimpanan {store} ({n} laporan); laporan yang sudah dibuat (bukan berkas "
+              "unggahannya) disimpan di {dir}",
+        "en": "List of reports in the store {store} ({n} reports); the rendered reports (not the uploaded files) "
+              "are kept in {dir}",
+    },
+    "serve.no_store": {
+        "id": "Tanpa penyimpanan (--no-store): daftar laporan hilang saat server berhenti",
+        "en": "No store (--no-store): the list of reports is lost when the server stops",
+    },
+    "serve.err.store": {
+        "id": "Penyimpanan laporan {store} tidak dapat dibuka: {detail}. Pilih yang lain dengan --store PATH|URL, "
+              "atau jalankan dengan --no-store (daftar laporan tidak disimpan).",
+        "en": "The report store {store} cannot be opened: {detail}. Choose another with --store PATH|URL, "
+              "or run with --no-store (the list of reports is not kept).",
+    },
+    "serve.store_unreadable": {
+        "id": "penyimpanan tidak dapat dibaca; aturan lintas tahun (YR) tidak dijalankan dan laporan ini tidak "
+              "dicatat: {detail}",
+        "en": "the store cannot be read; the cross-year rules (YR) did not run and this report was not recorded: "
+              "{detail}",
+    },
+    "serve.err.keep": {
+        "id": "laporan yang sudah dibuat tidak dapat disimpan di {dir}: {detail}; setelah server dimulai lagi, "
+              "berkasnya harus diperiksa ulang",
+        "en": "the rendered reports cannot be kept in {dir}: {detail}; after the server starts again the file "
+              "must be checked again",
+    },
+    "serve.recheck": {
+        "id": "tersimpan; laporannya tidak ada di sini: periksa ulang berkasnya",
+        "en": "stored; its report is not kept here: check the file again",
+    },
+    "serve.recheck_long": {
+        "id": "Laporan ini tercatat di penyimpanan (jumlah temuan di atas), tetapi tampilan dan unduhannya tidak "
+              "disimpan di komputer ini (diperiksa dengan lkip-audit check, di komputer lain, atau sebelum "
+              "laporan disimpan). Unggah berkasnya lagi untuk melihat temuannya.",
+        "en": "This report is recorded in the store (the counts above), but its view and downloads were not kept "
+              "on this machine (checked with lkip-audit check, on another machine, or before reports were kept). "
+              "Upload the file again to see its findings.",
+    },
+    "serve.delete_title": {
+        "id": "Hapus dari daftar, dari penyimpanan, dan berkas laporannya",
+        "en": "Delete from the list, from the store, and its report files",
+    },
+    "serve.notes": {"id": "Catatan", "en": "Notes"},
 }
 
 register(STRINGS)

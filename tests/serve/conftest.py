@@ -37,6 +37,23 @@ def xss_pdf(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="package", autouse=True)
+def own_data_home(tmp_path_factory):
+    """`serve` records into the default store ($XDG_DATA_HOME/lkip-audit/store.sqlite): the
+    tests' servers, and the commands they start, use a data home of their own."""
+    import os
+
+    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "LKIP_AUDIT_STORE")}
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data-home"))
+    os.environ.pop("LKIP_AUDIT_STORE", None)
+    yield Path(os.environ["XDG_DATA_HOME"])
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @pytest.fixture(scope="session")
 def xss_file(tmp_path_factory) -> Path:
     return xss_pdf(tmp_path_factory.mktemp("xss") / "xss.pdf")

@@ -36,6 +36,7 @@
 
   function stateText(r) {
     var s = label(r.state) || r.state;
+    if (r.recheck) { s = label("recheck"); }
     if (r.state === "reading" && r.total) { s += " " + r.done + "/" + r.total; }
     if (r.state === "failed" && r.message) { s += ": " + r.message; }
     return s;
@@ -52,7 +53,8 @@
       return;
     }
     reports.forEach(function (r) {
-      var tr = el("tr", { "data-id": r.id, "data-state": r.state });
+      var tr = el("tr", r.recheck ? { "data-id": r.id, "data-state": r.state, "data-recheck": "1" }
+                                  : { "data-id": r.id, "data-state": r.state });
       var name = el("td");
       name.appendChild(el("a", { "class": "open", href: "/r/" + encodeURIComponent(r.id) }, r.name));
       tr.appendChild(name);
