@@ -388,7 +388,9 @@ def serve(host, port, open_browser, jobs, token, keep, max_upload_mb, config_pat
     from lkip_audit.store.where import StoreError
 
     if store and no_store:
-        raise click.UsageError("--store and --no-store exclude each other")
+        from lkip_audit.serve import strings  # noqa: F401 - registers the page's words
+
+        raise click.UsageError(t("serve.err.store_and_no_store", lang or "id"))
     try:
         run(host, port, open_browser=open_browser, jobs=jobs, token=token, keep=keep, max_upload_mb=max_upload_mb,
             config_path=config_path, lang=lang, store_location=store, no_store=no_store,

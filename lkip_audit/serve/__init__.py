@@ -103,7 +103,9 @@ def open_reports(config, lang: str, *, jobs: int, keep: bool, store_location: st
         db = store_url(store_location, config) or location("default")
         return Store(jobs=jobs, keep=keep, db=db, data_dir=data_dir, lang=lang)
     except (StoreError, OSError) as e:
-        detail = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        detail = str(e)
+        if isinstance(e, OSError) and e.strerror:  # a directory that cannot be made
+            detail = f"{e.filename}: {e.strerror}" if e.filename else e.strerror
         raise StoreError(t("serve.err.store", lang, store=redact(str(given)), detail=detail)) from e
 
 

@@ -180,6 +180,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Delete from the list, from the store, and its report files",
     },
     "serve.notes": {"id": "Catatan", "en": "Notes"},
+    "serve.err.store_and_no_store": {"id": "--store dan --no-store tidak dapat dipakai bersama",
+                                     "en": "--store and --no-store exclude each other"},
 }
 
 register(STRINGS)
