@@ -2,7 +2,8 @@
 over the DevTools protocol: upload the dinkes sample through the page, wait for the
 result, compare the counts with `lkip-audit check`'s JSON summary, see the report
 viewer load, download the Kertas Kerja Reviu and open it, reopen the report from the
-list; a non-PDF upload and an oversized one get a message on the page."""
+list, and again from a new server on the same store; a non-PDF upload and an oversized
+one get a message on the page."""
 
 from __future__ import annotations
 
@@ -232,3 +233,37 @@ def test_token_language_and_script_cell_in_the_browser(xss_file, tmp_path):
     finally:
         srv.stop()
     assert b.returncode == 0, f"chromium exited with {b.returncode}"
+
+
+def test_the_list_and_the_report_after_a_restart(xss_file, tmp_path):
+    """Checked through the page, the server stopped, a new one started on the same store:
+    the list shows the report with its counts, and it reopens with its viewer."""
+    store_at = str(tmp_path / "lkip.sqlite")
+    srv = start_server(jobs=1, store_location=store_at)
+    try:
+        with Chromium(tmp_path / "first") as b:
+            b.goto(srv.base)
+            b.wait_for("document.body.dataset.page === 'index' && document.body.dataset.ready === '1'", "the page")
+            b.set_files("#file-input", [xss_file])
+            b.wait_for("document.body.dataset.page === 'report' && !!document.getElementById('n-error') && "
+                       "document.body.dataset.viewerLoaded === '1'", "the report page and its viewer")
+            n_error = int(b.evaluate("document.getElementById('n-error').textContent"))
+        assert b.returncode == 0, f"chromium exited with {b.returncode}"
+    finally:
+        srv.stop()
+    srv = start_server(jobs=1, store_location=store_at)
+    try:
+        with Chromium(tmp_path / "second") as b:
+            b.goto(srv.base)
+            b.wait_for("document.body.dataset.ready === '1' && "
+                       "!!document.querySelector('#report-rows tr[data-state=\"done\"] a.open')", "the stored report")
+            row = "document.querySelector('#report-rows tr[data-state=\"done\"]')"
+            assert b.evaluate(f"{row}.querySelector('a.open').textContent") == xss_file.name
+            assert int(b.evaluate(f"{row}.querySelector('[data-field=error]').textContent")) == n_error
+            b.evaluate(f"{row}.querySelector('a.open').click()")
+            b.wait_for("document.body.dataset.page === 'report' && document.body.dataset.viewerLoaded === '1'",
+                       "the reopened report and its viewer")
+            assert int(b.evaluate("document.getElementById('n-error').textContent")) == n_error
+        assert b.returncode == 0, f"chromium exited with {b.returncode}"
+    finally:
+        srv.stop()
