@@ -84,10 +84,17 @@ def _vocabulary_text() -> str:
     return vocabulary_text("polarity")
 
 
-@lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, tuple]:
-    """The polarity word lists of rules/vocabulary/polarity.yaml, compiled (case-insensitive)."""
-    data = yaml.safe_load(_vocabulary_text()) or {}
+    """The polarity word lists of rules/vocabulary/polarity.yaml, compiled (case-insensitive).
+
+    Cached by the file's text, not once per process: a catalogue directory chosen later
+    ($LKIP_AUDIT_RULES) is read, whatever was loaded before."""
+    return _compiled_vocabulary(_vocabulary_text())
+
+
+@lru_cache(maxsize=4)
+def _compiled_vocabulary(text: str) -> dict[str, tuple]:
+    data = yaml.safe_load(text) or {}
     return {k: tuple(re.compile(p, re.I) for p in (v or [])) for k, v in data.items()}
 
 

@@ -148,6 +148,22 @@ def test_vocabulary_falls_back_to_the_builtin_files(tmp_path, monkeypatch):
     assert vocabulary.vocabulary("polarity") == {"lower_is_better": [r"\bkeluhan\b"]}
 
 
+def test_polarity_words_follow_the_catalogue_directory_in_use(tmp_path, monkeypatch):
+    """The compiled polarity lists are cached by the file's text, not once per process, so
+    the directory in use wins whichever was loaded first (no order dependence between tests)."""
+    from lkip_audit.understand.polarity import load_vocabulary
+
+    monkeypatch.delenv(vocabulary.ENV, raising=False)
+    builtin = [p.pattern for p in load_vocabulary()["lower_is_better"]]
+    assert r"\bprevalensi\b" in builtin
+    (tmp_path / "vocabulary").mkdir()
+    (tmp_path / "vocabulary" / "polarity.yaml").write_text("lower_is_better: ['\\bkeluhan\\b']\n")
+    monkeypatch.setenv(vocabulary.ENV, str(tmp_path))
+    assert [p.pattern for p in load_vocabulary()["lower_is_better"]] == [r"\bkeluhan\b"]
+    monkeypatch.delenv(vocabulary.ENV)
+    assert [p.pattern for p in load_vocabulary()["lower_is_better"]] == builtin
+
+
 # -- parameters the code reads (issue #14.2: no ignored parameter, one name per concept) --
 
 def test_schema_rule_checks_the_triples_its_params_name():
