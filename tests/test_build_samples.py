@@ -160,7 +160,7 @@ def _copy_fixture(tmp_path: Path) -> Path:
 
 def _run(src: Path, out: Path):
     return subprocess.run([sys.executable, str(BUILD), "--src", str(src), "--out", str(out)],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=300)  # a hang guard
 
 
 def test_bad_row_cell_count_fails_clearly(tmp_path):

@@ -11,6 +11,9 @@ import urllib.request
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Waits end as soon as what they wait for is there; this bound is only against a browser
+# that stopped answering (one busy core makes chromium's start and exit slow, not wrong).
+HANG_GUARD_S = 300
 
 
 class BrowserError(AssertionError):
@@ -53,23 +56,23 @@ class Chromium:
         import websocket
 
         port = self._port(profile)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + HANG_GUARD_S
         pages = []
         while not pages:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=HANG_GUARD_S) as r:
                 pages = [p for p in json.load(r) if p.get("type") == "page"]
             if not pages:
                 if time.monotonic() > deadline:
                     raise BrowserError("chromium opened no page")
                 time.sleep(0.2)
-        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=120, suppress_origin=True)
+        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=HANG_GUARD_S, suppress_origin=True)
         for domain in ("Page", "Runtime", "DOM"):
             self.call(f"{domain}.enable")
 
     def _port(self, profile: Path) -> int:
         """Chromium writes its DevTools port to DevToolsActivePort in the profile."""
         f = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + HANG_GUARD_S
         while True:
             if f.is_file():
                 text = f.read_text().split()
@@ -93,7 +96,7 @@ class Chromium:
         finally:
             if self.proc is not None:
                 try:
-                    self.returncode = self.proc.wait(timeout=60)
+                    self.returncode = self.proc.wait(timeout=HANG_GUARD_S)
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
                     self.returncode = self.proc.wait()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .cdp import CHROMIUM, Chromium, js_string
+from .cdp import CHROMIUM, HANG_GUARD_S, Chromium, js_string
 from .conftest import DINKES, ROOT, start_server
 
 try:
@@ -91,7 +91,7 @@ def test_upload_check_view_download_and_reopen(server, cli_summary, tmp_path):
         # the first error with a cell: the served viewer outlines it over its page image
         import urllib.request
 
-        with urllib.request.urlopen(f"{server.base}r/{rid}/download/json", timeout=60) as resp:
+        with urllib.request.urlopen(f"{server.base}r/{rid}/download/json", timeout=HANG_GUARD_S) as resp:
             findings = json.load(resp)  # the JSON the page offers (the sandboxed viewer cannot fetch)
         first = next(i + 1 for i, f in enumerate(findings["findings"]) if f["severity"] == "error" and f.get("bbox"))
         b.evaluate(f"document.getElementById('f{first}').click()")
@@ -130,7 +130,7 @@ def wait_for_file(b: Chromium, directory: Path, suffix: str) -> Path:
 
     import time
 
-    end = time.monotonic() + 120
+    end = time.monotonic() + HANG_GUARD_S
     while not ready():
         if time.monotonic() > end:
             raise AssertionError(f"no {suffix} downloaded into {directory}: {list(directory.iterdir())}")
