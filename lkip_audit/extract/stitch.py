@@ -75,14 +75,20 @@ def _column_number(text: str) -> str | None:
     return t.strip("()") if _COLNUM_RE.match(t) else None
 
 
-def _is_column_numbering(texts: list[str]) -> bool:
+def _is_column_numbering(texts: list[str], spans: list[int] | None = None) -> bool:
     """A row "(1) (2) (3) ...", "1 2 3 ..." or "1 2 3 4 5 = 4/3 6 = 3-4" that numbers the
-    columns."""
-    filled = [t for t in texts if t.strip()]
-    nums = [_column_number(t) for t in filled]
+    columns. With ``spans`` (each cell's colspan), a number may skip as many as its merged
+    cell covers: "1 ... 8 10" where "8" spans two columns (lkip_distan_2016.pdf p136-137,
+    the RKT appendix numbers its columns 1-8, 10 under a "Satuan" header over two)."""
+    spans = spans if spans is not None and len(spans) == len(texts) else [1] * len(texts)
+    filled = [(t, s) for t, s in zip(texts, spans) if t.strip()]
+    nums = [_column_number(t) for t, _ in filled]
     if len(nums) < 3 or any(n is None for n in nums):
         return False
-    return [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+    ints = [int(n) for n in nums]
+    if ints == list(range(ints[0], ints[0] + len(ints))):
+        return True
+    return ints[0] <= 1 and all(a < b <= a + max(1, s) for a, b, (_, s) in zip(ints, ints[1:], filled))
 
 
 def _is_section_row(p: Piece, r: int) -> bool:
@@ -113,7 +119,8 @@ def header_row_count(p: Piece) -> int:
     for r in range(min(p.nrows - 1, 4)):
         cells = [c for c in grid[r] if c is not None]
         texts = [c.text for c in cells]
-        colnums = _is_column_numbering(texts) or (r > 0 and count == r and _is_unit_row(texts))
+        colnums = _is_column_numbering(texts, [c.colspan for c in cells]) or (
+            r > 0 and count == r and _is_unit_row(texts))
         nonempty = [c for c in cells if c.text.strip()]
         bold = sum(1 for c in nonempty if c.bold) * 2 > len(nonempty) if nonempty else False
         # The first row, bold, starting with a text label is a header even when other
@@ -147,8 +154,9 @@ def header_row_count(p: Piece) -> int:
     # The row numbering the columns "(1) (2) (3)" (and a unit row "(Rp) (%)") closes the
     # header even past the usual four rows; the body never starts with one.
     while n < p.nrows - 1 and n < 8:
-        texts = [c.text for c in grid[n] if c is not None]
-        if not (_is_column_numbering(texts) or (n > 0 and _is_unit_row(texts))):
+        cells = [c for c in grid[n] if c is not None]
+        texts = [c.text for c in cells]
+        if not (_is_column_numbering(texts, [c.colspan for c in cells]) or (n > 0 and _is_unit_row(texts))):
             break
         n += 1
     return n
@@ -158,7 +166,8 @@ def numbering_rows(p: Piece, nheader: int) -> set[int]:
     """The header rows that number the columns ("(1) (2) (3)", "1 2 3 ... 10"): no part of
     any column's header path (a "6" under "% Realisasi" is no year nor group)."""
     grid = p.grid()
-    return {r for r in range(nheader) if _is_column_numbering([c.text for c in grid[r] if c is not None])}
+    return {r for r in range(nheader)
+            if _is_column_numbering([c.text for c in grid[r] if c is not None], [c.colspan for c in grid[r] if c is not None])}
 
 
 def flatten_columns(p: Piece, nheader: int) -> list[str]:
@@ -330,7 +339,7 @@ def _clipped_header(p: Piece, t: Table) -> tuple[int, list[list[str]]] | None:
         return None
     while n < p.nrows - 1:  # the rows numbering the columns, units: header too
         texts = [c.text for c in grid[n] if c is not None]
-        if not (_is_column_numbering(texts) or _is_unit_row(texts)):
+        if not (_is_column_numbering(texts, [c.colspan for c in grid[n] if c is not None]) or _is_unit_row(texts)):
             break
         n += 1
     return n, left
@@ -370,6 +379,15 @@ def _append_piece(t: Table, p: Piece, nh: int, hidden: list[list[str]] | None = 
         # Only after a clipped repeated header (words of it left out): Word's layout of a
         # row allowed to break across pages.
         cut = hidden is not None and any(hidden) and _rest_of_cut_row(cells, t.rows)
+        if r == start and not cut and t.rows and _rest_of_cut_row(cells, t.rows):
+            # Also after a whole repeated header (or none): Word breaks a row whose text runs
+            # past the page foot, and the first row of the next page holds the rest of its
+            # labels ("Nilai Indeks Profesional ASN" / "Dimensi Kinerja", bkd-word-grid
+            # Tabel 3.16). A row of its own set apart (bold where the last is not, or a cell
+            # merged over several columns: a section row) is not such a rest.
+            origins = [p.origin(r, c) for c in range(p.ncols)]
+            cut = bold == t.rows[-1].bold and not any(
+                o is not None and o.row == r and o.colspan > 1 for o in origins)
         if r == start and t.rows and (getattr(p, "continues_row", False) or cut or _continues_previous_row(cells, t.rows)):
             prev = t.rows[-1]
             for i, c in enumerate(cells):
