@@ -138,7 +138,8 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
     A Word draft (.docx; .doc and .odt converted with LibreOffice when soffice is installed)
     is read exactly, table by table; it has no pages, so each finding names the heading it
     stands under, its table and row (and paragraph for a sentence): "Bab III > 3.1 > Tabel 3,
-    baris 4". Example: lkip-audit check draf-lkip.docx
+    baris 4"; a table without a caption number by its place under the heading: "Bab I > 1.2 >
+    Tabel ke-1 tanpa nomor, baris 6". Example: lkip-audit check draf-lkip.docx
 
     Several reports are checked in parallel (--jobs): one line per report as it
     finishes, a summary table at the end, the worst exit status.

@@ -208,8 +208,11 @@ def mark_ocr_findings(doc: Document, findings: list[Finding]) -> None:
 def locate_docx_findings(doc: Document, findings: list[Finding]) -> None:
     """A Word input has no pages: each finding gets the heading it stands under
     (section path and title, from Document.outline), a narrative finding its paragraph
-    number, and page null (also in its related places; their boxes are dropped)."""
+    number, and page null (also in its related places; their boxes are dropped, and the
+    reader's pseudo-page numbers in ``detail``: page, pages, each match's page)."""
     import dataclasses
+
+    from lkip_audit.extract.docx import paragraph_of
 
     outline = getattr(doc, "outline", None) or {}
     if outline.get("kind") != "docx":
@@ -219,12 +222,11 @@ def locate_docx_findings(doc: Document, findings: list[Finding]) -> None:
     by_page: dict[int, list] = {}
     for entry in paras:
         by_page.setdefault(entry[0], []).append(entry)
-    lines = {p.number: (p.text or "").splitlines() for p in doc.pages}
     for f in findings:
         where = tables.get(f.table_id or "")
         sentence = (f.detail or {}).get("sentence") if isinstance(f.detail, dict) else None
         if sentence and f.page is not None:
-            hit = _paragraph_of(sentence, by_page.get(f.page, []), lines.get(f.page, []))
+            hit = paragraph_of(doc, f.page, sentence)
             if hit is not None:
                 f.paragraph, f.section, f.section_title = hit[2], hit[3], hit[4]
         if f.section is None and where is not None:
@@ -236,16 +238,8 @@ def locate_docx_findings(doc: Document, findings: list[Finding]) -> None:
         f.page = None
         f.bbox = None
         f.related = [dataclasses.replace(loc, page=None, bbox=None) for loc in f.related]
-
-
-def _paragraph_of(sentence: str, entries: list, lines: list[str]):
-    """The paragraph entry whose line holds the start of ``sentence``."""
-    want = " ".join(sentence.split())
-    if not want:
-        return None
-    for probe in (want, want[:60], want[:25]):
-        for e in entries:
-            line = " ".join(lines[e[1]].split()) if e[1] < len(lines) else ""
-            if probe in line:
-                return e
-    return None
+        if isinstance(f.detail, dict) and any(k in f.detail for k in ("page", "pages", "matches")):
+            f.detail = {k: v for k, v in f.detail.items() if k not in ("page", "pages")}
+            if isinstance(f.detail.get("matches"), list):
+                f.detail["matches"] = [{**m, "page": None} if isinstance(m, dict) and "page" in m else m
+                                       for m in f.detail["matches"]]

@@ -197,6 +197,73 @@ def extent(doc, lang: str = "id") -> tuple[str, str]:
     return t("header.pages", lang), str(doc.page_count)
 
 
+# -- where a table or a sentence is in Word (no pages) -----------------------------------------
+# A reviewer finds a place in Word by its headings: "Bab III > 3.1.2 > Tabel 3.18, baris 4". A
+# table without a caption number is named by its position among the tables under its heading
+# ("Tabel ke-2 tanpa nomor"), never by the reader's internal id ("p6-t47", a pseudo-page).
+
+register({
+    "word.table_unnumbered": {"id": "ke-{n} tanpa nomor", "en": "#{n} without a number"},
+    "word.paragraph": {"id": "paragraf", "en": "paragraph"},
+})
+
+
+def word_table(doc, table_id: str | None) -> tuple[str | None, str | None, int | None]:
+    """(heading path, heading text, position under that heading, 1-based) of a table of a
+    Word document, from Document.outline; (None, None, None) when not known."""
+    hit = ((getattr(doc, "outline", None) or {}).get("tables") or {}).get(table_id or "")
+    if not hit:
+        return None, None, None
+    return hit[0], hit[1], (hit[2] if len(hit) > 2 else None)
+
+
+def word_table_name(number: str | None, ordinal: int | None, lang: str = "id") -> str | None:
+    """How a message names a Word table after the word "tabel": its caption number ("3.18"),
+    else its position under its heading ("ke-2 tanpa nomor"); None when neither is known."""
+    from lkip_audit.i18n import t
+
+    if number:
+        return number
+    if ordinal:
+        return t("word.table_unnumbered", lang, n=ordinal)
+    return None
+
+
+def word_place(doc, table_id: str | None) -> str:
+    """Where a table of a Word document is, for a message that names another table: its
+    heading path ("Bab III > 3.1.2"), or "-" without one."""
+    return word_table(doc, table_id)[0] or "-"
+
+
+def paragraph_of(doc, page: int | None, sentence: str | None):
+    """The outline entry [pseudo-page, line, paragraph number, heading path, heading text]
+    of the paragraph of a Word document whose text holds the start of ``sentence`` (on the
+    reader's pseudo-page ``page``), or None."""
+    outline = getattr(doc, "outline", None) or {}
+    want = " ".join((sentence or "").split())
+    if outline.get("kind") != "docx" or page is None or not want:
+        return None
+    entries = [e for e in outline.get("paragraphs", []) if e[0] == page]
+    pg = next((p for p in doc.pages if p.number == page), None)
+    lines = (pg.text or "").splitlines() if pg is not None else []
+    for probe in (want, want[:60], want[:25]):
+        for e in entries:
+            line = " ".join(lines[e[1]].split()) if e[1] < len(lines) else ""
+            if probe in line:
+                return e
+    return None
+
+
+def paragraph_place(doc, page: int | None, sentence: str | None, lang: str = "id") -> str | None:
+    """"Bab III > 3.1, paragraf 12": where a sentence of a Word document stands, or None."""
+    from lkip_audit.i18n import t
+
+    e = paragraph_of(doc, page, sentence)
+    if e is None:
+        return None
+    return f"{e[3] + ', ' if e[3] else ''}{t('word.paragraph', lang)} {e[2]}"
+
+
 def check_zip(path: str) -> None:
     """The zip directory of a .docx, checked before anything is decompressed: a valid zip,
     word/document.xml present, not too many entries, total and per-entry uncompressed sizes
@@ -409,6 +476,8 @@ class _Builder:
         # table id -> [page, first line, last line]: where each table's rows (and its caption
         # above) stand in the page text, known exactly here (Document.outline["table_lines"])
         self.table_lines: dict[str, list[int]] = {}
+        self.ordinals: dict[str | None, int] = {}  # heading path -> tables under it so far
+        self.table_ordinals: dict[str, int] = {}  # table id -> its position under its heading
 
     # styles ------------------------------------------------------------------------------
     def _read_styles(self) -> None:
@@ -580,7 +649,9 @@ class _Builder:
             p.words = []
         outline = {
             "kind": "docx",
-            "tables": {t.id: [path, title] for t, _pg, path, title in self.tables if t.rows},
+            # table id -> [heading path, heading text, position under that heading (1-based)]
+            "tables": {t.id: [path, title, self.table_ordinals[t.id]] for t, _pg, path, title in self.tables
+                       if t.rows},
             "paragraphs": self.paragraphs,
             "table_lines": {t.id: self.table_lines[t.id] for t, *_ in self.tables
                             if t.rows and t.id in self.table_lines},
@@ -739,6 +810,10 @@ class _Builder:
         cap = None if nested else self.pending_caption
         if not nested:
             self.pending_caption = self.caption_after = None
+        # its position among the tables under its heading, as a reviewer counts them in Word
+        # (a table continued by hand counts too, though it is joined to the one above)
+        under = self._section()[0]
+        ordinal = self.ordinals[under] = self.ordinals.get(under, 0) + 1
         piece, marked, nested_tables, row_meta = _piece(tbl_el, self)
         page_no = len(self.pages) or 1
         self._page()
@@ -814,6 +889,7 @@ class _Builder:
         )
         path, title = self._section()
         self.tables.append((t, page_no, path, title))
+        self.table_ordinals[t.id] = ordinal
         if last_line >= first_line:
             self.table_lines[t.id] = [page_no, first_line, last_line]
         if not nested:

@@ -41,9 +41,13 @@ class ReportInput:
         return None
 
     def table_label(self, table: str | None, table_id: str | None) -> str:
-        """'Tabel 3.20', 'Tabel (tanpa nomor, p7-t1)' or 'Dokumen'."""
+        """'Tabel 3.20', 'Tabel (tanpa nomor, p7-t1)' (a PDF), 'Tabel ke-2 tanpa nomor' (a Word
+        draft: its position under its heading) or 'Dokumen'."""
         if table:
             return f"{t('col.table', self.lang)} {table}"
+        word = word_table_label(self.document, table_id, self.lang)
+        if word:
+            return word
         if table_id:
             return f"{t('col.table', self.lang)} ({t('table.none', self.lang)}, {table_id})"
         return t("header.document", self.lang)
@@ -82,14 +86,17 @@ def report_input(path: str, result, config, *, fail_on: str = "error", baseline=
                        lang=config.lang if lang is None else lang, fail_on=fail_on, suppressed=len(suppressed))
 
 
-def word_location(f: Finding, lang: str = "id") -> str | None:
+def word_location(f: Finding, lang: str = "id", doc: Document | None = None) -> str | None:
     """Where a finding of a Word draft (no pages) is found in Word: "Bab III > 3.1.2 >
-    Tabel 3.18, baris 4", "Bab III > 3.2, paragraf 14"; None for a finding with a page."""
+    Tabel 3.18, baris 4", "Bab III > 3.2, paragraf 14", "Bab III > 3.1.7 > Tabel ke-2 tanpa
+    nomor, baris 1" (``doc``: the document, which knows an uncaptioned table's position under
+    its heading); None for a finding with a page."""
     if f.page is not None or (f.section is None and f.paragraph is None and f.table is None and f.table_id is None):
         return None
     table = None
     if f.table or f.table_id:
         table = f"{t('col.table', lang)} {f.table}" if f.table else \
+            word_table_label(doc, f.table_id, lang) or \
             f"{t('col.table', lang)} ({t('table.none', lang)}, {f.table_id})"
         if f.row_index is not None:
             table += f", {_WORDS['row'][lang]} {f.row_index + 1}"
@@ -101,6 +108,16 @@ def word_location(f: Finding, lang: str = "id") -> str | None:
 
 
 _WORDS = {"row": {"id": "baris", "en": "row"}, "paragraph": {"id": "paragraf", "en": "paragraph"}}
+
+
+def word_table_label(doc: Document | None, table_id: str | None, lang: str) -> str | None:
+    """'Tabel ke-2 tanpa nomor' for an uncaptioned table of a Word draft, else None."""
+    from lkip_audit.extract.docx import word_table, word_table_name
+
+    if doc is None or not table_id:
+        return None
+    name = word_table_name(None, word_table(doc, table_id)[2], lang)
+    return f"{t('col.table', lang)} {name}" if name else None
 
 
 def failing(f: Finding, fail_on: str) -> bool:
@@ -117,4 +134,4 @@ def group_by_table(findings: list[Finding]) -> list[tuple[tuple[str | None, str 
     return sorted(groups.items(), key=lambda kv: (min((f.page or 0) for f in kv[1]), kv[0][0] or "", kv[0][1] or ""))
 
 
-__all__ = ["ReportInput", "report_input", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table", "word_location"]
+__all__ = ["ReportInput", "report_input", "FAIL_LEVELS", "SEVERITIES", "failing", "group_by_table", "word_location", "word_table_label"]

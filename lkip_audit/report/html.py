@@ -53,7 +53,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from lkip_audit import __version__
-from lkip_audit.extract.docx import extent
+from lkip_audit.extract.docx import extent, word_table
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
@@ -65,6 +65,14 @@ IMAGE_BUDGET = 5_600_000  # bytes of WebP for all page images (7.5 MB once base6
 MAX_SNIPPET_ROWS = 12  # body rows of a Word table shown around a finding's row
 # Drawing order of the outlines (later on top) and their names in the page's CSS.
 MARK_ORDER = ("table", "row", "related", "sentence", "cell")
+
+
+def _related_table(ri: ReportInput, loc) -> str:
+    """A related cell's table: "Tabel 3.65"; in a Word draft (no pages) with the heading path
+    it stands under, "Bab III > 3.2 > Tabel 3.65"."""
+    label = ri.table_label(loc.table, loc.table_id)
+    section = word_table(ri.document, loc.table_id)[0] if loc.page is None else None
+    return f"{section} > {label}" if section else label
 
 
 # -- what to outline ------------------------------------------------------------------
@@ -284,13 +292,13 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
             for loc, k in zip(f.related, rel_idx):
                 where = ", ".join(x for x in (
                     f"{t('col.page', lang)} {loc.page}" if loc.page else None,
-                    ri.table_label(loc.table, loc.table_id) if (loc.table or loc.table_id) else None,
+                    _related_table(ri, loc) if (loc.table or loc.table_id) else None,
                     loc.row, loc.column) if x)
                 related.append({"where": where, "value": loc.value if loc.value is not None else "-",
                                 "mark": k, "page": loc.page})
             items.append({
                 "n": number[id(f)], "f": f, "key": _table_key(f),
-                "where": (f"{t('col.page', lang)} {f.page}" if f.page else word_location(f, lang) or "-"),
+                "where": (f"{t('col.page', lang)} {f.page}" if f.page else word_location(f, lang, ri.document) or "-"),
                 "marks": marks[id(f)], "related": related,
                 "snippet": table_snippet(ri, f) if f.page is None else None,
                 "has_image": bool(f.page and str(f.page) in pages),

@@ -12,7 +12,8 @@ from collections import Counter
 from lkip_audit import __version__
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
-from lkip_audit.report.base import ReportInput
+from lkip_audit.extract.docx import is_word_document, word_table
+from lkip_audit.report.base import ReportInput, word_location
 
 SCHEMA_VERSION = "1"
 
@@ -34,8 +35,11 @@ def summary(doc: Document, findings: list[Finding], rules: int, suppressed: int 
     }
 
 
-def finding_dict(f: Finding) -> dict:
-    return {
+def finding_dict(f: Finding, doc: Document | None = None, lang: str = "id") -> dict:
+    """One finding as the contract writes it. ``doc`` a Word draft: also ``location``, the
+    place a reviewer finds in Word ("Bab III > 3.1.2 > Tabel 3.18, baris 4", in ``lang``), and
+    each related place's ``section``; a PDF's finding is written without them."""
+    out = {
         "rule": f.rule,
         "severity": f.severity,
         "message": f.message,
@@ -55,10 +59,15 @@ def finding_dict(f: Finding) -> dict:
         "section_title": f.section_title,
         "paragraph": f.paragraph,
     }
+    if doc is not None and is_word_document(doc):
+        out["location"] = word_location(f, lang, doc)
+        for rel, loc in zip(out["related"], f.related):
+            rel["section"] = word_table(doc, loc.table_id)[0]
+    return out
 
 
 def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | None = None,
-                suppressed: int = 0) -> dict:
+                suppressed: int = 0, lang: str = "id") -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "lkip-audit", "version": __version__},
@@ -70,18 +79,19 @@ def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | 
             "tahun": doc.tahun,
         },
         "summary": summary(doc, findings, rules, suppressed),
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [finding_dict(f, doc, lang) for f in findings],
     }
 
 
 def render_json(doc: Document, findings: list[Finding], rules: int, path: str | None = None,
-                suppressed: int = 0) -> str:
-    return json.dumps(report_dict(doc, findings, rules, path, suppressed), ensure_ascii=False, indent=2) + "\n"
+                suppressed: int = 0, lang: str = "id") -> str:
+    return json.dumps(report_dict(doc, findings, rules, path, suppressed, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def render(ri: ReportInput) -> str:
     """The JSON report of a ReportInput (schema: schemas/lkip-audit-report-v1.schema.json)."""
-    return render_json(ri.document, ri.findings, len(ri.rules), path=ri.path, suppressed=ri.suppressed)
+    return render_json(ri.document, ri.findings, len(ri.rules), path=ri.path, suppressed=ri.suppressed,
+                       lang=ri.lang)
 
 
 def _plain(v):

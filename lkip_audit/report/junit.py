@@ -25,7 +25,7 @@ def _line(ri: ReportInput, f: Finding) -> str:
     parts = [f"[{f.rule} {t('severity.' + f.severity, lang)}]"]
     if f.page:
         parts.append(f"{t('col.page', lang)} {f.page}")
-    elif (word := word_location(f, lang)) is not None:
+    elif (word := word_location(f, lang, ri.document)) is not None:
         parts.append(word)  # a Word draft has no pages
     if f.row:
         parts.append(f"{t('col.row', lang)}: {f.row}")

@@ -61,7 +61,7 @@ def render(ri: ReportInput) -> str:
         for f in items:
             lines.append(
                 "| " + " | ".join([
-                    f.rule, t("severity." + f.severity, lang), md(f.page if f.page is not None else word_location(f, lang)), md(f.row), md(f.column),
+                    f.rule, t("severity." + f.severity, lang), md(f.page if f.page is not None else word_location(f, lang, doc)), md(f.row), md(f.column),
                     md(f.actual), f"**{md(f.expected)}**" if f.expected is not None else "-", md(f.message),
                 ]) + " |"
             )

@@ -16,6 +16,7 @@ from lkip_audit import __version__
 from lkip_audit.findings import Finding, Location
 from lkip_audit.i18n import t
 from lkip_audit.report.base import ReportInput, word_location
+from lkip_audit.extract.docx import word_table
 from lkip_audit.report.explain import explain, formula
 from lkip_audit.report.strings import s
 
@@ -52,11 +53,14 @@ def _location(ri: ReportInput, page, table, table_id, row, column, bbox, value=N
     if region:
         phys["region"] = region
     loc: dict = {"physicalLocation": phys}
-    names = [x for x in (ri.table_label(table, table_id) if (table or table_id) else None, row, column) if x]
+    # a Word draft (no pages): the heading path the table stands under leads the names
+    section = word_table(ri.document, table_id)[0] if not page else None
+    names = [x for x in (section, ri.table_label(table, table_id) if (table or table_id) else None, row, column) if x]
     if names:
         loc["logicalLocations"] = [{"name": column or row or names[0], "fullyQualifiedName": " / ".join(names),
                                     "kind": "element"}]
-    loc["message"] = {"text": _where(ri, page, table, table_id, row, column)}
+    text = _where(ri, page, table, table_id, row, column)
+    loc["message"] = {"text": f"{section} > {text}" if section and text else text}
     return loc
 
 
@@ -68,7 +72,7 @@ def _uri(path: str) -> str:
 
 def _result(ri: ReportInput, f: Finding, rule_index: dict[str, int]) -> dict:
     where = _where(ri, f.page, f.table, f.table_id, f.row, f.column)
-    if f.page is None and (word := word_location(f, ri.lang)):
+    if f.page is None and (word := word_location(f, ri.lang, ri.document)):
         where = f"{word}: {where}" if where else word  # a Word draft: the heading path and paragraph
     nums = ""
     if f.actual is not None or f.expected is not None:

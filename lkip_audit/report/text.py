@@ -16,7 +16,7 @@ from lkip_audit.extract.docx import extent, is_word_document
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
-from lkip_audit.report.base import ReportInput, word_location
+from lkip_audit.report.base import ReportInput, word_location, word_table_label
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -57,7 +57,8 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
         title = Text()
         pages = sorted({f.page for f in items if f.page})
         if num or tid:
-            label = f"{t('col.table', lang)} {num}" if num else f"{t('col.table', lang)} ({t('table.none', lang)}, {tid})"
+            label = f"{t('col.table', lang)} {num}" if num else \
+                word_table_label(doc, tid, lang) or f"{t('col.table', lang)} ({t('table.none', lang)}, {tid})"
             title.append(label, style="bold")
             name = titles.get(tid or "", "")
             if name:
@@ -74,7 +75,7 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
             line.append(t("severity." + f.severity, lang), style=SEV_STYLE.get(f.severity, ""))
             if f.page:
                 line.append(f"  {t('col.page', lang)} {f.page}")
-            elif (where := word_location(f, lang)) is not None:
+            elif (where := word_location(f, lang, doc)) is not None:
                 line.append(f"  {where}")  # a Word draft: no pages
             if f.row:
                 line.append(f"  {t('col.row', lang)}: ")

@@ -15,6 +15,7 @@ from datetime import datetime
 from lkip_audit import __version__
 from lkip_audit.i18n import t
 from lkip_audit.report.base import ReportInput, word_location
+from lkip_audit.extract.docx import word_table, word_table_name
 from lkip_audit.report.strings import s
 
 COLUMNS = ("col.no", "col.page_full", "col.table", "col.row", "col.column", "col.printed_full",
@@ -62,9 +63,10 @@ def render(ri: ReportInput) -> bytes:
         c.fill = fill
         c.alignment = Alignment(vertical="center", wrap_text=True)
     for i, f in enumerate(ri.findings, start=1):
-        table = f.table or (f"({t('table.none', lang)}, {f.table_id})" if f.table_id else "")
+        table = f.table or word_table_name(None, word_table(ri.document, f.table_id)[2], lang) or \
+            (f"({t('table.none', lang)}, {f.table_id})" if f.table_id else "")
         ws.append([_sanitize(x) for x in (
-            i, f.page if f.page is not None else word_location(f, lang), table, f.row or "", f.column or "", f.actual if f.actual is not None else "",
+            i, f.page if f.page is not None else word_location(f, lang, ri.document), table, f.row or "", f.column or "", f.actual if f.actual is not None else "",
             f.expected if f.expected is not None else "", f.rule, f.message, None)])
     _as_text(ws)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -84,6 +84,7 @@ class Scale:
     name: str  # "tingkat" | "kategori"
     bands: list[Band]
     source: str  # "document: table 3.x page N" or "config" or "default"
+    table_id: str | None = None  # the table that states it (a Word draft names it by heading, not page)
 
 
 @dataclass

@@ -192,7 +192,7 @@ def parse_scale_table(at: AnalyzedTable) -> Scale | None:
     name = "tingkat" if (_TINGKAT_WORDS.search(labels) or "TINGKAT" in norm_label(head)) else "kategori"
     notes = repair(bands)
     where = f"document: table {t.label} page {t.pages[0] if t.pages else '?'}"
-    scale = Scale(name=name, bands=bands, source=where)
+    scale = Scale(name=name, bands=bands, source=where, table_id=t.id)
     for n in notes:
         at.notes.append(f"scale {name}: {n}")
     return scale

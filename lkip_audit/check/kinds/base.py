@@ -17,6 +17,10 @@ from lkip_audit.understand.model import AnalyzedTable, ColumnRole, RowInfo, Unde
 from lkip_audit.understand.text import ws
 from lkip_audit.understand.pairing import _other_year, same_group  # noqa: F401 (shared with the schema validation)
 
+# "(hal. {page})" / "(p. {page})" in a message template: in a Word draft "({page})", the
+# page field then holding the heading path (Ctx.finding)
+_WORD_PAGE_RE = re.compile(r"\((?:hal\.|p\.|halaman|page) \{page\}\)")
+
 LABEL_FIELDS = ("sub_kegiatan", "kegiatan", "indikator", "program", "uraian", "sasaran")
 NUMBER_KINDS = ("number", "percent")
 
@@ -52,6 +56,34 @@ class Ctx:
 
     def fmt(self, value: Decimal | None, decimals: int, parens: bool = False) -> str | None:
         return numeric.fmt(value, decimals, self.mode, parens)
+
+    # -- a Word draft has no pages ------------------------------------------------------
+
+    @property
+    def word(self) -> bool:
+        """The document is a Word draft: its places are headings, not pages."""
+        from lkip_audit.extract.docx import is_word_document
+
+        return is_word_document(self.doc)
+
+    def table_name(self, table) -> str:
+        """How a message names a table after "tabel": its caption number, else its id
+        ("p57-t1") in a PDF; in a Word draft its position under its heading ("ke-2 tanpa
+        nomor"), never the reader's pseudo-page id."""
+        if self.word and not table.number:
+            from lkip_audit.extract.docx import word_table, word_table_name
+
+            return word_table_name(None, word_table(self.doc, table.id)[2], self.lang) or table.label
+        return table.label
+
+    def place(self, table, page) -> str:
+        """Where a table stands, for a message: "hal. 6" ("p. 6" in English) in a PDF; in a
+        Word draft the heading path it stands under ("Bab III > 3.1.2")."""
+        if self.word:
+            from lkip_audit.extract.docx import word_place
+
+            return word_place(self.doc, table.id if table is not None else None)
+        return f"{'hal.' if self.lang == 'id' else 'p.'} {page}"
 
     def scale(self, name: str):
         over = getattr(self.config, name, None)
@@ -102,8 +134,15 @@ class Ctx:
             "actual": actual if actual is not None else "",
             "page": page if page is not None else "",
         }
+        template = rule.template(self.lang, variant)
+        if self.word and at is not None:
+            # A Word draft has no pages: "tabel {table} (hal. {page})" names the table by its
+            # caption number or position and the heading path it stands under.
+            all_fields["table"] = self.table_name(at.table)
+            all_fields["page"] = self.place(at.table, None)
+            template = _WORD_PAGE_RE.sub("({page})", template)
         all_fields.update(fields or {})
-        message = rule.render(self.lang, variant, **all_fields)
+        message = template.format(**all_fields)
         sev = severity or rule.severity
         detail = dict(detail or {})
         k = 0 if self.lang == "id" else 1

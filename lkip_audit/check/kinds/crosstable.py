@@ -103,12 +103,15 @@ def location(ctx: Ctx, p: Point) -> Location:
     return ctx.location(p.at, p.occ.row, p.col)
 
 
-def where(p: Point) -> str:
+def where(p: Point, ctx: Ctx | None = None) -> str:
+    """"3.24 (hal. 6)"; in a Word draft (no pages) "3.24 (Bab III > 3.1.2)"."""
+    if ctx is not None and ctx.word:
+        return f"{ctx.table_name(p.at.table)} ({ctx.place(p.at.table, None)})"
     return f"{p.occ.table or p.occ.table_id} (hal. {p.cell.page})"
 
 
-def places(pts: list[Point]) -> str:
-    return "; ".join(f"{where(p)}: {p.shown}" for p in pts)
+def places(pts: list[Point], ctx: Ctx | None = None) -> str:
+    return "; ".join(f"{where(p, ctx)}: {p.shown}" for p in pts)
 
 
 def evidence(pts: list[Point]) -> list[dict]:
@@ -178,9 +181,9 @@ def pk_findings(rule, ctx: Ctx, res: Resolution):
         f = ctx.finding(
             rule, loc.at, loc.occ.row, loc.col,
             expected=ref.shown, actual=loc.shown,
-            fields={"row": loc.occ.name, "pk": kind, "others": where(ref), "places": places([loc] + others)},
+            fields={"row": loc.occ.name, "pk": kind, "others": where(ref, ctx), "places": places([loc] + others, ctx)},
             related=[location(ctx, p) for p in others],
-            detail={"entity": e.name, "reference": where(ref), "reference_pk": "amended" if amended else "original",
+            detail={"entity": e.name, "reference": where(ref, ctx), "reference_pk": "amended" if amended else "original",
                     "matches": evidence([loc] + others)},
         )
         f.row = loc.occ.name  # the item's name, not another label of the row
@@ -206,7 +209,7 @@ _BUDGET_COLS = ("anggaran", "perubahan", "murni", "realisasi_rp")
 
 def aggregate_budgets(res: Resolution) -> dict:
     """Budget values the document prints for a whole: a program's pagu, a total row
-    (TOTAL BELANJA, JUMLAH), every row of a spending table. value -> where (table, page)."""
+    (TOTAL BELANJA, JUMLAH), every row of a spending table. value -> (table, page)."""
     out = getattr(res, "_aggregates", None)
     if out is not None:
         return out
@@ -223,12 +226,12 @@ def aggregate_budgets(res: Resolution) -> dict:
             for c in cols:
                 ce = cell_at(at, ri.index, c)
                 if ce is not None and ce.number.kind == "number" and ce.number.value:
-                    out.setdefault(ce.number.value, f"{at.table.label} (hal. {ce.page})")
+                    out.setdefault(ce.number.value, (at.table, ce.page))
     res._aggregates = out
     return out
 
 
-def _attributed_whole(res: Resolution, p: Point) -> str | None:
+def _attributed_whole(res: Resolution, p: Point, ctx: Ctx | None = None) -> str | None:
     """Where the budget printed on an indicator's row is also printed for a whole (a
     program, a total), or None: then the row may attribute that whole to the indicator."""
     if p.occ.kind not in ("indikator", "iku", "sasaran"):
@@ -245,8 +248,13 @@ def _attributed_whole(res: Resolution, p: Point) -> str | None:
         # a money amount wrapped in its cell ("38.995.711.8 27"): its digits joined
         joined = parse_number(re.sub(r"(?<=[\d.,])\s+(?=\d)", "", ws(ce.text)))
         value = joined.value if joined.kind == "number" else None
-    where = aggregate_budgets(res).get(value) if value is not None else None
-    return f"{ws(ce.text)} = {where}" if where else None
+    whole = aggregate_budgets(res).get(value) if value is not None else None
+    if whole is None:
+        return None
+    table, page = whole
+    if ctx is not None and ctx.word:  # a Word draft: the table's heading path, no page
+        return f"{ws(ce.text)} = {ctx.table_name(table)} ({ctx.place(table, None)})"
+    return f"{ws(ce.text)} = {table.label} (hal. {page})"
 
 
 def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:
@@ -331,7 +339,7 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolut
         exp_places = [p for p in others if same(p, expected, ctx.mode)]
         lower = {}
         if res is not None and key[0] in BUDGET_FIELDS:
-            whole = _attributed_whole(res, loc) or _attributed_whole(res, expected)
+            whole = _attributed_whole(res, loc, ctx) or _attributed_whole(res, expected, ctx)
             if whole:
                 # One reading: the table gives the indicator the budget of a whole (its
                 # program, the agency): not the same fact as another table's share.
@@ -344,15 +352,16 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolut
             # The table names the item on two rows: the other row may be the item and this
             # one a repeated label (or a child): not surely the same fact.
             rows = ", ".join(str(r + 1) for r in twins)
+            tname = ctx.table_name(loc.at.table) if ctx.word else loc.occ.table or loc.occ.table_id
             lower = {"severity": "info", "note": (
-                f"tidak dapat diperiksa dengan andal: tabel {loc.occ.table or loc.occ.table_id} memuat nama ini "
+                f"tidak dapat diperiksa dengan andal: tabel {tname} memuat nama ini "
                 f"juga di baris {rows}",
-                f"cannot be checked reliably: table {loc.occ.table or loc.occ.table_id} prints this name on "
+                f"cannot be checked reliably: table {tname} prints this name on "
                 f"row {rows} too")}
         f = ctx.finding(
             rule, loc.at, loc.occ.row, loc.col,
             expected=expected.shown, actual=loc.shown,
-            fields={"row": loc.occ.name, "others": ", ".join(where(p) for p in exp_places), "places": places(pts),
+            fields={"row": loc.occ.name, "others": ", ".join(where(p, ctx) for p in exp_places), "places": places(pts, ctx),
                     "field": key[0] if key[1] is None else f"{key[0]} {key[1].lstrip('?')}"},
             related=[location(ctx, p) for p in others],
             detail={"entity": e.name, "field": key[0], "group": key[1], "values": len(cls),
@@ -568,7 +577,7 @@ def _population_totals(rule, res: Resolution, ctx: Ctx) -> Iterable[Finding]:
             rule, at, i, j, variant="totals",
             expected=ctx.fmt(exp_v, 0), actual=ctx.fmt(v, 0),
             fields={"addends": " + ".join(parts), "count": len(parts),
-                    "others": ", ".join(f"{o[0].table.label}: {ctx.fmt(o[1][2], 0)}" for o in others)},
+                    "others": ", ".join(f"{ctx.table_name(o[0].table)}: {ctx.fmt(o[1][2], 0)}" for o in others)},
             related=[ctx.location(o[0], o[1][0], o[1][1]) for o in others],
             detail={"formula": "the same population counted by different breakdowns has one total"},
         )

@@ -101,7 +101,7 @@ def check_label_band(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             rec_differs = bool(rec) and rec_bands and not in_band(rec[0], band)
             fields = {
                 "value": numeric.shown(vp),
-                "scale": scale.source,
+                "scale": _scale_source(ctx, scale),
                 "recomputed": numeric.fmt(rec[0], max(vp.decimals, 2)) if rec else "",
                 "recomputed_band": rec_bands[0].label if rec_bands else "",
                 "target": rec[1] if rec else "",
@@ -161,6 +161,26 @@ def _words(s: str | None) -> set[str]:
     return set(word_key(s).split())
 
 
+def _scale_source(ctx: Ctx, scale) -> str:
+    """Where the scale comes from, for the message: its source ("document: table 3.2 page
+    6"); in a Word draft (no pages) the scale table's heading path and name ("Bab III > 3.1 >
+    Tabel 3.2"), or the paragraph of the sentence stating it ("Bab III > 3.1, paragraf 12")."""
+    tid = getattr(scale, "table_id", None)
+    if ctx.word and getattr(scale, "sentence", None):
+        from lkip_audit.extract.docx import paragraph_place
+
+        return paragraph_place(ctx.doc, getattr(scale, "page", None), scale.sentence, ctx.lang) or scale.source
+    if ctx.word and tid:
+        table = next((tb for tb in ctx.doc.tables if tb.id == tid), None)
+        if table is not None:
+            from lkip_audit.i18n import t
+
+            place = ctx.place(table, None)
+            name = f"{t('col.table', ctx.lang)} {ctx.table_name(table)}"
+            return f"{place} > {name}" if place != "-" else name
+    return scale.source
+
+
 def _nilai_akhir_elsewhere(ctx: Ctx, at: AnalyzedTable, i: int, vp):
     """(table label, ParsedNumber) of the nilai akhir printed for the same row in another
     table: a row there with mostly the same words in its label (one with the same printed
@@ -188,7 +208,7 @@ def _nilai_akhir_elsewhere(ctx: Ctx, at: AnalyzedTable, i: int, vp):
             if any(len(w & theirs) * 3 >= 2 * max(len(w), len(theirs)) for w in mine):
                 c = cell_at(ot, j, ccol) if ccol is not None else None
                 same = state(c) == "number" and c.number.value == vp.value
-                found.append((not same, ot.table.label, n.number))  # the same printed capaian first
+                found.append((not same, ctx.table_name(ot.table), n.number))  # the same printed capaian first
     return min(found, key=lambda x: x[0])[1:] if found else None
 
 

@@ -514,7 +514,7 @@ def check_count_claim(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 rule, tat, None, None,
                 expected=str(counted[name]),
                 actual=c.text,
-                fields={"sentence": s.text, "noun": c.noun, "source": tat.table.label},
+                fields={"sentence": s.text, "noun": c.noun, "source": ctx.table_name(tat.table)},
                 detail={"tie": {"method": method, "confidence": "low" if doubts else "high",
                                 "table": tat.table.number or tat.table.id, "counted": name, "counts": counted},
                         **_sentence_detail(s)},
@@ -786,7 +786,7 @@ def check_breakdown_total(rule, at, ctx: Ctx) -> Iterable[Finding]:
                 f = ctx.finding(
                     rule, pa, None, None,
                     expected=ctx.fmt(val, 0), actual=ctx.fmt(total, 0),
-                    fields={"other_table": other.table.label, "other_value": ctx.fmt(val, 0), "other_column": lab},
+                    fields={"other_table": ctx.table_name(other.table), "other_value": ctx.fmt(val, 0), "other_column": lab},
                     related=[ctx.location(other, row, col)] + [ctx.location(pa, c[2], c[3]) for c in cats],
                     detail={"addends": [f"{c[0]}: {c[1]}" for c in cats], "total": str(total),
                             "other": {"table": other.table.number or other.table.id, "column": lab, "value": str(val)},

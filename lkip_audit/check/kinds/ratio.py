@@ -232,7 +232,7 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     "realisasi": x[2],
                     "expected_alt": ctx.fmt(b, rp.decimals) if b is not None else "-",
                     "formula": shown_formula,
-                    "source": _where(pol.formula_source or pol.source, ctx.lang) if stated else "",
+                    "source": _where(pol.formula_source or pol.source, ctx.lang, ctx.doc) if stated else "",
                 },
                 related=[ctx.location(at, i, tcol), ctx.location(at, i, xcol)],
                 detail={
@@ -247,11 +247,24 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             )
 
 
-def _where(source: str, lang: str) -> str:
-    """Where the report states a formula, short: "hal. 6" / "p. 6" from a polarity source."""
+def _where(source: str, lang: str, doc=None) -> str:
+    """Where the report states a formula, short: "hal. 6" / "p. 6" from a polarity source
+    ("p6: '...'"); in a Word draft (no pages) the sentence's paragraph ("Bab III > 3.1,
+    paragraf 12")."""
+    import ast
     import re
 
     m = re.search(r"\bp(\d+)\b", source or "")
+    if m and doc is not None:
+        from lkip_audit.extract.docx import is_word_document, paragraph_place
+
+        if is_word_document(doc):
+            q = re.search(r"\bp\d+: (['\"].*)$", source or "", re.S)
+            try:
+                text = ast.literal_eval(q.group(1)) if q else ""
+            except (ValueError, SyntaxError):
+                text = ""
+            return paragraph_place(doc, int(m.group(1)), text, lang) or ("laporan" if lang == "id" else "the report")
     if m:
         return ("hal. " if lang == "id" else "p. ") + m.group(1)
     return "laporan" if lang == "id" else "the report"
