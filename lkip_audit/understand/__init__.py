@@ -68,4 +68,6 @@ def understand(doc: Document, config_scales: dict | None = None, lower_is_better
     from lkip_audit.understand import stage
 
     stage.assign(doc, tables)  # the planning stage and year of each table (like with like)
-    return Understanding(tables=tables, scales=collect_scales(tables, config_scales), narrative=nar)
+    sens = nar.sentences if nar is not None else None
+    word = (getattr(doc, "outline", None) or {}).get("kind") == "docx"
+    return Understanding(tables=tables, scales=collect_scales(tables, config_scales, sens, word), narrative=nar)

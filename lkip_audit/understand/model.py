@@ -85,6 +85,8 @@ class Scale:
     bands: list[Band]
     source: str  # "document: table 3.x page N" or "config" or "default"
     table_id: str | None = None  # the table that states it (a Word draft names it by heading, not page)
+    sentence: str | None = None  # the sentence that states it, when a sentence does
+    page: int | None = None  # that sentence's page (a Word document's pseudo-page)
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Scales a report states: tingkat pencapaian and kategori/predikat bands.
 
-A SKALA table has a condition column and a label column. Conditions come in the
+A SKALA table has a condition column and a label column; a kategori scale may also be
+stated in a sentence ("skala: 91 ke atas Sangat Baik; 76 sampai kurang dari 91 Baik; ...",
+the label words in rules/vocabulary/scale_words.yaml). Conditions come in the
 styles reports use: "< 100", "= 100", "> 100", "X > 100%", "80% < X < 100%",
-"91-100", "<= 50", "≤ 50", "≥ 91", "91 s.d 100", "lebih dari 100". Each becomes a
+"91-100", "<= 50", "≤ 50", "≥ 91", "91 s.d 100", "lebih dari 100", "91 ke atas",
+"76 sampai kurang dari 91", "50 - < 80". Each becomes a
 Band with Decimal bounds. Two repairs are applied, both recorded in the scale's
 `notes`: where two adjacent bands both exclude their shared bound (80% < X < 100%
 next to X > 100%) the lower band takes it, and where integer bands leave a gap
@@ -35,11 +38,14 @@ def _d(s: str) -> Decimal:
 def parse_condition(text: str) -> Band | None:
     """A band's bounds from a printed condition (label left empty), or None."""
     t = ws(text).replace("–", "-").replace("—", "-")
+    # "91 ke atas" / "91 atau lebih" (91 and above), "50 ke bawah" / "50 atau kurang"
+    t = re.sub(r"(?i)^(\d+(?:[.,]\d+)?\s*%?)\s*(?:ke\s?atas|atau lebih)$", r">= \1", t)
+    t = re.sub(r"(?i)^(\d+(?:[.,]\d+)?\s*%?)\s*(?:ke\s?bawah|atau kurang)$", r"<= \1", t)
     t = re.sub(r"(?i)\bkurang dari sama dengan\b", "<=", t)
     t = re.sub(r"(?i)\blebih dari sama dengan\b", ">=", t)
     t = re.sub(r"(?i)\b(kurang dari|dibawah|di bawah)\b", "<", t)
     t = re.sub(r"(?i)\b(lebih dari|diatas|di atas)\b", ">", t)
-    t = re.sub(r"(?i)\s*(s\.?\s?d\.?|s/d|sampai( dengan)?)\s*", " - ", t)
+    t = re.sub(r"(?i)\s*(s\.?\s?d\.?|s/d|sampai( dengan)?|hingga)\s*", " - ", t)
     t = re.sub(r"(?i)\b(nilai|skor|capaian|x)\b", "X", t)
     t = t.strip()
     try:
@@ -73,6 +79,14 @@ def parse_condition(text: str) -> Band | None:
             if lo > hi:
                 lo, hi = hi, lo
             return Band("", lo, hi, True, True)
+        # a range with an open end: "76 sampai kurang dari 91" / "50 - < 80" (76 <= X < 91),
+        # "lebih dari 75 sampai dengan 90" / "> 75 - 90" (75 < X <= 90)
+        m = re.fullmatch(rf"(?:(>=|=>|≥|>)\s*)?{_NUM}\s*-\s*(?:(<=|=<|≤|<)\s*)?{_NUM}", t)
+        if m and (m.group(1) or m.group(3)):
+            lo, hi = _d(m.group(2)), _d(m.group(4))
+            if lo < hi:
+                return Band("", lo, hi, m.group(1) in (None, ">=", "=>", "≥"), m.group(3) in (None, "<=", "=<", "≤"))
+            return None
         # a bare number: that value only
         m = re.fullmatch(_NUM, t)
         if m:
@@ -198,6 +212,93 @@ def parse_scale_table(at: AnalyzedTable) -> Scale | None:
     return scale
 
 
+# -- a scale stated in a sentence ------------------------------------------------------------
+
+_SEGMENT_SPLIT = re.compile(r";\s*|,\s+|\s+(?:dan|serta)\s+", re.I)
+
+
+def _sentence_words() -> tuple[re.Pattern | None, re.Pattern | None, int]:
+    """(cue pattern, label pattern, fewest bands) from rules/vocabulary/scale_words.yaml."""
+    from lkip_audit.vocabulary import vocabulary
+
+    w = vocabulary("scale_words") or {}
+    cues = [str(c) for c in w.get("cues") or []]
+    labels = sorted({str(x) for x in w.get("labels") or []}, key=len, reverse=True)
+    cue = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
+    # a label word, not the "kurang" of "kurang dari 51" / "50 atau kurang"
+    lab = re.compile(r"(?i)(?<!\w)(?<!atau )(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
+                     + r")(?!\w)(?!\s+(?:dari|sama)\b)") if labels else None
+    return cue, lab, int(w.get("min_bands", 3))
+
+
+def _condition_beside(before: str, after: str) -> Band | None:
+    """The condition printed beside a label: after it in brackets or after ":" / "=", else
+    the longest run of words right before it that reads as a condition."""
+    a = after.strip()
+    m = re.match(r"\(([^()]*)\)", a) or re.match(r"[:=]\s*(.+)", a)
+    if m:
+        return parse_condition(m.group(1).strip())
+    words = before.strip().rstrip(":=(").split()
+    for k in range(len(words)):
+        cond = " ".join(words[k:]).strip(" :=()")
+        if re.search(r"\d", cond):
+            b = parse_condition(cond)
+            if b is not None:
+                return b
+    return None
+
+
+def parse_scale_sentence(text: str) -> list[Band] | None:
+    """The bands a sentence states ("... dengan skala: 91 ke atas Sangat Baik; 76 sampai
+    kurang dari 91 Baik; ...", "... predikat Sangat Baik (> 90), Baik (75 - 90), ..."), or
+    None. The sentence must name a cue word (skala, kategori, predikat, ...) before its
+    first band and list at least `min_bands` bands, one label (a word of the vocabulary)
+    and one condition each, no two labels alike, no two bands overlapping (beyond a shared
+    bound); a single value
+    ("77,50% kategori Cukup") is no band."""
+    cue, lab, least = _sentence_words()
+    if cue is None or lab is None:
+        return None
+    t = ws(text).rstrip(". ")
+    c = cue.search(t)
+    if c is None:
+        return None
+    bands: list[Band] = []
+    for seg in _SEGMENT_SPLIT.split(t[c.end():]):
+        found = list(lab.finditer(seg))
+        if not found:
+            continue
+        if len(found) > 1:
+            return None  # two labels in one part: not a list of bands
+        m = found[0]
+        b = _condition_beside(seg[: m.start()], seg[m.end():])
+        if b is None or (b.low is not None and b.low == b.high):
+            return None  # a label without a condition (or with one value only): no scale statement
+        b.label = " ".join(m.group(0).split())
+        bands.append(b)
+    if len(bands) < least or len({b.label.lower() for b in bands}) < len(bands):
+        return None
+    ordered = sorted(bands, key=_sort_key)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.high is None or b.low is None or a.high > b.low:
+            return None  # overlapping bands (touching at one bound is usual: "60 - 75", "75 - 90")
+    return bands
+
+
+def sentence_scale(sentences, word: bool = False) -> Scale | None:
+    """The kategori scale the first sentence stating one states (understand.narrative
+    Sentence objects), or None. Its source names the page, or in a Word document (no
+    pages) the sentence's first words."""
+    for sen in sentences or []:
+        bands = parse_scale_sentence(sen.text)
+        if bands:
+            repair(bands)
+            head = sen.text if len(sen.text) <= 60 else sen.text[:57].rsplit(" ", 1)[0] + " ..."
+            where = f'document: sentence "{head}"' if word else f"document: sentence page {sen.page}"
+            return Scale(name="kategori", bands=bands, source=where, sentence=sen.text, page=sen.page)
+    return None
+
+
 def default_scale(name: str) -> Scale | None:
     """The default scale ``name`` of rules/vocabulary/scales.yaml (data: defined once), or
     None when there is none (kategori: only the report's own or a configured scale)."""
@@ -260,9 +361,11 @@ def scale_from_config(name: str, spec) -> Scale:
     return Scale(name=name, bands=bands, source="config")
 
 
-def collect_scales(tables: list[AnalyzedTable], config_scales: dict | None = None) -> dict[str, Scale]:
-    """The document's scales (first stated wins), overridden by configuration; a default
-    tingkat scale when neither states one. No default kategori scale."""
+def collect_scales(tables: list[AnalyzedTable], config_scales: dict | None = None,
+                   sentences=None, word: bool = False) -> dict[str, Scale]:
+    """The document's scales (first stated wins; a scale table before a sentence stating
+    one), overridden by configuration; a default tingkat scale when neither states one. No
+    default kategori scale. `word`: the document is a Word file (sentences have no pages)."""
     scales: dict[str, Scale] = {}
     for at in tables:
         if at.kind != SKALA:
@@ -270,6 +373,10 @@ def collect_scales(tables: list[AnalyzedTable], config_scales: dict | None = Non
         s = parse_scale_table(at)
         if s is not None and s.name not in scales:
             scales[s.name] = s
+    if "kategori" not in scales:
+        s = sentence_scale(sentences, word)
+        if s is not None:
+            scales["kategori"] = s
     for name, spec in (config_scales or {}).items():
         if spec is None:
             continue

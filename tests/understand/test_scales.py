@@ -116,3 +116,110 @@ def test_config_overrides_document():
 def test_band_for_none():
     assert band_for(None, 1) is None
     assert band_for(Scale("x", [], "default"), None) is None
+
+
+# -- a kategori scale stated in a sentence (samples/wild/konvensi-lain.pdf page 10, Bab IV)
+
+KONVENSI_SENTENCE = (
+    "Kategori capaian kinerja ditetapkan dengan skala: 91 ke atas Sangat Baik; 76 sampai kurang dari 91 Baik; "
+    "66 sampai kurang dari 76 Cukup; 51 sampai kurang dari 66 Kurang; kurang dari 51 Sangat Kurang."
+)
+
+
+@pytest.mark.parametrize(
+    "text, low, high, li, hi",
+    [
+        ("91 ke atas", D(91), None, True, True),
+        ("76 sampai kurang dari 91", D(76), D(91), True, False),
+        ("50 - < 80 %", D(50), D(80), True, False),
+        ("lebih dari 75 sampai dengan 90", D(75), D(90), False, True),
+        ("> 55 – 80", D(55), D(80), False, True),
+        ("50 ke bawah", None, D(50), True, True),
+    ],
+)
+def test_parse_condition_open_ended_ranges(text, low, high, li, hi):
+    b = parse_condition(text)
+    assert (b.low, b.high, b.low_inclusive, b.high_inclusive) == (low, high, li, hi)
+
+
+def test_scale_stated_in_a_sentence():
+    from lkip_audit.understand.scales import parse_scale_sentence
+
+    bands = parse_scale_sentence(KONVENSI_SENTENCE)
+    s = Scale("kategori", bands, "document: sentence page 10")
+    assert [b.label for b in bands] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+    # Tabel IV.1 of the same page: 77,50 is Baik (76 <= 77,50 < 91), not the "Cukup" printed; 90,63 Baik
+    assert band_for(s, D("77.50")).label == "Baik"
+    assert band_for(s, D("90.63")).label == "Baik"
+    assert band_for(s, D("97.50")).label == "Sangat Baik"
+    assert band_for(s, 91).label == "Sangat Baik" and band_for(s, 76).label == "Baik"
+    assert band_for(s, D("50.99")).label == "Sangat Kurang"
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        ("Capaian dinilai dengan predikat Sangat Baik (> 90), Baik (75 - 90), Cukup (60 - 75) dan Kurang (< 60).",
+         ["Sangat Baik", "Baik", "Cukup", "Kurang"]),
+        ("Kriteria penilaian: Sangat Baik = lebih dari 90%, Baik = 75% s.d. 90%, Cukup = 60% s.d. kurang dari 75%, "
+         "Kurang = kurang dari 60%.", ["Sangat Baik", "Baik", "Cukup", "Kurang"]),
+    ],
+)
+def test_other_sentence_forms(text, labels):
+    from lkip_audit.understand.scales import parse_scale_sentence
+
+    assert [b.label for b in parse_scale_sentence(text)] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results quoted with their kategori: values, not bands
+        "Ekspor tumbuh 77,50% dengan kategori Cukup, industri 97,50% kategori Sangat Baik, halal 115% kategori Sangat Baik.",
+        "Ekspor tumbuh 77,50% kategori Cukup, industri 97,50% Sangat Baik, halal 115% Baik.",
+        # one label with its reason (6_lkip_2016_full_1.pdf page 43)
+        "kategori sangat baik, karena rata-rata pencapaiannya lebih dari 90%",
+        # no cue word
+        "Capaian 91 ke atas Sangat Baik; 76 sampai kurang dari 91 Baik; kurang dari 76 Cukup.",
+        # overlapping bands
+        "Skala: Sangat Baik (> 80), Baik (75 - 90), Cukup (< 75).",
+        # two bands only
+        "Skala: Baik (>= 75), Kurang (< 75).",
+    ],
+)
+def test_sentences_that_state_no_scale(text):
+    from lkip_audit.understand.scales import parse_scale_sentence
+
+    assert parse_scale_sentence(text) is None
+
+
+def test_sentence_scale_only_where_no_table_states_one():
+    from lkip_audit.understand.narrative import Sentence
+    from lkip_audit.understand.scales import collect_scales
+
+    sen = [Sentence(text="Pendahuluan.", page=9, line=0, position=0.1),
+           Sentence(text=KONVENSI_SENTENCE, page=10, line=2, position=0.1)]
+    s = collect_scales([], None, sen)["kategori"]
+    assert s.source == "document: sentence page 10" and s.sentence == KONVENSI_SENTENCE and s.page == 10
+    table = collect_scales([analyze_table(S.scale_predikat())], None, sen)["kategori"]
+    assert table.bands[0].label == "Istimewa"  # a scale table wins
+    cfg = collect_scales([], {"kategori": {"A": ">= 0"}}, sen)["kategori"]
+    assert cfg.source == "config"
+
+
+@pytest.mark.parametrize("ext, page", [("pdf", 10), ("docx", None)])
+def test_konvensi_lain_reads_the_scale_of_its_sentence(ext, page):
+    from pathlib import Path
+
+    from lkip_audit.pipeline import audit
+
+    path = Path(__file__).resolve().parents[2] / "samples" / "wild" / f"konvensi-lain.{ext}"
+    res = audit(str(path))
+    s = res.understanding.scales["kategori"]
+    assert s.sentence == KONVENSI_SENTENCE
+    assert s.source == ("document: sentence page 10" if ext == "pdf" else
+                        'document: sentence "Kategori capaian kinerja ditetapkan dengan skala: 91 ke ..."')
+    # Tabel IV.1 row 2 prints "Cukup" for 77,50 (rendered page 10): Baik by the stated scale
+    lbl = [f for f in res.findings if f.rule == "LBL002" and f.severity == "error"]
+    assert [(f.page, f.table, f.row, f.actual, f.expected) for f in lbl] == [
+        (page, "IV.1", "Pertumbuhan nilai ekspor non migas", "Cukup", "Baik")]
