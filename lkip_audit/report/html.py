@@ -53,7 +53,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from lkip_audit import __version__
-from lkip_audit.extract.docx import extent, word_table
+from lkip_audit.extract.docx import extent, is_word_document, word_table
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
@@ -188,7 +188,12 @@ def table_snippet(ri: ReportInput, f: Finding) -> dict | None:
             for r in table.rows:
                 if loc.row and loc.row in " ".join(r.texts()) and loc.column in table.columns:
                     related.add((r.index, table.columns.index(loc.column)))
-    centre = hit if hit is not None else 0
+    return _window(table, hit, col, related, hit if hit is not None else 0)
+
+
+def _window(table, hit: int | None, col: int | None, related: set, centre: int) -> dict:
+    """The header and up to MAX_SNIPPET_ROWS rows around ``centre``: row ``hit`` marked, its
+    cell ``col`` red, the ``related`` (row, column) cells blue."""
     lo = max(0, centre - MAX_SNIPPET_ROWS // 2)
     rows = []
     for r in table.rows[lo:lo + MAX_SNIPPET_ROWS]:
@@ -197,6 +202,39 @@ def table_snippet(ri: ReportInput, f: Finding) -> dict | None:
         rows.append({"hit": r.index == hit, "cells": cells})
     return {"columns": list(table.columns), "rows": rows, "before": lo > 0,
             "after": lo + MAX_SNIPPET_ROWS < len(table.rows)}
+
+
+MAX_RELATED_TABLES = 2  # as the PDF path shows two related crops per finding
+
+
+def related_snippets(ri: ReportInput, f: Finding) -> list[dict]:
+    """A Word draft's finding whose related cells stand in other tables (the same item in
+    another table): each such table (at most MAX_RELATED_TABLES), headed by where it is in
+    Word ("Bab IV > Tabel IV.1"), with the related cells marked blue."""
+    own = ri.table(f)
+    by_table: dict[str, list] = {}
+    for loc in f.related:
+        if loc.table_id and (own is None or loc.table_id != own.id):
+            by_table.setdefault(loc.table_id, []).append(loc)
+    out = []
+    for tid, locs in list(by_table.items())[:MAX_RELATED_TABLES]:
+        table = next((tb for tb in ri.document.tables if tb.id == tid), None)
+        if table is None or not table.rows:
+            continue
+        related = set()
+        for loc in locs:
+            if loc.column not in table.columns:
+                continue
+            want = " ".join((loc.row or "").split())
+            rows = [r for r in table.rows if want and any(" ".join(c.text.split()) == want for c in r.cells)] or \
+                [r for r in table.rows if want and want in " ".join(r.texts())]
+            if rows:
+                related.add((rows[0].index, table.columns.index(loc.column)))
+        if not related:
+            continue
+        out.append({"label": _related_table(ri, locs[0]),
+                    "table": _window(table, None, None, related, min(r for r, _ in related))})
+    return out
 
 
 # -- the page ---------------------------------------------------------------------------
@@ -281,6 +319,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
             pages[str(p)] = {"src": url(p), "w": w, "h": h}
 
     number = {id(f): i + 1 for i, f in enumerate(findings)}
+    word = is_word_document(ri.document)  # a Word draft: tables as HTML, no page images
     groups = []
     for (table, table_id), fs in group_by_table(findings):
         first = fs[0]
@@ -301,6 +340,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
                 "where": (f"{t('col.page', lang)} {f.page}" if f.page else word_location(f, lang, ri.document) or "-"),
                 "marks": marks[id(f)], "related": related,
                 "snippet": table_snippet(ri, f) if f.page is None else None,
+                "related_snippets": related_snippets(ri, f) if f.page is None and word else [],
                 "has_image": bool(f.page and str(f.page) in pages),
                 "search": " ".join(x for x in (f.rule, f.message, f.row, f.column, f.table, f.table_id,
                                                f.actual, f.expected, _sentence(f)) if x).lower(),

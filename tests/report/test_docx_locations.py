@@ -231,3 +231,19 @@ def test_messages_name_the_other_tables_and_the_formula_by_heading(ri: ReportInp
     cap = by[("CAP002", "Tingkat fluktuasi harga barang kebutuhan pokok *)")].message
     para = {"id": "paragraf", "en": "paragraph"}[lang]
     assert cap.endswith(f"({expected['tabel3']}, {para} {expected['formula_paragraph']})")
+
+
+def test_html_shows_the_related_table_with_the_related_cell_marked(ri: ReportInput, blocks, expected: dict):
+    """XT001: the related cell stands in another table (Tabel IV.1); the HTML report shows that
+    table too, headed by where it is in Word, with the cell marked (class "rel")."""
+    import html as _html
+
+    _, iv1 = _table_after_caption(blocks, "IV.1")
+    head = [" ".join(c.text.split()) for c in iv1.rows[0].cells]
+    row = next(r for r in iv1.rows if any("Jumlah IKM yang tersertifikasi halal" in c.text for c in r.cells))
+    value = " ".join(row.cells[head.index("CAPAIAN (%)")].text.split())
+    out = output.render("html", ri)
+    items = [it for it in out.split('<li class="finding')[1:] if 'data-rule="XT001"' in it.split(">", 1)[0]]
+    item = next(it for it in items if "Jumlah IKM yang tersertifikasi halal" in it)
+    assert f'<p class="muted">{_html.escape(expected["tabel_iv1"])} &gt; {TABLE[ri.lang]} IV.1</p>' in item
+    assert f'<td class="rel">{value}</td>' in item

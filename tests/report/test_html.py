@@ -495,6 +495,33 @@ def test_word_draft_shows_its_table_with_the_cell_marked(tmp_path, browser: Chro
 
 
 @needs_chromium
+def test_word_draft_shows_the_related_table_beside_the_findings(tmp_path, browser: Chromium):
+    """A cross-table finding of a .docx: the pane shows the finding's table and, below it, the
+    other table holding the related cell (Tabel IV.1 of konvensi-lain.docx), that cell marked."""
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.check.engine import active_rules
+    from lkip_audit.pipeline import audit
+    from tests.report.test_docx_locations import DRAFT, _blocks, _table_after_caption
+
+    _, iv1 = _table_after_caption(_blocks(), "IV.1")  # the value printed there, read from the .docx
+    head = [" ".join(c.text.split()) for c in iv1.rows[0].cells]
+    row = next(r for r in iv1.rows if any("Jumlah IKM yang tersertifikasi halal" in c.text for c in r.cells))
+    value = " ".join(row.cells[head.index("CAPAIAN (%)")].text.split())
+    res = audit(str(DRAFT), CheckConfig())
+    ri = ReportInput(path=str(DRAFT), document=res.document, findings=res.findings, rules=active_rules(CheckConfig()))
+    n = next(i + 1 for i, f in enumerate(ri.findings)
+             if f.rule == "XT001" and f.row == "Jumlah IKM yang tersertifikasi halal")
+    page = tmp_path / "konvensi.html"
+    page.write_text(html_report.render(ri), encoding="utf-8")
+    browser.open(page.as_uri())
+    browser.js(f"document.getElementById('f{n}').click()")
+    assert browser.wait("document.querySelector('#docx td.rel')&&document.querySelector('#docx td.rel').textContent")\
+        == value
+    assert browser.js("document.querySelectorAll('#docx table.docx').length") == 2
+    assert browser.js("document.body.getAttribute('data-page-shown')") == "docx"
+
+
+@needs_chromium
 def test_a_report_without_findings_opens(dinkes: ReportInput, tmp_path, browser: Chromium):
     from dataclasses import replace
 
