@@ -76,3 +76,34 @@ def test_real_rkt_appendix_column_numbers_are_not_a_duplicated_data_row():
             texts = [c.text.strip() for c in r.cells if c.text.strip()]
             assert texts[:8] != ["1", "2", "3", "4", "5", "6", "7", "8"], (t.id, texts)
     assert not [f for f in _check("lkip_distan_2016.pdf", "DQ002") if f.page in (136, 137)]
+
+
+# -- sub-column: a merged body cell under the one labelled column of a ruled-out span ------------
+
+def test_span_home_is_the_column_whose_label_holds_the_others():
+    from lkip_audit.extract.stitch import _span_home
+
+    labels = ["Satuan", "2016", "Target* 2016", "2016", "", "Capaian 2016", ""]
+    assert _span_home(labels, 1, 4) == 2       # "Target* 2016" over the slivers "2016" | "2016"
+    assert _span_home(labels, 4, 7) == 5       # "" | "Capaian 2016" | ""
+    assert _span_home(labels, 0, 2) == 0       # "Satuan" | "2016": no label holds the other
+    assert _span_home(["Realisasi Keuangan"] * 3, 0, 3) == 0  # one label over all: stays
+    assert _span_home(labels, 1, 4) == 2 and _span_home(None, 1, 4) == 1
+
+
+def test_real_rotated_iku_table_values_stand_under_their_headers():
+    # 6_lkip_2016_full_1.pdf p49 (rendered, a table typeset sideways): the row "3 Meningkatnya
+    # akses masyarakat terhadap ketersediaan air minum yang layak | Cakupan Pelayanan Air Minum
+    # | % | Target* 2016: 70 | Realisasi** 2016: 71,14 | Capaian ...: 101,63% | Program Pembinaan
+    # dan Pengembangan Infrastruktur Permukiman". The header "Target*" / "Realisasi**" is drawn
+    # between two ruling slivers; each value is a cell merged over the sliver columns. Read into a
+    # sliver, the realisasi looked empty: DQ003 "Realisasi** 2016 kosong" (triaged false: sub-column).
+    doc = _doc("6_lkip_2016_full_1.pdf")
+    t = next(t for t in doc.tables if t.pages == [49] and any("Target*" in c for c in t.columns))
+    row = next(r for r in t.rows if "Cakupan" in " ".join(c.text for c in r.cells))
+    by_label = {t.columns[i]: c.text for i, c in enumerate(row.cells) if c.text.strip()}
+    assert by_label["Target* 2016"] == "70"
+    assert by_label["Realisasi** 2016"] == "71,14"
+    assert by_label["Capaian Terhadap Indikator Kinerja 2016"] == "101,63%"   # 71,14 / 70 = 101,63 %
+    found = _check("6_lkip_2016_full_1.pdf", "DQ003", "CAP001")
+    assert not [f for f in found if f.page == 49 and f.severity != "info"]
