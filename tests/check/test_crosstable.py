@@ -246,6 +246,26 @@ def test_sum003_quiet_when_components_add_up():
     assert only(check(*composite_tables("27,98"), select=["SUM003"]), "SUM003") == []
 
 
+@fires("SUM003")
+def test_sum003_placed_at_the_index_table_parallel_to_the_components():
+    # Seed p15 Tabel 2.7 prints only the IKU target 52,05 under "TARGET"; p29 Tabel 3.15 prints
+    # it under "TAHUN 2024 / TARGET TAHUNAN", the header under which p30 Tabel 3.16 prints the
+    # dimensions 4,98, 5 and 18: the report puts the index and its components side by side
+    # there, so the one finding is at 3.15, not at the first table naming the index.
+    rel, t27, _ = composite_tables("52,05")
+    head = ["NO", "INDIKATOR", "TARGET TAHUNAN", "REALISASI"]  # (no year: the test document has none)
+    flds = {0: "no", 1: "indikator", 2: "target", 3: "realisasi"}
+    t315 = analyzed(head, [["2.", IPA, "52,05", "52,81"]], flds, kind=IKU, number="3.15", page=29,
+                    rowinfo={0: {"kind": "iku"}})
+    t315.table.id = "p29-t2"  # below Tabel 3.14 on the same page
+    t316 = analyzed(head, [["", DIMS[0], "4,98", "5"], ["", DIMS[1], "5", "25,61"], ["", DIMS[2], "18", "22,2"]],
+                    flds, kind=IKU, number="3.16", page=30, rowinfo={i: {"kind": "indikator"} for i in range(3)})
+    fs = only(check(rel, t27, t315, t316, select=["SUM003"]), "SUM003")
+    assert [(f.table, f.row, f.actual, f.expected) for f in fs] == [("3.15", IPA, "52,05", "27,98")]
+    assert [r.table for r in fs[0].related] == ["3.16"] * 3
+    # realisasi 52,81 = 5 + 25,61 + 22,2: no finding for it
+
+
 def pns(number, page, by, header, values):
     return analyzed(header, [values], {}, kind="komposisi", number=number, page=page, label_col=0,
                     title=f"Keadaan PNS Provinsi Banten berdasarkan {by} Tahun 2024")
@@ -365,6 +385,9 @@ def test_bkd_composite_and_mean(bkd):
     # Indeks Profesionalitas ASN target 52,05 vs its dimensions 4,98 + 5 + 18 = 27,98 (Tabel 3.16).
     s = [f for f in bkd.findings if f.rule == "SUM003" and "Profesionalitas" in (f.row or "")]
     assert len(s) == 1 and (s[0].actual, s[0].expected) == ("52,05", "27,98")
+    # p29 Tabel 3.15 (TAHUN 2024 / TARGET TAHUNAN) beside p30 Tabel 3.16, not p15 Tabel 2.7
+    assert (s[0].table, s[0].page) == ("3.15", 29)
+    assert {r.table for r in s[0].related} == {"3.16"}
     # Tabel 3.34: (11 x 100,00 + 66,43) / 12 = 97,2025 -> 97,20; printed 95,80.
     c = [f for f in bkd.findings if f.rule == "CAP005" and f.table == "3.34"]
     assert len(c) == 1 and (c[0].actual, c[0].expected) == ("95,80", "97,20")

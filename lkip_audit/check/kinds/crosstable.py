@@ -426,6 +426,37 @@ def _main_value(res: Resolution, e: Entity, key, mode) -> tuple[Point | None, li
     return cls[0][0], pts
 
 
+def _main_points(res: Resolution, e: Entity, key, mode) -> list[Point]:
+    """Every point printing the value _main_value gives the item."""
+    first, pts = _main_value(res, e, key, mode)
+    return [p for p in pts if first is not None and same(first, p, mode)]
+
+
+def _parallel_pair(res: Resolution, e: Entity, comps: list[int], key, mode) -> tuple[Point, list[Point]] | None:
+    """The index and its components where the report prints them in two tables of the same
+    columns (Tabel 3.15 the IKU, Tabel 3.16 the program indicators, both under
+    "TAHUN 2024 / TARGET TAHUNAN"), one right after the other (at most one table between):
+    the place where the inconsistency is printed, rather than the first table naming the
+    index (Tabel 2.7 prints no component). None when no two such tables exist (a pair far
+    apart, e.g. the IKU row of one Rencana table and the indicator rows of another, is no
+    evidence the report puts them together)."""
+    order = {tid: k for k, tid in enumerate(res.tables)}
+    header = lambda p: ws(p.col.label).casefold()
+    comp_pts = [_main_points(res, res.entities[c], key, mode) for c in comps]
+    best = None
+    for total in _main_points(res, e, key, mode):
+        tables = None  # tables printing every component under the index's column header
+        for pts in comp_pts:
+            here = {p.occ.table_id for p in pts if header(p) == header(total) and p.occ.table_id != total.occ.table_id}
+            tables = here if tables is None else tables & here
+        for tid in tables or ():
+            d = abs(order.get(tid, 0) - order.get(total.occ.table_id, 0))
+            if d <= 2 and (best is None or d < best[0]):
+                addends = [next(p for p in pts if p.occ.table_id == tid and header(p) == header(total)) for pts in comp_pts]
+                best = (d, total, addends)
+    return None if best is None else (best[1], best[2])
+
+
 def check_composite(rule, at, ctx: Ctx) -> Iterable[Finding]:
     res = resolution(ctx)
     if res is None:
@@ -435,16 +466,20 @@ def check_composite(rule, at, ctx: Ctx) -> Iterable[Finding]:
         e = res.entities[iku]
         for fld in ("target", "realisasi"):
             key = (fld, None)
-            total, _ = _main_value(res, e, key, ctx.mode)
-            if total is None:
-                continue
-            addends = []
-            for cid in comps:
-                v, _ = _main_value(res, res.entities[cid], key, ctx.mode)
-                if v is None:
-                    addends = []
-                    break
-                addends.append(v)
+            pair = _parallel_pair(res, e, comps, key, ctx.mode)
+            if pair is not None:
+                total, addends = pair
+            else:
+                total, _ = _main_value(res, e, key, ctx.mode)
+                if total is None:
+                    continue
+                addends = []
+                for cid in comps:
+                    v, _ = _main_value(res, res.entities[cid], key, ctx.mode)
+                    if v is None:
+                        addends = []
+                        break
+                    addends.append(v)
             if len(addends) < 2:
                 continue
             ok, s = _sum_points(ctx, total, addends)
