@@ -205,6 +205,8 @@ def extent(doc, lang: str = "id") -> tuple[str, str]:
 register({
     "word.table_unnumbered": {"id": "ke-{n} tanpa nomor", "en": "#{n} without a number"},
     "word.paragraph": {"id": "paragraf", "en": "paragraph"},
+    # the column of a report's table that holds the page for a PDF holds this for a Word draft
+    "word.location_column": {"id": "Letak", "en": "Location"},
 })
 
 

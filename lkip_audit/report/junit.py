@@ -16,6 +16,7 @@ from pathlib import Path
 from lkip_audit import __version__
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
+from lkip_audit.extract.docx import is_word_document
 from lkip_audit.report.base import ReportInput, word_location
 from lkip_audit.report.strings import s
 
@@ -58,6 +59,7 @@ def junit_tree(ri: ReportInput) -> ET.Element:
                  ("suppressed", ri.suppressed), ("tool", f"lkip-audit {__version__}")):
         ET.SubElement(props, "property", name=k, value=_clean("" if v is None else str(v)))
     n = failures = 0
+    word = is_word_document(ri.document)
     for (rule, table), items in sorted(cases.items(), key=lambda kv: (kv[0][0], min(f.page or 0 for f in kv[1]), kv[0][1])):
         n += 1
         case = ET.SubElement(suite, "testcase", classname=_clean(f"{stem}.{rule}"), name=_clean(table))
@@ -66,8 +68,12 @@ def junit_tree(ri: ReportInput) -> ET.Element:
         if failing:
             failures += 1
             worst = "error" if any(f.severity == "error" for f in failing) else failing[0].severity
-            msg = f"{rule}: {s('junit.findings', lang, n=len(items))}, {t('col.page', lang)} " + \
-                  ", ".join(str(p) for p in sorted({f.page for f in items if f.page}))
+            if word:  # a Word draft has no pages: the headings its findings stand under
+                msg = f"{rule}: {s('junit.findings', lang, n=len(items))}" + \
+                    "".join(f", {x}" for x in sorted({f.section for f in items if f.section}))
+            else:
+                msg = f"{rule}: {s('junit.findings', lang, n=len(items))}, {t('col.page', lang)} " + \
+                      ", ".join(str(p) for p in sorted({f.page for f in items if f.page}))
             fail = ET.SubElement(case, "failure", message=_clean(msg), type=worst)
             fail.text = body
         else:

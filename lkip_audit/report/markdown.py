@@ -23,7 +23,7 @@ def md(text) -> str:
 
 
 def render(ri: ReportInput) -> str:
-    from lkip_audit.extract.docx import extent  # a Word document has parts, not pages
+    from lkip_audit.extract.docx import extent, is_word_document  # a Word document has parts, not pages
 
     lang, doc = ri.lang, ri.document
     c = ri.counts()
@@ -49,7 +49,9 @@ def render(ri: ReportInput) -> str:
     lines.append("")
     if not ri.findings:
         lines += [t("no_findings", lang), ""]
-    head = [t("col.rule", lang), s("col.severity", lang), t("col.page", lang), t("col.row", lang),
+    # a Word draft: the column holds the place in Word ("Bab III > 3.1 > Tabel 3, baris 4"), not a page
+    page_col = t("word.location_column", lang) if is_word_document(doc) else t("col.page", lang)
+    head = [t("col.rule", lang), s("col.severity", lang), page_col, t("col.row", lang),
             t("col.column", lang), t("col.actual", lang), t("col.expected", lang), s("col.reason", lang)]
     for (num, tid), items in group_by_table(ri.findings):
         first = items[0]

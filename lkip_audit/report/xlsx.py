@@ -15,7 +15,7 @@ from datetime import datetime
 from lkip_audit import __version__
 from lkip_audit.i18n import t
 from lkip_audit.report.base import ReportInput, word_location
-from lkip_audit.extract.docx import word_table, word_table_name
+from lkip_audit.extract.docx import is_word_document, word_table, word_table_name
 from lkip_audit.report.strings import s
 
 COLUMNS = ("col.no", "col.page_full", "col.table", "col.row", "col.column", "col.printed_full",
@@ -24,8 +24,10 @@ MAX_WIDTH = {"col.row": 45, "col.reason": 70, "col.response": 40, "col.column": 
 FIXED_TIME = datetime(2000, 1, 1)  # no wall-clock time in the file: same input, same workbook
 
 
-def header(lang: str) -> list[str]:
-    return [s(k, lang) for k in COLUMNS]
+def header(lang: str, word: bool = False) -> list[str]:
+    """The column titles; ``word``: a Word draft's second column holds its place in Word
+    ("Bab III > 3.1 > Tabel 3, baris 4"), not a page."""
+    return [t("word.location_column", lang) if word and k == "col.page_full" else s(k, lang) for k in COLUMNS]
 
 
 def _sanitize(v):
@@ -55,7 +57,8 @@ def render(ri: ReportInput) -> bytes:
     wb.properties.modified = FIXED_TIME
     ws = wb.active
     ws.title = s("sheet.review", lang)[:31]
-    ws.append(header(lang))
+    word = is_word_document(ri.document)
+    ws.append(header(lang, word))
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE7F0")
     for c in ws[1]:
@@ -73,7 +76,7 @@ def render(ri: ReportInput) -> bytes:
     top = Alignment(vertical="top")
     for row in ws.iter_rows(min_row=2):
         for c in row:
-            c.alignment = wrap if c.column in (4, 5, 9, 10) else top
+            c.alignment = wrap if c.column in (4, 5, 9, 10) or (word and c.column == 2) else top
             if c.column in (6, 7):
                 c.number_format = "@"
     for idx, key in enumerate(COLUMNS, start=1):
@@ -91,7 +94,7 @@ def render(ri: ReportInput) -> bytes:
 
     sm = wb.create_sheet(s("sheet.summary", lang)[:31])
     doc, c = ri.document, ri.counts()
-    from lkip_audit.extract.docx import extent, is_word_document  # a Word document has parts, not pages
+    from lkip_audit.extract.docx import extent  # a Word document has parts, not pages
     rows = [
         (t("header.document", lang), ri.path),
         (t("header.instansi", lang), doc.instansi or ""),
@@ -103,7 +106,7 @@ def render(ri: ReportInput) -> bytes:
         (t("severity.warning", lang), c.get("warning", 0)),
         (t("severity.info", lang), c.get("info", 0)),
         (s("summary.rules", lang), ", ".join(sorted(r.id for r in ri.rules))),
-        (s("summary.unchecked", lang), ", ".join(map(str, ri.unchecked_pages())) or "-"),
+        *([] if word else [(s("summary.unchecked", lang), ", ".join(map(str, ri.unchecked_pages())) or "-")]),
         (s("summary.suppressed", lang), ri.suppressed),
         (s("summary.sha256", lang), doc.sha256),
         (s("summary.tool", lang), f"lkip-audit {__version__}"),

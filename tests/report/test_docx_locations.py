@@ -247,3 +247,20 @@ def test_html_shows_the_related_table_with_the_related_cell_marked(ri: ReportInp
     item = next(it for it in items if "Jumlah IKM yang tersertifikasi halal" in it)
     assert f'<p class="muted">{_html.escape(expected["tabel_iv1"])} &gt; {TABLE[ri.lang]} IV.1</p>' in item
     assert f'<td class="rel">{value}</td>' in item
+
+
+def test_the_column_for_the_place_is_titled_location_not_page(ri: ReportInput):
+    import openpyxl
+    import xml.etree.ElementTree as ET
+
+    lang = ri.lang
+    location, page = {"id": ("Letak", "Hal."), "en": ("Location", "Page")}[lang]
+    md = output.render("md", ri)
+    assert f"| {location} |" in md and f"| {page} |" not in md
+    wb = openpyxl.load_workbook(io.BytesIO(output.render("xlsx", ri)))
+    assert [c.value for c in wb.worksheets[0][1]][1] == location
+    summary = [r[0] for r in wb.worksheets[1].iter_rows(values_only=True)]
+    assert not any("alaman" in str(k) or "Page" in str(k) for k in summary)
+    root = ET.fromstring(output.render("junit", ri).encode("utf-8"))
+    messages = [x.get("message", "") for x in root.iter("failure")]
+    assert messages and not any(page in m for m in messages)
