@@ -206,7 +206,9 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
             code = _get_unicode(handle, i)
             if code == 0 or code == 10 or code == 13:
                 continue
-            text = chr(code)
+            # PDFium reports a hyphen that ends a line as U+0002 ("RKA-" / "SKPD" in a wrapped
+            # cell); pdfplumber reads the "-" the page prints.
+            text = "-" if code == 2 else chr(code)
             if text.isspace() and pr.FPDFText_IsGenerated(raw, i) == 1:
                 continue  # a space PDFium inferred; pdfplumber splits words by distance instead
             obj = _get_textobj(handle, i)
@@ -228,6 +230,18 @@ def _chars(page, mx0: float, my1: float) -> list[dict]:
             else:
                 x0, x1 = rect.left - mx0, rect.right - mx0
                 top, bottom = my1 - rect.top, my1 - rect.bottom
+                if quarter in (90, 270):
+                    # Text set sideways: across the line, the box from the baseline and the font
+                    # size as for upright text (the loose box follows each glyph's own extent,
+                    # so the words of one line would stand at different heights once turned).
+                    _get_origin(handle, i, pox, poy)
+                    base = ox.value - mx0
+                    if quarter == 270:  # runs bottom to top: below the baseline is to the right
+                        x1 = base - descent * size
+                        x0 = x1 - size
+                    else:  # runs top to bottom: below the baseline is to the left
+                        x0 = base + descent * size
+                        x1 = x0 + size
             append({
                 "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
                 "width": x1 - x0, "height": bottom - top, "upright": upright, "size": size,
