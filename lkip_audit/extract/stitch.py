@@ -189,7 +189,21 @@ def flatten_columns(p: Piece, nheader: int) -> list[str]:
     return labels
 
 
-def _cells_of_row(p: Piece, r: int) -> list[Cell]:
+def _span_home(labels: list[str] | None, a: int, b: int) -> int:
+    """The column of ``a..b-1`` (the columns a merged body cell covers) that the cell's text
+    belongs to: the one whose header label holds every other label of the span ("Target*
+    2016" over "2016", "2016": the narrow side columns are ruling slivers of one merged
+    header, 6_lkip_2016_full_1.pdf p49), else the origin column ``a``."""
+    if not labels or b - a < 2 or b > len(labels):
+        return a
+    words = [set(normalise_space(x).split()) for x in labels[a:b]]
+    if not any(words) or words[0] == max(words, key=len):
+        return a
+    heads = [k for k, w in enumerate(words) if w and all(o <= w for o in words) and any(o < w for o in words)]
+    return a + heads[0] if len(heads) == 1 or (heads and all(words[h] == words[heads[0]] for h in heads)) else a
+
+
+def _cells_of_row(p: Piece, r: int, labels: list[str] | None = None) -> list[Cell]:
     out = []
     for c in range(p.ncols):
         o = p.origin(r, c)
@@ -198,6 +212,15 @@ def _cells_of_row(p: Piece, r: int) -> list[Cell]:
         else:
             # Covered by a merged cell: empty here, the text stands in the origin cell.
             out.append(Cell(text="", page=p.page, bbox=o.bbox if o is not None else None))
+    for c in range(p.ncols):
+        o = p.origin(r, c)
+        if o is None or o.row != r or o.col != c or o.colspan < 2 or not out[c].text:
+            continue
+        home = _span_home(labels, c, min(c + o.colspan, p.ncols))
+        if home != c:
+            # the value of a merged body cell under the one labelled column of its span
+            out[home] = Cell(text=out[c].text, page=p.page, bbox=o.bbox)
+            out[c] = Cell(text="", page=p.page, bbox=o.bbox)
     return out
 
 
@@ -277,7 +300,7 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
         rows = []
         for r in range(nh, p.nrows):
             bold, indent = _row_meta(p, r)
-            cells = _cells_of_row(p, r)
+            cells = _cells_of_row(p, r, columns)
             if any(c.text for c in cells):  # a row with no text carries nothing
                 rows.append(Row(index=len(rows), cells=cells, bold=bold, indent=indent))
         cap = p.caption
@@ -371,7 +394,7 @@ def _append_piece(t: Table, p: Piece, nh: int, hidden: list[list[str]] | None = 
         t.notes.append(f"page {p.page}: dropped {nh} repeated header row(s)")
     for r in range(start, p.nrows):
         bold, indent = _row_meta(p, r)
-        cells = _cells_of_row(p, r)
+        cells = _cells_of_row(p, r, t.columns if len(t.columns) == p.ncols else None)
         if r == start and hidden is not None:
             cells = _strip_hidden(cells, hidden)
         if not any(c.text for c in cells):
@@ -379,15 +402,6 @@ def _append_piece(t: Table, p: Piece, nh: int, hidden: list[list[str]] | None = 
         # Only after a clipped repeated header (words of it left out): Word's layout of a
         # row allowed to break across pages.
         cut = hidden is not None and any(hidden) and _rest_of_cut_row(cells, t.rows)
-        if r == start and not cut and t.rows and _rest_of_cut_row(cells, t.rows):
-            # Also after a whole repeated header (or none): Word breaks a row whose text runs
-            # past the page foot, and the first row of the next page holds the rest of its
-            # labels ("Nilai Indeks Profesional ASN" / "Dimensi Kinerja", bkd-word-grid
-            # Tabel 3.16). A row of its own set apart (bold where the last is not, or a cell
-            # merged over several columns: a section row) is not such a rest.
-            origins = [p.origin(r, c) for c in range(p.ncols)]
-            cut = bold == t.rows[-1].bold and not any(
-                o is not None and o.row == r and o.colspan > 1 for o in origins)
         if r == start and not cut and t.rows and _rest_of_cut_row(cells, t.rows):
             # Also after a whole repeated header (or none): Word breaks a row whose text runs
             # past the page foot, and the first row of the next page holds the rest of its
