@@ -7,7 +7,8 @@ The rules are the ones samples/wild/TRUTH.md and benchmarks/TRIAGE.md state:
   case, spaces and punctuation (or one contains the other), and either the rule
   category or the printed/recomputed value is the same. Where TRUTH.md is silent:
   - a narrative item (no table, no row) is matched by page; without a page (or a
-    finding without one: a .docx), by the value its sentence prints;
+    finding without one: a .docx), by the value its sentence prints, or by a finding of
+    its rule category at the table of the item's ``related`` cell;
   - an item with a table but no row is about the table: any row of it;
   - an uncaptioned table's item (table null, a title) and a finding whose table lost
     its caption match on the item's page, when the item knows it (an uncaptioned
@@ -105,7 +106,14 @@ def finding_matches_item(finding, item) -> bool:
         # the finding must quote the item's printed value, or a value that stands in its sentence
         actual = norm_value(get(finding, "actual"))
         text = norm_value(get(item, "text"))
-        return _values_match(finding, item) or bool(actual and text and actual in text)
+        if _values_match(finding, item) or bool(actual and text and actual in text):
+            return True
+        # or, for a claim about a table's figures (NAR005 "dominan ... 41 s.d 45" against Tabel 3.44),
+        # a finding of the same rule category at the table of the item's related cell
+        ftable = get(finding, "table")
+        return bool(ftable) and category(get(finding, "rule")) == category(get(item, "rule")) and any(
+            get(r, "table") is not None and norm_table(get(r, "table")) == norm_table(ftable)
+            for r in (get(item, "related") or []))
     places = [(get(finding, "table"), get(finding, "row"), get(finding, "page"))]
     if category(get(finding, "rule")) == "XT":
         places += [(get(r, "table"), get(r, "row"), get(r, "page")) for r in (get(finding, "related") or [])]

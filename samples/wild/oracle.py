@@ -588,6 +588,8 @@ class Oracle:
         if not any(find in t for t in texts):
             return  # the sentence was changed (an injected error names its own find text)
         printed = str(cl["value"])
+        if "largest" in cl:  # the value is a group's name, not a number
+            return self.largest_claim(cl, file, index, find, printed)
         pv = parse(printed)
         if "equals" in cl:  # the number quoted equals a cell
             e = cl["equals"]
@@ -633,6 +635,33 @@ class Oracle:
                 if "count" in cl else find.replace(printed, rec, 1)
             self.block_fixes.append((file, index, find, fixed))
             self.claim_values[(file, index, find)] = rec
+
+    def largest_claim(self, cl, file, index, find, printed):
+        """"dominan ... kelompok usia 41 s.d 45": the group the sentence names (`value`, one of `names`) is the one whose cell is the
+        largest; a tie for the largest is no claim to check."""
+        e = cl["largest"]
+        vals = [self.num(e["table"], *c) for c in e["cells"]]
+        if any(v is None for v in vals):
+            return
+        top = max(v.value for v in vals)
+        best = [k for k, v in enumerate(vals) if v.value == top]
+        if len(best) != 1 or printed not in e["names"]:
+            return
+        k, said = best[0], e["names"].index(printed)
+        if k == said:
+            return
+        rec = e["names"][k]
+        w, ws = self.where(e["table"], *e["cells"][k]), self.where(e["table"], *e["cells"][said])
+        t = self.s["tables"][e["table"]]
+        self.items.append({
+            "rule": cl.get("rule", "NAR005"), "severity": cl.get("severity", "warning"), "table": None, "row": None,
+            "text": find.replace("**", ""), "printed": printed, "recomputed": rec,
+            "arithmetic": f"Tabel {t.get('number') or t.get('title')}: {w['column']} {vals[k].text} > "
+                          f"{ws['column']} {vals[said].text}",
+            "block": {"file": file, "index": index},
+            "related": [{"table": w["table"], "row": w["row"], "column": w["column"], "printed": vals[k].text}]})
+        self.block_fixes.append((file, index, find, find.replace(printed, rec, 1)))
+        self.claim_values[(file, index, find)] = rec
 
     WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
              "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100}
@@ -850,7 +879,7 @@ def restrict(relations, tables: set, blocks: set) -> dict:
         for a in r.get("of") or []:
             if isinstance(a, dict):
                 out.append(a["table"])
-        for k in ("share", "count"):
+        for k in ("share", "count", "largest"):
             if isinstance(r.get(k), dict) and "table" in r[k]:
                 out.append(r[k]["table"])
         return out

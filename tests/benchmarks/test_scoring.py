@@ -239,3 +239,17 @@ def test_docx_findings_without_page():
     unc = item(table=None, table_title="Ringkasan capaian IKU", page=2, row="Angka Kematian Ibu (AKI)",
                rule="CAP001")
     assert finding_matches_item(F(rule="CAP001", page=None, table=None, row="Angka Kematian Ibu (AKI)"), unc)
+
+
+def test_docx_narrative_item_matched_at_its_related_table():
+    # bkd-word-*.docx: "dominan PNS berada pada kelompok usia 41 s.d 45" against Tabel 3.44, whose
+    # largest group is 46-50 (2461 > 2340): the item names the group as the sentence does, the tool
+    # quotes the table; without a page, a NAR finding at the item's related table matches
+    it = item(id="T151", rule="NAR005", severity="warning", table=None, row=None, column=None, page=52,
+              text="kelompok usia 41 s.d 45", printed="41 s.d 45", recomputed="46 s.d 50",
+              related=[{"table": "3.44", "row": "2024", "column": "46-50", "printed": "2461"}])
+    docx = dict(rule="NAR005", severity="warning", page=None, row="2024", column="41-45",
+                actual="41-45 (2.340)", expected="46-50 (2.461)")
+    assert finding_matches_item(F(table="3.44", **docx), it)
+    assert not finding_matches_item(F(table="3.43", **docx), it)  # another table
+    assert not finding_matches_item(F(table="3.44", **{**docx, "rule": "SUM003"}), it)  # another category

@@ -347,3 +347,6 @@ def test_bkd_clean_twin_sentences_quote_the_clean_tables(variant):
         assert f"Realisasi Keuangan sebesar {pct}%" in text
     for stale in ("127,75%", "98,61%", "64,50%"):
         assert stale not in text
+    # rendered page 52: Tabel 3.44 prints 2340 for 41-45 and 2461 for 46-50; the clean twin's sentence
+    # names the largest group (the report's says 41 s.d 45)
+    assert "dominan PNS berada pada kelompok usia 46 s.d 50" in text

@@ -350,3 +350,36 @@ def test_bkd_clean_twin_sentences_and_kategori_follow_the_clean_tables():
     assert oracle.get(out, "3.15", 1, 5) == "188,74" and oracle.get(out, "3.2", 1, 7) == "160,43"
     assert [oracle.get(out, "3.15", r, 7) for r in range(3)] == ["Baik", "Istimewa", "Baik"]
     assert oracle.get(out, "3.2", 1, 8) == "Istimewa" and oracle.get(out, "3.1", 1, 7) == "Istimewa"
+
+
+def test_largest_group_claim():
+    # "dominan ... kelompok usia 41 s.d 45" over an age table printing 2340 for 41-45 and 2461 for 46-50:
+    # 2461 > 2340, the largest group is 46-50 (NAR005, a warning); the clean copy names that group
+    s = src(t1=table([["2024", "1390", "2340", "2461", "1955"]], header=["Tahun", "36-40", "41-45", "46-50", "51-55"],
+                     number="3.44"))
+    s["blocks"] = [("x.yaml", 0, {"paragraph": "dominan PNS berada pada kelompok usia 41 s.d 45, usia matang."})]
+    names = ["36 s.d 40", "41 s.d 45", "46 s.d 50", "51 s.d 55"]
+    claim = {"rule": "NAR005", "severity": "warning", "block": {"file": "x.yaml", "index": 0},
+             "text": "kelompok usia 41 s.d 45", "value": "41 s.d 45",
+             "largest": {"table": "t1", "cells": [[0, 1], [0, 2], [0, 3], [0, 4]], "names": names}}
+    items, rel = run(s, {"t1": {"label": 0, "relations": []}}, claims=[claim], blocks=[{"file": "x.yaml", "index": 0}])
+    assert [(it["rule"], it["severity"], it["printed"], it["recomputed"]) for it in items] == [
+        ("NAR005", "warning", "41 s.d 45", "46 s.d 50")]
+    assert items[0]["related"] == [{"table": "3.44", "row": "2024", "column": "46-50", "printed": "2461"}]
+    out = oracle.clean(s, rel)
+    assert oracle.block(out, "x.yaml", 0)["paragraph"] == "dominan PNS berada pada kelompok usia 46 s.d 50, usia matang."
+    assert oracle.truth(out, rel) == []
+    # a tie for the largest is no claim to check
+    s2 = copy.deepcopy(s)
+    oracle.put(s2, "t1", 0, 2, "2461")
+    assert oracle.truth(s2, rel) == []
+
+
+def test_bkd_truth_holds_the_largest_age_group_and_the_clean_copy_names_it():
+    rel = oracle.load_relations(WILD / "relations" / "bkd-banten-2024.yaml")
+    s = oracle.load_source(rel["source"])
+    # Tabel 3.44 (rendered page 52 of bkd-word-grid.pdf): 41-45 2340, 46-50 2461; the sentence below says 41 s.d 45
+    nar = [it for it in oracle.truth(s, rel) if it["rule"] == "NAR005"]
+    assert [(it["printed"], it["recomputed"], it["severity"]) for it in nar] == [("41 s.d 45", "46 s.d 50", "warning")]
+    out = oracle.clean(s, rel)
+    assert "dominan PNS berada pada kelompok usia 46 s.d 50" in oracle.block(out, "31-bab3b.yaml", 191)["paragraph"]
