@@ -609,14 +609,21 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     totals = [r.index for r in rs if r.total]
     covered_totals: set[int] = set()
     for t in totals:
-        infos[t].covers = _covers(t, totals, infos, by_index, covered_totals, orphans)
+        covers = _covers(t, totals, infos, by_index, covered_totals, orphans)
+        if covers is None:
+            # its scope is not in the rows read (a grand total over one subtotal): like a
+            # subtotal of unknown scope, it sums nothing here
+            infos[t].role = BODY
+            notes.append(f"row {t} {infos[t].label!r}: TOTAL over one subtotal of unknown scope, not checked")
+            continue
+        infos[t].covers = covers
         if infos[t].covers:
             notes.append(f"row {t} {infos[t].label!r}: TOTAL covering rows {infos[t].covers}")
     return infos, notes
 
 
 def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int],
-            orphans: set[int] = frozenset()) -> list[int]:
+            orphans: set[int] = frozenset()) -> list[int] | None:
     n = len(infos)
     prev = max((k for k in totals if k < t), default=-1)
     rng = [k for k in range(prev + 1, t)]
@@ -636,6 +643,16 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
         top = [k for k in top if infos[k].label or k not in orphans]
     if any(infos[k].kind != "indikator" for k in top):
         top = [k for k in top if infos[k].kind != "indikator"]
+    subs = [k for k in top if k in by_index and by_index[k].subtotal]
+    if subs:
+        # a subtotal of unknown scope ("JUMLAH PROGRAM PILIHAN") closes the rows above it, so
+        # they are inside it: the total adds the subtotals and the rows after the last one,
+        # never a subtotal and its own rows (lkip_distan_2016.pdf p127: JUMLAH TOTAL 609.323.466
+        # = JUMLAH PROGRAM WAJIB, p98, + JUMLAH PROGRAM PILIHAN 553.216.318). A total over one
+        # subtotal alone sums parts outside the rows read: not checked.
+        top = subs + [k for k in top if k > subs[-1]]
+        if len(top) == 1:
+            return None
     out: list[int] = []
 
     def expand(k: int, depth: int = 0) -> None:

@@ -107,3 +107,43 @@ def test_real_rotated_iku_table_values_stand_under_their_headers():
     assert by_label["Capaian Terhadap Indikator Kinerja 2016"] == "101,63%"   # 71,14 / 70 = 101,63 %
     found = _check("6_lkip_2016_full_1.pdf", "DQ003", "CAP001")
     assert not [f for f in found if f.page == 49 and f.severity != "info"]
+
+
+# -- total-scope: a grand total over a subtotal of unknown scope ----------------------------------
+
+def test_real_grand_total_over_one_subtotal_is_not_summed_with_the_subtotals_rows():
+    # lkip_distan_2016.pdf p127 (rendered), the end of the RKPD table that runs from p98: "JUMLAH
+    # PROGRAM PILIHAN | 553.216.318" then "JUMLAH TOTAL | 609.323.466" (Rancangan Awal, Rp. 000).
+    # 609.323.466 = JUMLAH PROGRAM WAJIB 56.107.148 (p98) + 553.216.318. The piece read from p118
+    # holds three programs of the pilihan block (404.753.500, 24.911.240, 9.500.000) and the
+    # subtotal: adding them all (992.381.058) counted the programs twice (triaged false:
+    # total-scope). The subtotal closes the rows above it; the total over it alone sums parts
+    # outside the rows read, so it is not checked.
+    from lkip_audit.understand import understand
+
+    doc = _doc("lkip_distan_2016.pdf")
+    at = next(a for a in understand(doc).tables if 127 in a.table.pages and len(a.table.pages) > 1)
+    labels = {r.index: " ".join(c.text for c in r.cells) for r in at.table.rows}
+    grand = next(k for k, t in labels.items() if "JUMLAH TOTAL" in t and "609.323.466" in t)
+    sub = next(k for k, t in labels.items() if "JUMLAH PROGRAM PILIHAN" in t and "553.216.318" in t)
+    assert at.rows[grand].covers == [] and at.rows[grand].role != "total"
+    assert sub not in at.rows[grand].covers
+    assert not [f for f in _check("lkip_distan_2016.pdf", "SUM001") if f.page == 127 and f.severity == "error"]
+
+
+def test_grand_total_adds_the_subtotals_not_their_rows():
+    # the synthetic form of the same: two subtotals of unknown scope and a JUMLAH TOTAL over them
+    from lkip_audit.extract.model import Cell, Row, Table
+    from lkip_audit.understand import analyze_table
+
+    def row(i, label, value):
+        return Row(index=i, cells=[Cell(text=label, page=1), Cell(text=value, page=1)])
+
+    t = Table(id="t", number=None, title="", pages=[1], columns=["Program", "Pagu (Rp)"],
+              header_rows=[], rows=[row(0, "Program Wajib A", "100.000.000"), row(1, "Program Wajib B", "50.000.000"),
+                                    row(2, "JUMLAH PROGRAM WAJIB", "150.000.000"),
+                                    row(3, "Program Pilihan C", "70.000.000"),
+                                    row(4, "JUMLAH PROGRAM PILIHAN", "70.000.000"),
+                                    row(5, "JUMLAH TOTAL", "220.000.000")])
+    at = analyze_table(t)
+    assert at.rows[5].covers == [2, 4]   # 150.000.000 + 70.000.000 = 220.000.000
