@@ -52,6 +52,19 @@ class ReportInput:
             return f"{t('col.table', self.lang)} ({t('table.none', self.lang)}, {table_id})"
         return t("header.document", self.lang)
 
+    def table_heading(self, table: str | None, table_id: str | None) -> str:
+        """``table_label`` led, in a Word draft, by the heading path the table stands under
+        ("Bab III > 3.1 > Tabel 3"): where to find it in Word, and two uncaptioned tables under
+        different headings ("Tabel ke-1 tanpa nomor") told apart. A PDF's: ``table_label``."""
+        label = self.table_label(table, table_id)
+        if table or table_id:
+            from lkip_audit.extract.docx import word_table
+
+            section = word_table(self.document, table_id)[0]
+            if section:
+                return f"{section} > {label}"
+        return label
+
     def table_title(self, f: Finding) -> str:
         tb = self.table(f)
         return tb.title if tb else ""

@@ -346,7 +346,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
                                                f.actual, f.expected, _sentence(f)) if x).lower(),
             })
         pages_of = sorted({f.page for f in fs if f.page})
-        groups.append({"key": _table_key(first), "label": ri.table_label(table, table_id),
+        groups.append({"key": _table_key(first), "label": ri.table_heading(table, table_id),
                        "title": tb.title if tb else "", "pages": pages_of, "findings": items})
 
     c = ri.counts()

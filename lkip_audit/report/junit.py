@@ -48,7 +48,7 @@ def junit_tree(ri: ReportInput) -> ET.Element:
     stem = Path(ri.path).name
     cases: dict[tuple[str, str], list[Finding]] = {}
     for f in ri.findings:
-        cases.setdefault((f.rule, ri.table_label(f.table, f.table_id)), []).append(f)
+        cases.setdefault((f.rule, ri.table_heading(f.table, f.table_id)), []).append(f)
     rules_run = sorted({r.id for r in ri.rules} | {f.rule for f in ri.findings})
     with_findings = {rule for rule, _ in cases}
 

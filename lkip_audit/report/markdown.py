@@ -56,7 +56,7 @@ def render(ri: ReportInput) -> str:
     for (num, tid), items in group_by_table(ri.findings):
         first = items[0]
         title = ri.table_title(first)
-        lines.append(f"## {md(ri.table_label(num, tid))}" + (f" {md(title)}" if title else ""))
+        lines.append(f"## {md(ri.table_heading(num, tid))}" + (f" {md(title)}" if title else ""))
         lines.append("")
         lines.append("| " + " | ".join(head) + " |")
         lines.append("|" + " --- |" * len(head))

@@ -12,7 +12,7 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from lkip_audit.extract.docx import extent, is_word_document
+from lkip_audit.extract.docx import extent, is_word_document, word_table
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import t
@@ -59,6 +59,8 @@ def render_text(console: Console, doc: Document, findings: list[Finding], rules:
         if num or tid:
             label = f"{t('col.table', lang)} {num}" if num else \
                 word_table_label(doc, tid, lang) or f"{t('col.table', lang)} ({t('table.none', lang)}, {tid})"
+            section = word_table(doc, tid)[0]  # a Word draft: where the table stands
+            label = f"{section} > {label}" if section else label
             title.append(label, style="bold")
             name = titles.get(tid or "", "")
             if name:

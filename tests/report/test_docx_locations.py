@@ -264,3 +264,19 @@ def test_the_column_for_the_place_is_titled_location_not_page(ri: ReportInput):
     root = ET.fromstring(output.render("junit", ri).encode("utf-8"))
     messages = [x.get("message", "") for x in root.iter("failure")]
     assert messages and not any(page in m for m in messages)
+
+
+def test_table_groups_are_headed_by_where_the_table_stands(ri: ReportInput, expected: dict):
+    """Text and Markdown group findings by table: a Word table's group names its headings, so
+    that two unnumbered tables under different headings are told apart."""
+    lang = ri.lang
+    unnumbered = {"id": f"Tabel ke-{expected['unnumbered_position']} tanpa nomor",
+                  "en": f"Table #{expected['unnumbered_position']} without a number"}[lang]
+    import html as _html
+
+    md = _html.unescape(output.render("md", ri))
+    assert f"## {expected['unnumbered']} > {unnumbered}\n" in md
+    assert f"## {expected['tabel3']} > {TABLE[lang]} 3 " in md
+    buf = io.StringIO()
+    output.render("text", ri, file=buf)
+    assert f"\n{expected['unnumbered']} > {unnumbered}\n" in buf.getvalue()
