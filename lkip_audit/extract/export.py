@@ -17,7 +17,15 @@ def table_file_name(t: Table) -> str:
 
 def write_tables(doc: Document, out_dir: str | Path) -> Path:
     """One CSV per table (header = flattened column labels, plus the page of each row)
-    and index.json describing every table. Returns the index path."""
+    and index.json describing every table. Returns the index path.
+
+    A Word draft has no pages: each CSV row starts with its row number ("baris", as the
+    findings say "Tabel 3.5, baris 4") instead, and each table's index entry says where it
+    stands in Word: ``section`` (heading path), ``section_title`` and ``position`` (its place
+    among the tables under that heading; "Tabel ke-2 tanpa nomor")."""
+    from lkip_audit.extract.docx import is_word_document, word_table
+
+    word = is_word_document(doc)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     index = []
@@ -30,9 +38,13 @@ def write_tables(doc: Document, out_dir: str | Path) -> Path:
         # utf-8-sig so that Excel opens the accents and the "Rp" columns right.
         with open(out / name, "w", newline="", encoding="utf-8-sig") as f:
             w = csv.writer(f)
-            w.writerow(["halaman"] + [c or f"kolom_{i + 1}" for i, c in enumerate(t.columns)])
-            for r in t.rows:
-                w.writerow([r.page] + [c.text for c in r.cells])
+            w.writerow(["baris" if word else "halaman"] + [c or f"kolom_{i + 1}" for i, c in enumerate(t.columns)])
+            for k, r in enumerate(t.rows, start=1):
+                w.writerow([k if word else r.page] + [c.text for c in r.cells])
+        where = {}
+        if word:
+            section, title, position = word_table(doc, t.id)
+            where = {"section": section, "section_title": title, "position": position}
         index.append(
             {
                 "file": name,
@@ -45,6 +57,7 @@ def write_tables(doc: Document, out_dir: str | Path) -> Path:
                 "rows": len(t.rows),
                 "extractor": t.extractor,
                 "notes": t.notes,
+                **where,
             }
         )
     doc_info = {

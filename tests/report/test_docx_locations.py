@@ -280,3 +280,19 @@ def test_table_groups_are_headed_by_where_the_table_stands(ri: ReportInput, expe
     buf = io.StringIO()
     output.render("text", ri, file=buf)
     assert f"\n{expected['unnumbered']} > {unnumbered}\n" in buf.getvalue()
+
+
+def test_extract_csv_rows_are_numbered_as_the_findings_say(ri: ReportInput, expected: dict, tmp_path):
+    """`lkip-audit extract draft.docx`: no page column; each CSV row has the row number the
+    findings name ("baris 6"), and index.json says where each table stands in Word."""
+    import csv
+
+    from lkip_audit.extract.export import write_tables
+
+    index = json.loads(write_tables(ri.document, tmp_path).read_text(encoding="utf-8"))
+    entry = next(e for e in index["tables"] if e["number"] is None and e["section"] == expected["unnumbered"])
+    assert entry["position"] == expected["unnumbered_position"]
+    with open(tmp_path / entry["file"], encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "baris"
+    assert next(r[0] for r in rows[1:] if r[1] == "JUMLAH") == str(expected["jumlah_row"])
