@@ -227,7 +227,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
         if explain_matches:
             from lkip_audit.understand.resolve import explain_matches as explain_lines, resolve
 
-            for line in explain_lines(resolve(result.understanding, doc)):
+            for line in explain_lines(resolve(result.understanding, doc), doc=doc):
                 click.echo(line, err=True)
         if store_db:
             from lkip_audit.store.run import prepare, record

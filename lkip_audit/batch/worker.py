@@ -98,7 +98,7 @@ def _check_path(path: str, local: str, options: BatchOptions, started: float) ->
         if options.explain_matches:
             from lkip_audit.understand.resolve import explain_matches, resolve
 
-            out.messages += list(explain_matches(resolve(result.understanding, doc)))
+            out.messages += list(explain_matches(resolve(result.understanding, doc), doc=doc))
         if options.store:  # cross-year findings from the store (read only) and the record to write
             from lkip_audit.store.run import prepare
 

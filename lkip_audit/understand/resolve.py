@@ -499,8 +499,12 @@ def _attach_sasaran(res: Resolution) -> None:
         e.occurrences = keep
 
 
-def explain_matches(res: Resolution, only_shared: bool = True) -> list[str]:
-    """One line per occurrence, grouped by entity: how each tie was made."""
+def explain_matches(res: Resolution, only_shared: bool = True, doc: Document | None = None) -> list[str]:
+    """One line per occurrence, grouped by entity: how each tie was made. ``doc`` a Word
+    draft (no pages): each place by the heading its table stands under, not a pseudo-page."""
+    from lkip_audit.extract.docx import is_word_document, word_table, word_table_name
+
+    word = is_word_document(doc)
     lines = []
     for e in res.entities:
         tabs = {o.table_id for o in e.occurrences}
@@ -508,7 +512,11 @@ def explain_matches(res: Resolution, only_shared: bool = True) -> list[str]:
             continue
         lines.append(f"[{e.cls}] {e.name}")
         for o in e.occurrences:
-            where = f"tabel {o.table or o.table_id}, baris {o.row + 1}, hal. {o.page}"
+            if word:
+                section, _title, position = word_table(doc, o.table_id)
+                where = f"tabel {word_table_name(o.table, position) or o.table_id}, baris {o.row + 1}, {section or '-'}"
+            else:
+                where = f"tabel {o.table or o.table_id}, baris {o.row + 1}, hal. {o.page}"
             flds = ", ".join(f if g is None else f"{f}[{g}]" for f, g in o.fields) or "-"
             pk = f" (PK {o.pk})" if o.pk else ""
             st = getattr(res.tables[o.table_id], "stage", None)

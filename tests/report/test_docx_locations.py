@@ -296,3 +296,16 @@ def test_extract_csv_rows_are_numbered_as_the_findings_say(ri: ReportInput, expe
         rows = list(csv.reader(fh))
     assert rows[0][0] == "baris"
     assert next(r[0] for r in rows[1:] if r[1] == "JUMLAH") == str(expected["jumlah_row"])
+
+
+def test_explain_matches_names_headings_not_pages(ri: ReportInput, expected: dict):
+    """`--explain-matches` on a Word draft: each tied row's place by its table's heading."""
+    from lkip_audit.check.config import CheckConfig
+    from lkip_audit.pipeline import check_document
+    from lkip_audit.understand.resolve import explain_matches, resolve
+
+    result = check_document(ri.document, CheckConfig(lang=ri.lang))
+    lines = explain_matches(resolve(result.understanding, ri.document), doc=ri.document)
+    assert f"    tabel 3, baris {expected['ikm_row']}, {expected['tabel3']}: 'Jumlah IKM yang tersertifikasi halal'" \
+        in "\n".join(lines)
+    assert not any(PAGE_RE.search(x) for x in lines)
