@@ -272,6 +272,10 @@ def _piece_doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, t
     doc, und = ctx.doc, ctx.understanding
     if doc is None or und is None or not covers or not at.table.pages or not at.table.rows:
         return []
+    if ctx.word:
+        # A Word draft has no page breaks to cut a table: its tables are whole (the reader
+        # joins a table continued by hand), and its pseudo-pages are chapters, not pages.
+        return []
     by_table = {id(a.table): a for a in und.tables}
     tables = [t for t in (getattr(doc, "tables", []) or []) if id(t) in by_table]
     first, last = min(at.table.pages), max(at.table.pages)
