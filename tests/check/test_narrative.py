@@ -90,6 +90,58 @@ def test_nar001_quiet_without_an_anchor():
     assert only(run([text], t318()), "NAR001") == []
 
 
+# Sample p39 Tabel 3.31 (Penyediaan Jasa: REALISASI % 96,62), p40 Tabel 3.33 (Pemeliharaan: 98,97)
+# and below 3.33 a sentence naming the kegiatan of 3.31 but quoting 3.33's 98,97.
+PJ = "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah"
+PB = "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah"
+
+
+def rr_pair():
+    t331 = analyzed(RR_HEADER, [["1.", PJ, "100,00", "1.435.619.200,00", "100,00", "1.387.119.541", "96,62"]],
+                    RR_FIELDS, kind=RENCANA_REALISASI, number="3.31", page=1)
+    t333 = analyzed(RR_HEADER, [["1.", PB, "100,00", "1.668.428.688,00", "100,00", "1.651.282.610", "98,97"]],
+                    RR_FIELDS, kind=RENCANA_REALISASI, number="3.33", page=2)
+    p1 = ("Tabel. 3.31. Rencana dan Realisasi Kegiatan\n" + " ".join(RR_HEADER) + "\n"
+          f"1. {PJ} 100,00 1.435.619.200,00 100,00 1.387.119.541 96,62\n")
+    p2 = ("Tabel. 3.33. Rencana dan Realisasi Kegiatan\n" + " ".join(RR_HEADER) + "\n"
+          f"1. {PB} 100,00 1.668.428.688,00 100,00 1.651.282.610 98,97\n")
+    return p1, p2, t331, t333
+
+
+def _under_333(pct):
+    return (f"Pada tahun 2024 pada kegiatan {PJ} mencapai Realisasi Fisik sebesar 100% dan Realisasi Keuangan "
+            f"sebesar {pct}%, hal ini disebabkan adanya efisiensi harga.")
+
+
+@quiet("NAR001")
+def test_nar001_quiet_when_the_nearest_table_above_holds_the_figure():
+    # the sentence names 3.31's kegiatan (fisik 100 ties it there), but Tabel 3.33 right above
+    # it prints 98,97 in the column the sentence quotes: it may speak of 3.33 (as a .docx
+    # ties it by paragraph order and a PDF by page position)
+    p1, p2, t331, t333 = rr_pair()
+    assert only(run([p1, p2 + _under_333("98,97")], t331, t333), "NAR001") == []
+
+
+@fires("NAR001")
+def test_nar001_fires_past_a_table_that_does_not_hold_the_figure():
+    # neither 3.33 nor 3.31 prints 97,50: the sentence names 3.31's kegiatan, which prints 96,62
+    p1, p2, t331, t333 = rr_pair()
+    (f,) = only(run([p1, p2 + _under_333("97,50")], t331, t333), "NAR001")
+    assert (f.table, f.row, f.column, f.expected, f.actual) == ("3.31", PJ, "REALISASI %", "96,62", "97,50%")
+
+
+def test_nar001_word_draft_ties_the_sentence_under_3_33_like_the_pdf():
+    # samples/wild/bkd-word-grid.docx (built from the sample's source): the sentence after Tabel
+    # 3.33 quotes its 98,97; no NAR001 against Tabel 3.31's 96,62, while the misquotes the
+    # truth lists stay found (T145/T146: 103,90 where Tabel 3.16's row prints 102,56)
+    from lkip_audit.pipeline import audit
+
+    r = audit(str(SAMPLES / "wild" / "bkd-word-grid.docx"), CheckConfig(select=["NAR001"]))
+    fs = only(r.findings, "NAR001")
+    assert [f for f in fs if f.actual == "98,97%"] == []
+    assert sum(1 for f in fs if f.actual == "103,90%" and f.expected == "102,56") >= 1
+
+
 JAB_HEADER = ["Tahun", "Struktural", "Fungsional Umum", "Fungsional Tertentu"]
 JAB_TEXT = ("Tabel. 3.40. Keadaan PNS Provinsi Banten berdasarkan Jabatan Tahun 2024\n"
             "Tahun Struktural Fungsional Umum Fungsional Tertentu\n2024 478 3942 6272\n")

@@ -111,10 +111,13 @@ def _candidates(s: Sentence, ctx: Ctx, nar: Narrative) -> tuple[list[Table], str
 
 def _tie_rows(s: Sentence, ctx: Ctx, nar: Narrative, ats: dict[str, AnalyzedTable]):
     """The rows the sentence names by their labels in the nearest table that has any:
-    (table, [(position in the sentence, row, label)], method). A label shared by two rows of
-    the table is ambiguous and not used; a label inside a longer named one is not counted."""
+    (table, [(position in the sentence, row, label)], method, nearer). A label shared by two
+    rows of the table is ambiguous and not used; a label inside a longer named one is not
+    counted. ``nearer``: the tables between it and the sentence (not named by it), which name
+    none of its labels but may hold the figures it quotes."""
     snorm = norm(s.text)
     tables, method = _candidates(s, ctx, nar)
+    nearer: list[AnalyzedTable] = []
     for t in tables:
         at = ats.get(t.id)
         if at is None:
@@ -125,6 +128,8 @@ def _tie_rows(s: Sentence, ctx: Ctx, nar: Narrative, ats: dict[str, AnalyzedTabl
             if lab and label_in(lab, snorm):
                 labels.setdefault(norm(lab), []).append(i)
         if not labels:
+            if method != "named":
+                nearer.append(at)
             continue
         mentions = []
         for ln, rows in labels.items():
@@ -139,8 +144,24 @@ def _tie_rows(s: Sentence, ctx: Ctx, nar: Narrative, ats: dict[str, AnalyzedTabl
         if not mentions:
             return None
         mentions.sort()
-        return at, mentions, method
+        return at, mentions, method, nearer
     return None
+
+
+def _held_nearer(nearer: list[AnalyzedTable], fld: str, year: int | None, value: Decimal) -> bool:
+    """A table between the tied one and the sentence prints ``value`` in the column of the field
+    the sentence quotes: the sentence may speak of that table (the nearest before it holding
+    the figure) and only name a row of an earlier one (Word drafts: the sentence under Tabel
+    3.33 quoting its 98,97 "Realisasi Keuangan" names the kegiatan of Tabel 3.31)."""
+    for at in nearer:
+        col = _column_for(at, fld, year)
+        if col is None:
+            continue
+        for i in data_rows(at, roles=("body", "parent", "total")):
+            p = number(cell_at(at, i, col))
+            if p is not None and _equal(p, value):
+                return True
+    return False
 
 
 def _claim_positions(s: Sentence, cl: list[Claim]) -> list[int]:
@@ -199,7 +220,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         if tied is None:
             yield from _total_claims(rule, s, cl, ctx, nar, ats)
             continue
-        tat, mentions, method = tied
+        tat, mentions, method, nearer = tied
         in_table = {p.value for i in range(len(tat.table.rows)) for _j, p in _row_numbers(tat, i)}
         cpos = _claim_positions(s, cl)
         owner = []  # the row each claim speaks of: the last label named before it
@@ -223,6 +244,8 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             col = _column_for(tat, fld, year)
             if col is None:
                 continue
+            if _held_nearer(nearer, fld, year, c.value):
+                continue  # the nearest table before the sentence holding the figure prints it
             cell = cell_at(tat, row, col)
             p = number(cell)
             if p is None:
