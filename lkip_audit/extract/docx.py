@@ -256,6 +256,17 @@ def paragraph_of(doc, page: int | None, sentence: str | None):
     return None
 
 
+def paragraph_text(doc, number: int | None) -> str | None:
+    """The text of paragraph ``number`` (1-based, outside tables) of a Word document, or None."""
+    outline = getattr(doc, "outline", None) or {}
+    if outline.get("kind") != "docx" or not number:
+        return None
+    e = next((e for e in outline.get("paragraphs", []) if e[2] == number), None)
+    pg = next((p for p in doc.pages if e is not None and p.number == e[0]), None)
+    lines = (pg.text or "").splitlines() if pg is not None else []
+    return lines[e[1]] if e is not None and e[1] < len(lines) else None
+
+
 def paragraph_place(doc, page: int | None, sentence: str | None, lang: str = "id") -> str | None:
     """"Bab III > 3.1, paragraf 12": where a sentence of a Word document stands, or None."""
     from lkip_audit.i18n import t

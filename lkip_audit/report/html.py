@@ -204,6 +204,23 @@ def _window(table, hit: int | None, col: int | None, related: set, centre: int) 
             "after": lo + MAX_SNIPPET_ROWS < len(table.rows)}
 
 
+def paragraph_snippet(ri: ReportInput, f: Finding) -> dict | None:
+    """A Word draft's finding in a sentence: its paragraph as Word prints it, headed by its place
+    ("Bab III > 3.1, paragraf 28"), the sentence marked; None when it has no paragraph."""
+    from lkip_audit.extract.docx import paragraph_text
+
+    text = paragraph_text(ri.document, f.paragraph)
+    if not text:
+        return None
+    label = f"{f.section + ', ' if f.section else ''}{t('word.paragraph', ri.lang)} {f.paragraph}"
+    sent = " ".join((_sentence(f) or "").split())
+    flat = " ".join(text.split())
+    k = flat.find(sent) if sent else -1
+    if k < 0:
+        return {"label": label, "before": flat, "mark": "", "after": ""}
+    return {"label": label, "before": flat[:k], "mark": sent, "after": flat[k + len(sent):]}
+
+
 MAX_RELATED_TABLES = 2  # as the PDF path shows two related crops per finding
 
 
@@ -341,6 +358,7 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
                 "marks": marks[id(f)], "related": related,
                 "snippet": table_snippet(ri, f) if f.page is None else None,
                 "related_snippets": related_snippets(ri, f) if f.page is None and word else [],
+                "paragraph": paragraph_snippet(ri, f) if f.page is None and word else None,
                 "has_image": bool(f.page and str(f.page) in pages),
                 "search": " ".join(x for x in (f.rule, f.message, f.row, f.column, f.table, f.table_id,
                                                f.actual, f.expected, _sentence(f)) if x).lower(),

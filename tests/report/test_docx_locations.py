@@ -309,3 +309,21 @@ def test_explain_matches_names_headings_not_pages(ri: ReportInput, expected: dic
     assert f"    tabel 3, baris {expected['ikm_row']}, {expected['tabel3']}: 'Jumlah IKM yang tersertifikasi halal'" \
         in "\n".join(lines)
     assert not any(PAGE_RE.search(x) for x in lines)
+
+
+def test_html_shows_a_sentence_in_its_paragraph(ri: ReportInput, blocks):
+    """NAR001 (the text quotes 89,93%, Tabel IV.2 prints otherwise): the HTML report shows the
+    paragraph as the .docx has it, headed by its place in Word, the sentence marked."""
+    import html as _html
+
+    start = "Dengan realisasi anggaran sebesar"
+    number = _paragraph_number(blocks, start)
+    index = next(i for i, b in enumerate(blocks) if b[0] == "p" and (b[2] or "").startswith(start))
+    path = " > ".join(_short(h) for h in _heading_path(blocks, index))
+    text = blocks[index][2]
+    para = {"id": "paragraf", "en": "paragraph"}[ri.lang]
+    out = output.render("html", ri)
+    item = next(it for it in out.split('<li class="finding')[1:] if 'data-rule="NAR001"' in it.split(">", 1)[0])
+    assert f'<p class="muted">{_html.escape(path)}, {para} {number}</p>' in item
+    marked = _html.unescape(re.search(r"<mark>(.*?)</mark>", item).group(1))
+    assert "89,93%" in marked and marked in text

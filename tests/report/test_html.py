@@ -497,7 +497,8 @@ def test_word_draft_shows_its_table_with_the_cell_marked(tmp_path, browser: Chro
 @needs_chromium
 def test_word_draft_shows_the_related_table_beside_the_findings(tmp_path, browser: Chromium):
     """A cross-table finding of a .docx: the pane shows the finding's table and, below it, the
-    other table holding the related cell (Tabel IV.1 of konvensi-lain.docx), that cell marked."""
+    other table holding the related cell (Tabel IV.1 of konvensi-lain.docx), that cell marked;
+    a sentence's finding shows its paragraph with the sentence marked."""
     from lkip_audit.check.config import CheckConfig
     from lkip_audit.check.engine import active_rules
     from lkip_audit.pipeline import audit
@@ -519,6 +520,10 @@ def test_word_draft_shows_the_related_table_beside_the_findings(tmp_path, browse
         == value
     assert browser.js("document.querySelectorAll('#docx table.docx').length") == 2
     assert browser.js("document.body.getAttribute('data-page-shown')") == "docx"
+    # a sentence's finding: its paragraph in the pane, the sentence marked
+    nar = next(i + 1 for i, f in enumerate(ri.findings) if f.rule == "NAR001")
+    browser.js(f"document.getElementById('f{nar}').click()")
+    assert "89,93%" in browser.wait("document.querySelector('#docx mark')&&document.querySelector('#docx mark').textContent")
 
 
 @needs_chromium
