@@ -135,6 +135,11 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "Uploaded files and reports kept in {dir} (--keep)"},
     "serve.keep_note": {"id": "; kecuali --keep", "en": "; unless --keep"},
     "serve.pages_tables_only": {"id": "{pages} halaman, {tables} tabel", "en": "{pages} pages, {tables} tables"},
+    # a Word draft (report.html): its parts, the chapters, as the text report's "Bagian"
+    "serve.parts_tables": {"id": "{pages} bagian (dokumen Word, tanpa halaman), {tables} tabel, {secs} dtk",
+                           "en": "{pages} parts (a Word document has no pages), {tables} tables, {secs} s"},
+    "serve.parts_tables_only": {"id": "{pages} bagian (dokumen Word, tanpa halaman), {tables} tabel",
+                                "en": "{pages} parts (a Word document has no pages), {tables} tables"},
     "serve.store_used": {
         "id": "Daftar laporan di penyimpanan {store} ({n} laporan); laporan yang sudah dibuat (bukan berkas "
               "unggahannya) disimpan di {dir}",

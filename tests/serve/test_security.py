@@ -256,6 +256,9 @@ def test_word_draft_is_checked(client):
     assert j["state"] == "done", j
     viewer = client.http.get(f"/r/{rid}/report.html")
     assert viewer.status_code == 200 and b"draf.docx" in viewer.data
+    # a Word draft has no pages: its parts (draf-bab3.docx is one chapter, Bab III)
+    page = client.http.get(f"/r/{rid}").get_data(as_text=True)
+    assert "1 bagian (dokumen Word, tanpa halaman)" in page and " halaman, " not in page
     import json as _json
 
     data = _json.loads(client.http.get(f"/r/{rid}/download/json").data)
