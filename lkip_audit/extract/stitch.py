@@ -138,7 +138,9 @@ def header_row_count(p: Piece) -> int:
         if count and r >= spanning_until and _is_section_row(p, r):
             break  # "Misi 1 : ...", "Program ...": a full-width section row opens the body
         upper = sum(1 for c in nonempty if c.text.upper() == c.text) * 2 > len(nonempty) if nonempty else False
-        spans = any(c.colspan > 1 or c.rowspan > 1 for c in cells)
+        # (an empty merged cell says nothing: a continuation's blank UNIT KERJA / PROGRAM cells
+        # run down its body rows, lkip_bpbd_2016.pdf p67)
+        spans = any((c.colspan > 1 or c.rowspan > 1) and c.text.strip() for c in cells)
         worded = r == 0 and _worded_header(cells)
         if not (bold or upper or spans or colnums or worded or r < spanning_until):
             break

@@ -48,3 +48,28 @@ def test_total_that_holds_when_typography_parents_are_read_as_siblings():
     found = [f for f in _sums(t, at) if f.rule == "SUM001"]
     assert [(f.expected, f.severity) for f in found] == [("11", "info")]
     assert "satu daftar" in found[0].message
+
+
+def _with_text(t, at, text):
+    from lkip_audit.extract.model import Page
+
+    doc = Document(path="x.pdf", sha256="0" * 64, page_count=2,
+                   pages=[Page(number=1, width=595, height=842, text=""),
+                          Page(number=2, width=595, height=842, text=text)], tables=[t])
+    found = run_checks(doc, Understanding(tables=[at], scales={}), CheckConfig())
+    return [f for f in found if f.rule == "SUM001"]
+
+
+def test_a_total_larger_than_its_rows_by_an_amount_the_report_states_is_a_doubt():
+    # the shape of lkip_bpbd_2016.pdf p66/p70: the total 27.059.202.004 is the 18.649.134.000
+    # of the listed kegiatan plus the Belanja Tidak Langsung 8.410.068.004 a sentence states
+    t = make_table(["URAIAN", "ANGGARAN (Rp)"],
+                   [["Kegiatan A", "10.000.000.000"], ["Kegiatan B", "8.649.134.000"],
+                    ["JUMLAH", "27.059.202.004"]])
+    at = analyze_table(t)
+    stated = _with_text(t, at, "terdiri dari Belanja Tidak Langsung (BTL) Gaji Rp. 8.410.068.004,- dan Belanja Langsung")
+    assert [(f.expected, f.severity) for f in stated] == [("18.649.134.000", "info")]
+    assert "8.410.068.004" in stated[0].message
+    # the same total with no such amount in the text (or only a longer number holding it) stays an error
+    for text in ("Belanja Tidak Langsung tidak dirinci.", "Rp 18.410.068.004,-", "8.410.068.004.5"):
+        assert [(f.expected, f.severity) for f in _with_text(t, at, text)] == [("18.649.134.000", "error")]

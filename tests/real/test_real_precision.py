@@ -147,3 +147,39 @@ def test_grand_total_adds_the_subtotals_not_their_rows():
                                     row(5, "JUMLAH TOTAL", "220.000.000")])
     at = analyze_table(t)
     assert at.rows[5].covers == [2, 4]   # 150.000.000 + 70.000.000 = 220.000.000
+
+
+# -- page-split: a continuation whose blank merged cells run down its body rows -----------------
+
+def test_real_unit_table_continues_over_three_pages():
+    # lkip_bpbd_2016.pdf p66-68 (rendered): "Realisasi anggaran/keuangan berdasarkan unit kerja"
+    # (UNIT KERJA | PROGRAM | KEGIATAN | ANGGARAN Rp. | REALISASI Rp. | Keu % | FISIK %) runs on
+    # without a header; p67 opens with the rest of the kegiatan cut at the foot of p66 ("...
+    # Kesiapan dan Ketersediaan Kab/Kota dlm Penyediaan Logistik dan Peralatan") beside blank
+    # UNIT KERJA / PROGRAM cells merged down the page. Those blank cells made the first four rows
+    # of p67 a header, so the table was not continued and BPBD PROV JABAR was summed over p66 only.
+    doc = _doc("lkip_bpbd_2016.pdf")
+    t = next(t for t in doc.tables if t.pages[0] == 66)
+    assert t.pages == [66, 67, 68]
+    col = t.columns.index("ANGGARAN Rp.")
+    kegiatan = [r.cells[col].text for r in t.rows[1:]]
+    # the 20 kegiatan as printed, p66: 9, p67: 8, p68: 3
+    assert len(kegiatan) == 20
+    assert kegiatan[9:12] == ["866.600.000", "290.945.000", "892.500.000"]
+    assert kegiatan[-1] == "380.500.000"
+
+
+def test_real_unit_total_whose_gap_the_report_states_is_a_doubt():
+    # The unit row BPBD PROV JABAR: anggaran 27.059.202.004,-, realisasi 23.720.614.866,-; its 20
+    # kegiatan add up to 18.649.134.000 and 15.673.599.018. Page 70 (Bab IV) states "Belanja Tidak
+    # Langsung (BTL) Gaji Rp. 8.410.068.004,- dengan realisasi sebesar Rp. 8.047.015.848,- ... dan
+    # Belanja Langsung (BL) Kegiatan Rp. 18.649.134.000,- dengan realisasi sebesar Rp.
+    # 15.673.599.018,-": 18.649.134.000 + 8.410.068.004 = 27.059.202.004 and 15.673.599.018 +
+    # 8.047.015.848 = 23.720.614.866. The unit row includes the BTL the table does not list: no
+    # error, an info naming the stated difference.
+    found = [f for f in _check("lkip_bpbd_2016.pdf", "SUM002") if f.page == 66 and f.row == "BPBD PROV JABAR"]
+    assert {(f.column, f.expected, f.severity) for f in found} == {
+        ("ANGGARAN Rp.", "18.649.134.000", "info"), ("REALISASI Rp.", "15.673.599.018", "info")}
+    by_col = {f.column: f for f in found}
+    assert "8.410.068.004" in by_col["ANGGARAN Rp."].message and "halaman 70" in by_col["ANGGARAN Rp."].message
+    assert "8.047.015.848" in by_col["REALISASI Rp."].message

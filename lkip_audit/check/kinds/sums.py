@@ -25,6 +25,10 @@ DOUBT_TEXT.setdefault("continued", (
     "tabel ini mungkin bersambung {dir} halaman {page} (potongan tabel tanpa judul), sehingga baris yang dijumlahkan mungkin belum lengkap",
     "the table may continue {dir_en} page {page} (an uncaptioned piece of a table), so the rows summed may be incomplete",
 ))
+DOUBT_TEXT.setdefault("gap-stated", (
+    "selisihnya, {gap}, tercetak di halaman {page} laporan: angka ini dapat memuat bagian yang tidak dirinci dalam tabel (misalnya belanja tidak langsung)",
+    "the difference, {gap}, is printed on page {page} of the report: this figure may include a part the table does not list (such as indirect spending)",
+))
 NON_ADDITIVE = {"no", "uraian", "sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "satuan",
                 "capaian", "persen", "fisik", "tingkat", "kategori", "koreksi", "nilai_akhir"}
 
@@ -204,6 +208,9 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
     dup = _duplicate_row(at, covers, col, tp, ctx)
     if dup is not None:
         extra.append(dup)
+    gap = _gap_stated(ctx, at, col, tp, rows)
+    if gap is not None:
+        extra.append(gap)
     pages = [r.page for r in at.table.rows]
     for j in covers:
         if j in rows:
@@ -240,6 +247,36 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
                                                        ("alt", str(alt)))))
                 break
     return doubts
+
+
+_GAP_MIN = Decimal(100000)  # a difference this large printed to the unit is no coincidence
+
+
+def _gap_stated(ctx: Ctx, at: AnalyzedTable, col, tp, rows: list[int]) -> Doubt | None:
+    """A total or parent larger than its rows by an amount the report prints elsewhere, to
+    the unit (lkip_bpbd_2016.pdf p66: BPBD PROV JABAR 27.059.202.004 over its 20 kegiatan
+    18.649.134.000; p70 states "Belanja Tidak Langsung (BTL) Gaji Rp. 8.410.068.004,- ... dan
+    Belanja Langsung (BL) Kegiatan Rp. 18.649.134.000,-"): the figure covers a part the table
+    does not list. Only for money-sized differences, as a whole number."""
+    import re
+
+    from lkip_audit.check.kinds.base import number
+
+    doc = ctx.doc
+    if doc is None or not getattr(doc, "pages", None):
+        return None
+    vals = [p.value for j in rows if (p := number(cell_at(at, j, col))) is not None]
+    gap = tp.value - sum(vals, Decimal(0))
+    if gap < _GAP_MIN or gap != gap.to_integral_value():
+        return None
+    shown = ctx.fmt(gap, 0)
+    if not shown:
+        return None
+    rx = re.compile(r"(?<![\d.,])" + re.escape(shown) + r"(?![\d]|[.,]\d)")
+    for page in doc.pages:
+        if page.text and rx.search(page.text):
+            return Doubt("gap-stated", (("gap", shown), ("page", str(page.number))))
+    return None
 
 
 def _duplicate_row(at: AnalyzedTable, covers: list[int], col, tp, ctx: Ctx) -> Doubt | None:
