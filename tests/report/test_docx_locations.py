@@ -327,3 +327,16 @@ def test_html_shows_a_sentence_in_its_paragraph(ri: ReportInput, blocks):
     assert f'<p class="muted">{_html.escape(path)}, {para} {number}</p>' in item
     marked = _html.unescape(re.search(r"<mark>(.*?)</mark>", item).group(1))
     assert "89,93%" in marked and marked in text
+
+
+def test_sarif_of_a_word_draft_validates_and_places_by_heading(ri: ReportInput, expected: dict):
+    """SARIF 2.1.0 (the OASIS schema): valid without a region (no page); the logical location
+    of a finding in a table starts with the heading path it stands under."""
+    data = json.loads(output.render("sarif", ri))
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(data)
+    results = data["runs"][0]["results"]
+    assert all("region" not in loc["physicalLocation"] for r in results for loc in r["locations"])
+    cap = next(r for r in results if r["ruleId"] == "CAP001")
+    fqn = cap["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+    assert fqn.startswith(f"{expected['tabel3']} / {TABLE[ri.lang]} 3 / Jumlah IKM yang tersertifikasi halal")
