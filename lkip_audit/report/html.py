@@ -360,7 +360,9 @@ def render_viewer(ri: ReportInput, *, lang: str | None = None,
                 "related_snippets": related_snippets(ri, f) if f.page is None and word else [],
                 "paragraph": paragraph_snippet(ri, f) if f.page is None and word else None,
                 "has_image": bool(f.page and str(f.page) in pages),
-                "search": " ".join(x for x in (f.rule, f.message, f.row, f.column, f.table, f.table_id,
+                # a Word draft: searchable by its place in Word, not the reader's table id
+                "search": " ".join(x for x in (f.rule, f.message, f.row, f.column, f.table,
+                                               word_location(f, lang, ri.document) if word else f.table_id,
                                                f.actual, f.expected, _sentence(f)) if x).lower(),
             })
         pages_of = sorted({f.page for f in fs if f.page})

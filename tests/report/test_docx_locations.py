@@ -247,6 +247,9 @@ def test_html_shows_the_related_table_with_the_related_cell_marked(ri: ReportInp
     item = next(it for it in items if "Jumlah IKM yang tersertifikasi halal" in it)
     assert f'<p class="muted">{_html.escape(expected["tabel_iv1"])} &gt; {TABLE[ri.lang]} IV.1</p>' in item
     assert f'<td class="rel">{value}</td>' in item
+    # the viewer's search finds a finding by its place in Word, not by the reader's table id
+    assert not re.search(r'data-search="[^"]*\bp\d+-t\d+', out)
+    assert 'data-search="xt001 jumlah ikm yang tersertifikasi halal' in out
 
 
 def test_the_column_for_the_place_is_titled_location_not_page(ri: ReportInput):
