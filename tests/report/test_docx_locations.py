@@ -233,6 +233,18 @@ def test_messages_name_the_other_tables_and_the_formula_by_heading(ri: ReportInp
     assert cap.endswith(f"({expected['tabel3']}, {para} {expected['formula_paragraph']})")
 
 
+def test_a_scale_stated_in_a_sentence_is_named_by_its_paragraph(ri: ReportInput, blocks):
+    """LBL002: the kategori scale konvensi-lain.docx states in a sentence ("... dengan skala: 91
+    ke atas Sangat Baik; ...") is named by that paragraph, not by a pseudo-page."""
+    start = "Kategori capaian kinerja ditetapkan dengan skala"
+    number = _paragraph_number(blocks, start)
+    index = next(i for i, b in enumerate(blocks) if b[0] == "p" and (b[2] or "").startswith(start))
+    path = " > ".join(_short(h) for h in _heading_path(blocks, index))
+    para = {"id": "paragraf", "en": "paragraph"}[ri.lang]
+    lbl = [f.message for f in ri.findings if f.rule == "LBL002"]
+    assert lbl and all(f"({path}, {para} {number})" in m for m in lbl), lbl
+
+
 def test_html_shows_the_related_table_with_the_related_cell_marked(ri: ReportInput, blocks, expected: dict):
     """XT001: the related cell stands in another table (Tabel IV.1); the HTML report shows that
     table too, headed by where it is in Word, with the cell marked (class "rel")."""
