@@ -8,7 +8,11 @@ its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
   (one continuous run of words across most of the text width) or at a wide gap.
   A block only becomes a table with evidence: a caption right above it and at
   least two rows with numbers in aligned columns, or, without a caption, at least
-  three such rows in at least two aligned numeric columns. Where doubtful, no table.
+  three such rows in at least two aligned numeric columns, or a header (lines in
+  capitals or bold, no number but a year; a column-number row) right over a row of
+  three numbers or more (a target range "70-80" among them) that names every
+  column holding a number: the small uncaptioned capaian table of one indicator.
+  Where doubtful, no table.
 - Rows: from the numeric cells' baselines. A line with a number standing in an
   aligned numeric column (or a row number in front) starts a row; the lines below
   it without one (the rest of a wrapped label, a wrapped ",00") belong to it. A
@@ -553,11 +557,16 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             # body rows): the body of that table, not a table of its own; left out.
             continue
         p = _from_block(data.number, block, read_by, min_rows=3, min_cols=2)
+        if p is None:
+            # A small table without a caption: a header over a row or two of numbers.
+            p, block = _under_header(data.number, block, read_by)
         if p is None and block and block[0] is lines[0] and not any(id(x) in cap_line for x in block):
             # At the top of the page, with less evidence (numbers in one column only): the
             # continuation of a table from the page before, if its header or its columns
             # say so (regrid_continuations); else no table.
             p = _from_block(data.number, block, read_by, min_rows=2, min_cols=1)
+            if p is None:
+                p = _header_over_text(data.number, block, read_by)
             if p is not None:
                 p.weak = True
         if p is not None:
@@ -594,8 +603,7 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if len(anchors) < 2 and min_rows <= 1:
         # One body row under a caption (an IKU table): its numbers align with nothing.
         numcols = _numeric_columns(block, 1)
-        anchors = [k for k, ln in enumerate(block)
-                   if sum(1 for w in ln.words[1:] if _is_numeric(w) and not _FRAGMENT.match(w["text"])) >= 3]
+        anchors = [k for k, ln in enumerate(block) if _numbers_on(ln) >= 3]
         anchors = anchors[:1]
         single = True
     if not anchors or len(anchors) < min_rows:
@@ -627,6 +635,83 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if _number_columns(p, dense=min_cols >= 2, least=1 if single else 2) < (3 if single else min_cols):
         return None
     return p
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?-\s?(?:19|20)?\d\d)?[.,:)]?$")  # "2024", "2023-2026"
+
+
+def _header_like(ln: Line) -> bool:
+    """A line of a table's header: in capitals or bold, with no number but a year, or a
+    row of column numbers."""
+    if _column_numbers(ln):
+        return True
+    letters = [ch for ch in ln.text if ch.isalpha()]
+    if not letters or not (ln.bold or ln.text.upper() == ln.text):
+        return False
+    return not any(_is_numeric(w) and not _YEAR.match(w["text"]) for w in ln.words)
+
+
+_RANGE = re.compile(r"^\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?%?$")  # a target range, "70-80"
+
+
+def _numbers_on(ln: Line) -> int:
+    """The numbers on a line after its first word, target ranges ("70-80") among them when
+    two plain numbers stand beside them (a row of ranges alone is a header of bands,
+    "19-25 | 26-30 | ..."); none on a row of column numbers."""
+    if _column_numbers(ln):
+        return 0
+    plain = sum(1 for w in ln.words[1:] if _is_numeric(w) and not _FRAGMENT.match(w["text"]))
+    return plain + sum(1 for w in ln.words[1:] if _RANGE.match(w["text"])) if plain >= 2 else plain
+
+
+def _column_numbers(ln: Line) -> bool:
+    """A header row numbering the columns: "1 2 3 4 5", "(1) (2) (3)"."""
+    ns = [re.fullmatch(r"\(?(\d{1,2})\)?", w["text"]) for w in ln.words]
+    if len(ns) < 3 or not all(ns):
+        return False
+    vals = [int(m.group(1)) for m in ns]
+    return all(b == a + 1 for a, b in zip(vals, vals[1:]))
+
+
+def _under_header(page_no: int, block: list[Line], read_by: str) -> tuple:
+    """A table without a caption and with fewer rows than a block needs to be one by its
+    numbers alone (an IKU's capaian table of one row under its column headings): (the
+    Piece, the lines it was read from), or (None, ``block``). The evidence: a line with
+    three numbers or more, right under a header (lines in capitals or bold, without a
+    number but a year) that names every column holding a number. The lines above the
+    header (a table of text before it, a blank line apart) are not part of it."""
+    k = next((k for k, ln in enumerate(block) if _numbers_on(ln) >= 3), None)
+    if not k:
+        return None, block
+    i = k
+    while i > 0 and _header_like(block[i - 1]):
+        i -= 1
+    if i == k:
+        return None, block
+    lines = block[i:]
+    p = _from_block(page_no, lines, read_by, min_rows=1, min_cols=1)
+    if p is None or not p.header_rows or p.header_rows >= p.nrows:
+        return None, block
+    heads = [c for c in p.cells if c.row < p.header_rows and c.text]
+    numeric = {c.col for c in p.cells if c.row >= p.header_rows and _STARTS_NUMBER.match(c.text)}
+    named = {k for c in heads for k in range(c.col, c.col + c.colspan)}
+    if len(numeric) < 3 or not numeric <= named:
+        return None, block
+    return p, lines
+
+
+def _header_over_text(page_no: int, block: list[Line], read_by: str):
+    """A block at the top of a page that starts with header lines over lines without a
+    number: the repeated header of a table and the rest of its row cut by the page break
+    (bkd-word-noborder p31, the labels of u-3.16-a's one row), if the table before it
+    has that header (regrid_continuations keeps it only then), as a weak piece; else None."""
+    k = 0
+    while k < len(block) and _header_like(block[k]):
+        k += 1
+    body = block[k:]
+    if not k or not body or any(_numbers_on(ln) for ln in body):
+        return None
+    return _build(page_no, block[:k], body, [], read_by)
 
 
 _STARTS_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?\d")
@@ -702,7 +787,8 @@ def regrid_continuations(pieces: list, text_tops: dict[int, list[float]]) -> lis
     """Rule-less tables continued over page breaks, read as one table.
 
     A rule-less piece continues the one before it when it is the first table of the next
-    page, has no caption of its own, no body text above it, and either repeats the
+    page, has no caption of its own, no body text above it (nor the piece before it lines
+    of body text below it), and either repeats the
     header of the table's first piece (``_repeated_header``) or, without a header, has
     its numbers in the same columns. Each page alone may lack the evidence for some
     columns (a column empty on one page leaves no gutter there, so its neighbours run
@@ -730,6 +816,10 @@ def regrid_continuations(pieces: list, text_tops: dict[int, list[float]]) -> lis
         if p.page != prev.page + 1 or (p.caption is not None and p.caption_position != "below"):
             return None
         if any(t < p.bbox.top - 2 for t in text_tops.get(p.page, [])):
+            return None
+        if sum(1 for t in text_tops.get(prev.page, []) if t > prev.bbox.bottom + 2) >= 2:
+            # Lines of text below the table before it (more than a page number the footer
+            # zone missed): that table ended on its page (bkd-word-noborder p43-p44).
             return None
         head, body = p.lines
         first_head = first.lines[0]

@@ -262,15 +262,19 @@ def find_hrules(
     segs.sort()
     lines = group_lines(words)
 
-    def one_table(top: float, y0: float, y1: float, x0: float, x1: float) -> bool:
-        """Two rules (``y0``, ``y1``; the group's first at ``top``) bound one table when no
-        caption stands between them, nor a heading in a larger type than the table's
-        ("BELANJA DAERAH" between two tables ruled alike), and, far apart (a row of a long
-        wrapped label), no paragraph line either."""
+    def one_table(top: float, y0: float, y1: float, x0: float, x1: float, prev: tuple[float, float]) -> bool:
+        """Two rules (``y0``, ``y1``; the group's first at ``top``; ``prev`` the extent of the
+        rule at ``y0``) bound one table when no caption stands between them, nor a heading
+        in a larger type than the table's ("BELANJA DAERAH" between two tables ruled alike),
+        and, far apart (a row of a long wrapped label), no paragraph line either. Rules of
+        a slightly different extent with nothing between them are the bottom of one table
+        and the top of the next (two Word tables a blank line apart, bkd-word-hrules p41)."""
         def inside(a: float, b: float) -> list:
             return [ln for ln in lines if a < (ln.top + ln.bottom) / 2 < b and ln.x0 < x1 and ln.x1 > x0]
 
         between = inside(y0, y1)
+        if not between and y1 - y0 > 3 and (abs(prev[0] - x0) > 1 or abs(prev[1] - x1) > 1):
+            return False
         if any(CAPTION_RE.match(ln.text) for ln in between):
             return False
         above = inside(top, y0)
@@ -282,10 +286,12 @@ def find_hrules(
 
     groups: list[list[tuple[float, float, float]]] = []
     for s in segs:
-        for g in groups:
-            if abs(g[-1][1] - s[1]) < 4 and abs(g[-1][2] - s[2]) < 4 and one_table(g[0][0], g[-1][0], s[0], s[1], s[2]):
-                g.append(s)
-                break
+        # The nearest group above of (nearly) the same extent, or a new one: a rule does not
+        # reach past a table to one further up.
+        near = [g for g in groups if abs(g[-1][1] - s[1]) < 4 and abs(g[-1][2] - s[2]) < 4]
+        g = max(near, key=lambda g: g[-1][0]) if near else None
+        if g is not None and one_table(g[0][0], g[-1][0], s[0], s[1], s[2], (g[-1][1], g[-1][2])):
+            g.append(s)
         else:
             groups.append([s])
     pieces = []
