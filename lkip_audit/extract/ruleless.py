@@ -11,13 +11,16 @@ its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
   three such rows in at least two aligned numeric columns, or a header (lines in
   capitals or bold, no number but a year; a column-number row) right over a row of
   three numbers or more (a target range "70-80" among them) that names every
-  column holding a number: the small uncaptioned capaian table of one indicator.
-  Where doubtful, no table.
+  column holding a number: the small uncaptioned capaian table of one indicator; or,
+  under a caption, lines numbered 1, 2, 3, ... with text beside (a list whose only
+  numbers are its row numbers). Where doubtful, no table.
 - Rows: from the numeric cells' baselines. A line with a number standing in an
   aligned numeric column (or a row number in front) starts a row; the lines below
   it without one (the rest of a wrapped label, a wrapped ",00") belong to it. A
   label over several lines is one row.
-- Columns: from the gaps shared by the body rows (no body word crosses them).
+- Columns: from the gaps shared by the body rows (no body word crosses them), and from
+  the header: a header word alone over a column the body leaves empty (NO over an empty
+  column, "Sisa") still starts one, where no body word crosses the gap before it.
 - Header: the lines between the caption and the first row. A header phrase above
   others whose columns have no text at its height (RENCANA over TARGET | ANGGARAN)
   spans those columns: two header rows with merged cells.
@@ -193,6 +196,42 @@ def _gaps(lines: list[Line], x0: float, x1: float) -> list[float]:
         edges.append((a1 + b0) / 2)
     edges.append(x1)
     return edges
+
+
+def _header_starts(head: list[Line], body: list[Line], edges: list[float]) -> list[float]:
+    """``edges`` (from the body's gaps) with the columns the header starts and the body
+    does not: two header phrases on one line over one body column, with a gap between
+    them that no body word crosses, head two columns (NO over an always empty column
+    beside KEGIATAN, bkd-word-noborder Tabel 3.30; "Realisasi | Sisa" over numbers and
+    an empty Sisa column, Tabel 3.58). The new boundary is the middle of the part of
+    that gap the body leaves free. Only a grid the body already gives (two columns or
+    more) is refined: a heading between two rules ("3.1  Capaian ...") over one line is
+    no table."""
+    if len(edges) < 3:
+        return edges
+    spans = sorted((w["x0"], w["x1"]) for ln in body for w in ln.words)
+    out = list(edges)
+    for ln in head:
+        phs = _phrases(ln)
+        for p, q in zip(phs, phs[1:]):
+            a, b = p[-1]["x1"], q[0]["x0"]
+            if _col_of(out, (p[0]["x0"] + a) / 2) != _col_of(out, (b + q[-1]["x1"]) / 2):
+                continue
+            free = _free_part(spans, a, b)
+            if free is not None and free[1] - free[0] >= 2.0:
+                out = sorted(out + [(free[0] + free[1]) / 2])
+    return out
+
+
+def _free_part(spans: list[tuple[float, float]], a: float, b: float) -> tuple[float, float] | None:
+    """The widest stretch of (a, b) that no span crosses (1 pt apart), or None."""
+    cuts = sorted((max(a, w0 - 1), min(b, w1 + 1)) for w0, w1 in spans if w0 - 1 < b and a < w1 + 1)
+    best, x = None, a
+    for c0, c1 in cuts + [(b, b)]:
+        if c0 > x and (best is None or c0 - x > best[1] - best[0]):
+            best = (x, c0)
+        x = max(x, c1)
+    return best
 
 
 def _col_of(edges: list[float], x: float) -> int:
@@ -387,7 +426,7 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     x0 = min(ln.x0 for ln in head + body) - 1
     x1 = max(ln.x1 for ln in head + body) + 1
     if edges is None:
-        edges = _gaps(body, x0, x1)
+        edges = _header_starts(head, body, _gaps(body, x0, x1))
     if len(edges) < 3:
         return None
     first_right = edges[1]
@@ -501,6 +540,8 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
                 continue
             block = region(first_line)
             p = _from_block(data.number, block, read_by, min_rows=1, min_cols=1)
+            if p is None:
+                p = _numbered_list(data.number, block, read_by)
             if p is not None:
                 if first_line != start:
                     # pdf._attach_captions gives a caption only a table with nothing between.
@@ -633,6 +674,34 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if p is None or p.ncols < 2:
         return None
     if _number_columns(p, dense=min_cols >= 2, least=1 if single else 2) < (3 if single else min_cols):
+        return None
+    return p
+
+
+def _numbered_list(page_no: int, block: list[Line], read_by: str):
+    """A captioned table whose only numbers are its row numbers (a list of agencies with a
+    text value each, bkd-word-noborder Tabel 3.57): lines that start with the row numbers
+    1, 2, 3, ... (three at least) at the block's left edge, each followed by text, the
+    lines between them right of that edge (a wrapped label). The lines above the first
+    row are the header. Only under a caption (the caller): without one, a numbered list
+    in the text looks the same."""
+    if len(block) < 4:
+        return None
+    left = min(ln.x0 for ln in block)
+    starts = [k for k, ln in enumerate(block)
+              if len(ln.words) >= 2 and re.fullmatch(r"\d{1,3}\.?", ln.words[0]["text"])
+              and ln.words[0]["x0"] <= left + 12 and not _is_numeric(ln.words[1])]
+    if len(starts) < 3:
+        return None
+    vals = [int(block[k].words[0]["text"].rstrip(".")) for k in starts]
+    if vals[0] != 1 or any(b != a + 1 for a, b in zip(vals, vals[1:])):
+        return None
+    first, rownum_right = starts[0], max(block[k].words[0]["x1"] for k in starts)
+    body = block[first:]
+    if any(ln.x0 <= rownum_right for k, ln in enumerate(body, first) if k not in starts):
+        return None  # a line at the row numbers' place that is not a row: no such list
+    p = _build(page_no, block[:first], body, [], read_by)
+    if p is None or p.ncols < 2 or p.nrows - p.header_rows != len(starts):
         return None
     return p
 
@@ -859,7 +928,7 @@ def _regrid(chain: list[tuple]) -> None:
     lines = bodies + [ln for _, head, _ in chain for ln in head]
     x0 = min(ln.x0 for ln in lines) - 1
     x1 = max(ln.x1 for ln in lines) + 1
-    edges = _gaps(bodies, x0, x1)
+    edges = _header_starts(chain[0][1], bodies, _gaps(bodies, x0, x1))
     numcols = _numeric_columns(bodies)
     if len(edges) < 3:
         return
