@@ -20,7 +20,9 @@ its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
   label over several lines is one row.
 - Columns: from the gaps shared by the body rows (no body word crosses them), and from
   the header: a header word alone over a column the body leaves empty (NO over an empty
-  column, "Sisa") still starts one, where no body word crosses the gap before it.
+  column, "Sisa") still starts one, where no body word crosses the gap before it; a
+  column of letter numbers ("a.", "b.") a tab gap before the labels is one of its own,
+  though the section labels run over that gap (they stay in the column they start in).
 - Header: the lines between the caption and the first row. A header phrase above
   others whose columns have no text at its height (RENCANA over TARGET | ANGGARAN)
   spans those columns: two header rows with merged cells.
@@ -157,11 +159,14 @@ def _starts_row(ln: Line, numcols: list[float], first_col_right: float | None, p
     return numbered is not None and _col_of(numbered[0], (w["x0"] + w["x1"]) / 2) in numbered[1]
 
 
-def _numbering_columns(body: list[Line], edges: list[float]) -> set[int]:
-    """Columns whose body words are all row numbers ("1.", "I.", "a"), two at least."""
+def _numbering_columns(body: list[Line], edges: list[float], soft: tuple[float, ...] = ()) -> set[int]:
+    """Columns whose body words are all row numbers ("1.", "I.", "a"), two at least. A
+    section label running over a ``soft`` boundary ("Pemberian Satyalancana" over the
+    letter column and the label column) is in none of them."""
     found: dict[int, list[bool]] = {}
     for ln in body:
-        for w in ln.words:
+        ws = [w for ph in _phrases(ln) if not _crosses(ph, soft) for w in ph] if soft else ln.words
+        for w in ws:
             found.setdefault(_col_of(edges, (w["x0"] + w["x1"]) / 2), []).append(bool(_ROWNUM.match(w["text"])))
     return {c for c, ok in found.items() if len(ok) >= 2 and all(ok)}
 
@@ -232,6 +237,59 @@ def _free_part(spans: list[tuple[float, float]], a: float, b: float) -> tuple[fl
             best = (x, c0)
         x = max(x, c1)
     return best
+
+
+_LETTER = re.compile(r"^[a-z][.)]$")
+
+
+def _crosses(ph: list[dict], soft: tuple[float, ...]) -> bool:
+    return any(ph[0]["x0"] < e < ph[-1]["x1"] for e in soft)
+
+
+def _letter_columns(body: list[Line], edges: list[float]) -> tuple[list[float], tuple[float, ...]]:
+    """``edges`` with a letter column split off its label column, and the new boundaries.
+    Under a merged "Uraian" header the sub-items are numbered "a.", "b." in a narrow
+    column of their own, a tab gap before the label (bkd-word-noborder Tabel 3.58,
+    3.59); the section rows' labels ("I. Pemberian Satyalancana") start in that column and
+    run over the gap, so the body's gaps do not show it. A column where two lines or more
+    start with a letter number and a gap of 6 pt or more before the next word, and every
+    other line's words there either start in the letters' place (a section label over
+    both: a ``soft`` boundary, its text stays in the column it starts in) or stand clear
+    of the gap, is two columns."""
+    out, soft = list(edges), []
+    for c in range(len(edges) - 1):
+        lo_x, hi_x = edges[c], edges[c + 1]
+        rows = [[w for w in ln.words if lo_x <= (w["x0"] + w["x1"]) / 2 < hi_x] for ln in body]
+        rows = [ws for ws in rows if ws]
+        letters = [ws for ws in rows if len(ws) >= 2 and _LETTER.match(ws[0]["text"])
+                   and ws[1]["x0"] - ws[0]["x1"] >= 6]
+        if len(letters) < 2:
+            continue
+        left = min(ws[0]["x0"] for ws in letters)
+        a = max(ws[0]["x1"] for ws in letters)
+        b = min(ws[1]["x0"] for ws in letters)
+        if b - a < 4:
+            continue
+        spans, ok = [], True
+        for ws in rows:
+            if any(ws is x for x in letters):
+                continue
+            if ws[0]["x0"] <= left + 2:
+                continue  # a section label starting in the letters' place
+            for w in ws:
+                if w["x0"] < b and a < w["x1"]:
+                    spans.append((w["x0"], w["x1"]))
+                if w["x0"] < a:
+                    ok = False  # other text in the letters' place: no letter column
+        if not ok:
+            continue
+        free = _free_part(spans, a, b)
+        if free is None or free[1] - free[0] < 2.0:
+            continue
+        e = (free[0] + free[1]) / 2
+        out.append(e)
+        soft.append(e)
+    return sorted(out), tuple(soft)
 
 
 def _col_of(edges: list[float], x: float) -> int:
@@ -418,7 +476,8 @@ def _header_cells(head: list[Line], edges: list[float], top: float, bottom: floa
 
 
 def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float], source: str,
-           edges: list[float] | None = None, bands: list[list[Line]] | None = None, finder: str = "ruleless"):
+           edges: list[float] | None = None, bands: list[list[Line]] | None = None, finder: str = "ruleless",
+           soft: tuple[float, ...] = ()):
     """A Piece from the header lines and the body lines of a rule-less region; ``edges``:
     the column boundaries when they are known (a table stitched over pages), else from
     the gaps of ``body``; ``bands``: the body's rows when rules between them say where
@@ -426,11 +485,11 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     x0 = min(ln.x0 for ln in head + body) - 1
     x1 = max(ln.x1 for ln in head + body) + 1
     if edges is None:
-        edges = _header_starts(head, body, _gaps(body, x0, x1))
+        edges, soft = _letter_columns(body, _header_starts(head, body, _gaps(body, x0, x1)))
     if len(edges) < 3:
         return None
     first_right = edges[1]
-    numbered = (edges, _numbering_columns(body, edges))
+    numbered = (edges, _numbering_columns(body, edges, soft))
     rows: list[list[Line]] = [list(b) for b in bands] if bands is not None else []
     for k, ln in enumerate(body if bands is None else []):
         if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered):
@@ -451,10 +510,12 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
                 # A total label merged over several columns ("JUMLAH ANGGARAN" over NO and
                 # the label columns; total lines close no gutter, see _gaps) is one text,
                 # in the column it starts in.
-                lead = _col_of(edges, (ph[0]["x0"] + ph[0]["x1"]) / 2)
+                # So is a section label over a letter column and its label column (soft).
+                spans_soft = _crosses(ph, soft)
+                lead = _col_of(edges, ph[0]["x0"] + 1 if spans_soft else (ph[0]["x0"] + ph[0]["x1"]) / 2)
                 for w in ph:
                     c = _col_of(edges, (w["x0"] + w["x1"]) / 2)
-                    col[id(w)] = lead if _total_line(rl[0]) and not _is_numeric(w) else c
+                    col[id(w)] = lead if (_total_line(rl[0]) or spans_soft) and not _is_numeric(w) else c
         ws = [w for ln in rl for w in ln.words]
         for c in range(ncols):
             cw = [w for w in ws if col[id(w)] == c]
@@ -928,7 +989,7 @@ def _regrid(chain: list[tuple]) -> None:
     lines = bodies + [ln for _, head, _ in chain for ln in head]
     x0 = min(ln.x0 for ln in lines) - 1
     x1 = max(ln.x1 for ln in lines) + 1
-    edges = _header_starts(chain[0][1], bodies, _gaps(bodies, x0, x1))
+    edges, soft = _letter_columns(bodies, _header_starts(chain[0][1], bodies, _gaps(bodies, x0, x1)))
     numcols = _numeric_columns(bodies)
     if len(edges) < 3:
         return
@@ -943,7 +1004,7 @@ def _regrid(chain: list[tuple]) -> None:
             inside = {id(ln) for b in bands for ln in b}
             extra = [ln for ln in body if id(ln) not in inside]
             bands = ([extra] if extra else []) + bands  # header lines that repeat no header
-        q = _build(p.page, head, body, numcols, source, edges=edges, bands=bands, finder=finder)
+        q = _build(p.page, head, body, numcols, source, edges=edges, bands=bands, finder=finder, soft=soft)
         if q is None:
             return
         rebuilt.append((p, q, body))
@@ -954,7 +1015,7 @@ def _regrid(chain: list[tuple]) -> None:
         p.header_rows, p.lines, p.numcols = q.header_rows, q.lines, q.numcols
         if k:
             p.continues = rebuilt[k - 1][0]
-            p.continues_row = not _starts_row(body[0], numcols, edges[1], None, (edges, _numbering_columns(bodies, edges)))
+            p.continues_row = not _starts_row(body[0], numcols, edges[1], None, (edges, _numbering_columns(bodies, edges, soft)))
 
 
 # --- tables ruled with horizontal lines only -----------------------------------------------
