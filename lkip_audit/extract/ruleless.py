@@ -23,7 +23,9 @@ its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
   column, "Sisa") still starts one, where no body word crosses the gap before it; a
   column of letter numbers ("a.", "b.") a tab gap before the labels is one of its own,
   though the section labels run over that gap (they stay in the column they start in).
-- Header: the lines between the caption and the first row. A header phrase above
+- Header: the lines between the caption and the first row; a line whose only numbers
+  are years ("Sasaran 2023 2024 2025 2026", bold or capitals) and a column-number row
+  "(1) ... (7)" stay header though their numbers align with the body's. A header phrase above
   others whose columns have no text at its height (RENCANA over TARGET | ANGGARAN)
   spans those columns: two header rows with merged cells.
 
@@ -706,6 +708,8 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
         # One body row under a caption (an IKU table): its numbers align with nothing.
         numcols = _numeric_columns(block, 1)
         anchors = [k for k, ln in enumerate(block) if _numbers_on(ln) >= 3]
+        while len(anchors) > 1 and anchors[0] > 0 and _header_like(block[anchors[0]]):
+            anchors = anchors[1:]  # a header line of years over the row ("2023 2024 2025")
         anchors = anchors[:1]
         single = True
     if not anchors or len(anchors) < min_rows:
@@ -716,6 +720,14 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     if len(strong) < min_cols:
         return None
     first = anchors[0]
+    # A header line whose only numbers are years ("Sasaran 2023 2024 2025 2026": the years
+    # under a target group, in capitals or bold) and a column-number row "(1) ... (7)" are
+    # header, though their numbers stand in the body's columns, while rows follow them.
+    while first > 0 and (_header_like(block[first]) or _column_numbers(block[first])):
+        later = [k for k in anchors if k > first]
+        if not later:
+            break
+        first = later[0]
     # A total row printed first with no numbers ("JUMLAH" over empty cells) is body.
     while first > 0 and _TOTAL_LABEL.match(block[first - 1].words[0]["text"]):
         first -= 1

@@ -67,6 +67,14 @@ def test_letter_column_with_rules_between_rows():
     assert [r.texts() for r in _table("bkd-word-hrules.pdf", "3.53").rows] == _source_rows("3.53")
 
 
+def test_year_line_and_column_numbers_are_header():
+    """Tabel 2.3 (p11-12): the header line "Sasaran 2023 2024 2025 2026" and the column
+    numbers "(1) ... (7)" over one body row on p11 are header, so the header repeated on
+    p12 is known as such and the row cut by the page ("... pada" / "Perangkat Daerah")
+    is one row."""
+    assert [r.texts() for r in _table("bkd-word-noborder.pdf", "2.3").rows] == _source_rows("2.3")
+
+
 def test_captioned_list_numbered_only_is_a_table():
     want = _source_rows("3.57")
     assert len(want) == 42 and [r[0] for r in want] == [str(k) for k in range(1, 43)]
