@@ -272,3 +272,17 @@ def test_negative_rate_in_a_composition_table_is_not_a_negative_count():
     at = analyzed(hdr, rows, {1: "uraian", 2: "jumlah"}, kind="komposisi",
                   rowinfo={1: {"role": TOTAL, "covers": [0]}})
     assert only(check(at), "BND003") == []
+
+
+@quiet("CAP001")
+def test_operand_precision_reads_operands_and_result_in_one_convention():
+    # bab_iii_lkip_2016 p19: 99,90 / 94 x 100 = 106,277. Rounded: [106,271; 106,282) vs printed
+    # 106,29 = [106,285; 106,295); truncated: [106,277; 106,288) vs [106,29; 106,30). Only a
+    # truncated 99,90 under a rounded 106,29 would meet: not a reading of one row
+    f = only(check(cap_table([["1.", "Penyampaian laporan kinerja tepat waktu", "94", "99,90", "106,29"]])),
+             "CAP001")
+    assert len(f) == 1 and f[0].severity == "error"
+    # a capaian from the unrounded realisasi in one convention still holds: 99,90 truncated,
+    # 106,28 truncated ([106,28; 106,29) meets [106,277; 106,288))
+    assert only(check(cap_table([["1.", "Penyampaian laporan kinerja tepat waktu", "94", "99,90", "106,28"]])),
+                "CAP001") == []

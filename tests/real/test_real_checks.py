@@ -131,3 +131,13 @@ def test_program_numbered_b_is_a_sibling_of_program_a():
     assert [(f.actual, f.expected.replace(",", ".")) for f in a] == [("699,507,500", "616.718.000")]
     c = _findings(name, ("SUM002",), 65, "Kesetaraan Gender")
     assert [(f.actual, f.expected.replace(",", ".")) for f in c] == [("3,048,811,615", "3.330.779.900")]
+
+
+def test_capaian_operands_and_result_read_in_one_convention():
+    # bab_iii_lkip_2016.pdf p19 (printed 50), first table, row 1 "Penyampaian laporan kinerja
+    # secara tepat waktu ...": target 94, realisasi 99,90, capaian 106,29. 99,90 / 94 x 100 =
+    # 106,277; rounded 99,90 is [99,895; 99,905) -> [106,271; 106,282), truncated [99,90; 99,91)
+    # -> [106,277; 106,288): neither reaches 106,29 rounded ([106,285; 106,295)) nor truncated
+    # ([106,29; 106,30)); only a truncated realisasi under a rounded capaian would
+    fs = _serious(_findings(BAB3, ("CAP001",), 19, "Penyampaian laporan kinerja"))
+    assert [(f.actual, f.expected) for f in fs] == [("106,29", "106,28")]

@@ -120,23 +120,28 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
 def _fits_operand_precision(ctx: Ctx, rp, p1, p2, f) -> bool:
     """Whether the printed result meets f over the intervals its printed operands stand for
     (XBRL Calculations 1.1: 302,97 is [302,965; 302,975)); whole numbers are exact. f must
-    be monotonic in each operand over the box (true for x / y, (2y - x) / y away from 0)."""
+    be monotonic in each operand over the box (true for x / y, (2y - x) / y away from 0).
+    One convention for the whole row ("either" is round OR truncate, never a truncated
+    operand under a rounded result: 99,90 / 94 = 106,277 is no 106,29, bab_iii_lkip_2016 p19)."""
     if p1.decimals <= 0 and p2.decimals <= 0:
         return False
-    boxes = []
-    for p in (p1, p2):
-        if p.decimals > 0:
-            lo, hi = numeric.interval(p, ctx.mode)
-            boxes.append((lo, hi))
-        else:
-            boxes.append((p.value, p.value))
-    if any(lo <= 0 <= hi for lo, hi in boxes[1:]) or boxes[1] == (0, 0):
-        return False
-    try:
-        vals = [f(a, b) for a in boxes[0] for b in boxes[1]]
-    except (ArithmeticError, ZeroDivisionError):
-        return False
-    return ctx.overlaps(rp, min(vals), max(vals))
+    for m in numeric._modes(ctx.mode):
+        boxes = []
+        for p in (p1, p2):
+            if p.decimals > 0:
+                lo, hi = numeric.interval(p, m)
+                boxes.append((lo, hi))
+            else:
+                boxes.append((p.value, p.value))
+        if any(lo <= 0 <= hi for lo, hi in boxes[1:]) or boxes[1] == (0, 0):
+            return False
+        try:
+            vals = [f(a, b) for a in boxes[0] for b in boxes[1]]
+        except (ArithmeticError, ZeroDivisionError):
+            return False
+        if numeric.overlaps(rp, min(vals), max(vals), m, ctx.config.tolerance):
+            return True
+    return False
 
 
 def _lower_fit(ctx: Ctx, rp, realisasi: Decimal, target: Decimal) -> str | None:
