@@ -195,6 +195,20 @@ def parse_number(text: str, style: str = "id") -> ParsedNumber:
         raise ValueError(f"style must be one of {STYLES}, not {style!r}")
     if text is None:
         return ParsedNumber(text=text, kind="empty")
+    if type(text) is str:
+        return _parse_str(text, style)
+    return _parse(text, style)
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_str(text: str, style: str) -> ParsedNumber:
+    """parse_number of a str, memoised: a cell is read under several conventions and again
+    by each stage (settling the columns, understanding, the checks, a cache hit's settling);
+    the result is immutable (a frozen dataclass of immutable values), so sharing it is safe."""
+    return _parse(text, style)
+
+
+def _parse(text, style: str) -> ParsedNumber:
     try:
         s = clean_text(str(text))
         if _EMPTY_RE.match(s):

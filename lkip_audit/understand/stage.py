@@ -165,7 +165,28 @@ def _looks_tabular(line: str) -> bool:
     return len(re.findall(r"\d[\d.,]*\d|\b\d\b", line)) >= 3
 
 
-def context(doc: Document | None, t: Table, max_lines: int = 12) -> tuple[str | None, str]:
+class _TableWords:
+    """Each table's words (cells and header rows) by page, read once per document (the
+    context of every table looks at the other tables on its pages: without this index a
+    report with many tables read every table's cells once per table)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._by_page: dict[int, list[tuple[Table, set[str]]]] | None = None
+
+    def on_page(self, p: int) -> list[tuple[Table, set[str]]]:
+        if self._by_page is None:
+            self._by_page = {}
+            for o in self.doc.tables:
+                toks = {w for r in o.rows for c in r.cells for w in _tokens(c.text)}
+                toks |= {w for hr in o.header_rows for c in hr for w in _tokens(c.text)}
+                for pg in o.pages:
+                    self._by_page.setdefault(pg, []).append((o, toks))
+        return self._by_page.get(p, [])
+
+
+def context(doc: Document | None, t: Table, max_lines: int = 12,
+            words: _TableWords | None = None) -> tuple[str | None, str]:
     """(the section heading the table stands under, the prose between it and the table).
 
     Read backwards from the table's first line (its caption when it has one) over that page
@@ -186,13 +207,9 @@ def context(doc: Document | None, t: Table, max_lines: int = 12) -> tuple[str | 
             pl = pl[:_start_line(pl, t, pg.height)]
         lines.extend((x, p) for x in pl if x and not re.fullmatch(r"[\divxlc.\s-]+", x, re.I)
                      and re.sub(r"\d+", "#", x).casefold() not in running)
-    others: dict[int, list[set[str]]] = {}
-    for o in doc.tables:
-        if o is not t:
-            toks = {w for r in o.rows for c in r.cells for w in _tokens(c.text)}
-            toks |= {w for hr in o.header_rows for c in hr for w in _tokens(c.text)}
-            for p in o.pages:
-                others.setdefault(p, []).append(toks)
+    if words is None or words.doc is not doc:
+        words = _TableWords(doc)
+    others = {p: [toks for o, toks in words.on_page(p) if o is not t] for p in pages}
 
     def in_other_table(ln: str, p: int) -> bool:
         lt = _tokens(ln)
@@ -221,7 +238,7 @@ def _has(at, *fields) -> bool:
     return any(c.field in fields for c in at.columns)
 
 
-def table_stage(at, doc: Document | None) -> TableStage:
+def table_stage(at, doc: Document | None, words: _TableWords | None = None) -> TableStage:
     """The stage and year of one analysed table (understand.model.AnalyzedTable)."""
     t = at.table
     title = ws(t.title)
@@ -239,7 +256,7 @@ def table_stage(at, doc: Document | None) -> TableStage:
         return st
     if results or _has(at, "murni", "perubahan"):
         return st  # a table of results, or of both stages, is this year's whatever section it stands in
-    heading, lead = context(doc, t)
+    heading, lead = context(doc, t, words=words)
     for where, text in (("heading", heading or ""), ("introducing text", lead)):
         s = words_stage(text, _CONTEXT_STAGES)
         if s is not None:
@@ -255,8 +272,9 @@ def table_stage(at, doc: Document | None) -> TableStage:
 
 def assign(doc: Document | None, tables) -> None:
     """Set AnalyzedTable.stage on every table."""
+    words = _TableWords(doc) if doc is not None else None
     for at in tables:
-        at.stage = table_stage(at, doc)
+        at.stage = table_stage(at, doc, words)
 
 
 # -- columns -------------------------------------------------------------------------
