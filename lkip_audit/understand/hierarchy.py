@@ -180,7 +180,12 @@ def _scan(table: Table, columns: list[ColumnRole]) -> list[_Row]:
             r.total = True
             r.label = joined
         elif words and _caps_total(joined):
-            r.subtotal = True
+            # a total naming the table's own scope ("JUMLAH ANGGARAN PENDUKUNG (SEKRETARIAT)"
+            # under "Uraian Program dan Kegiatan Pendukung (Sekretariat)") sums its rows
+            if _names_own_scope(joined, table, columns):
+                r.total = True
+            else:
+                r.subtotal = True
             r.label = joined
         # The extraction measures a row's indent on its first text cell; a row with no
         # words (an empty name cell, only numbers) gets 0, which says nothing about its level
@@ -293,6 +298,22 @@ def _caps_total(text: str) -> bool:
     t = ws(text)
     w = t.split()
     return bool(w) and 2 <= len(w) <= 4 and t.isupper() and w[0] in ("JUMLAH", "TOTAL", "SUBTOTAL")
+
+
+_SCOPE_GENERIC = {"JUMLAH", "TOTAL", "SUBTOTAL", "ANGGARAN", "BELANJA", "DAN", "DI", "KE", "YANG"}
+
+
+def _names_own_scope(text: str, table: Table, columns: list[ColumnRole]) -> bool:
+    """A caps JUMLAH/TOTAL label whose every other word (at least one) is printed in the
+    header of the table's label column (what its rows are) names those rows, not an outside
+    whole: JUMLAH PKB, TOTAL APBD (bab_iii.pdf Tabel 9, APBD only in the caption) and TOTAL
+    ALOKASI ANGGARAN (bp3akb Tabel 2.3a) stay of unknown scope."""
+    words = [w for w in re.sub(r"[^A-Z0-9 ]", " ", ws(text).upper()).split() if w not in _SCOPE_GENERIC]
+    if not words:
+        return False
+    own = " ".join(c.label or "" for c in columns if c.field in LABEL_FIELDS)
+    have = set(re.sub(r"[^A-Z0-9 ]", " ", own.upper()).split())
+    return all(w in have for w in words)
 
 
 def _column_kind(columns: list[ColumnRole], idx: int | None) -> tuple[str | None, list[str]]:

@@ -299,6 +299,24 @@ def test_jumlah_in_capitals_is_not_a_parent_of_the_rows_below():
     assert r[7].parent is None and r[8].parent is None
 
 
+def test_caps_total_naming_its_label_column_is_a_total():
+    # lkip_bp3akb_2016.pdf p31: "JUMLAH ANGGARAN PENDUKUNG (SEKRETARIAT)" under the label
+    # column "Uraian Program dan Kegiatan Pendukung (Sekretariat)" names the table's own rows
+    t = make_table(
+        ["No", "Uraian Program dan Kegiatan Pendukung (Sekretariat)", "Target Anggaran"],
+        [
+            ["H", "Program Pengembangan Kompetensi Aparatur", "232.700.000"],
+            ["1.", "Pembinaan dan Pengembangan Aparatur BP3APKKB", "232.700.000"],
+            ["I", "Program Peningkatan Kesejahteraan Sumber Daya", "568.645.000"],
+            ["1.", "Peningkatan Kesejahteraan dan Kemampuan Aparatur", "568.645.000"],
+            ["", "JUMLAH ANGGARAN PENDUKUNG (SEKRETARIAT)", "801.345.000"],
+        ],
+        bold_rows={0, 2, 4},
+    )
+    r = rows(analyze_table(t))
+    assert r[4].role == TOTAL and sorted(r[4].covers) == [0, 2]
+
+
 def test_child_larger_than_its_parent_is_its_sibling():
     # bab_iii_lkip_2016.pdf p55: "Belanja" 749.048.702.944 = JUMLAH BELANJA LANGSUNG
     # 406.955.460.454 + Belanja Tidak Langsung 342.093.242.490: the grand total, printed
