@@ -142,15 +142,24 @@ def _encode(obj):
     caches such as Cell._number, recomputed when read) and Decimals. Anything else
     the json module would not carry exactly (a tuple comes back a list, a dict with
     non-string keys with string keys) is caught by the round-trip check in store()."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    names = _cached_fields(type(obj))
+    if names is not None:
         out = {"__t": type(obj).__name__}
-        for f in dataclasses.fields(obj):
-            if not f.name.startswith("_"):
-                out[f.name] = getattr(obj, f.name)
+        for name in names:
+            out[name] = getattr(obj, name)
         return out
     if isinstance(obj, Decimal):
         return {"__t": "Decimal", "v": str(obj)}
     raise TypeError(f"cannot cache a {type(obj).__name__}")
+
+
+@lru_cache(maxsize=None)
+def _cached_fields(cls: type) -> tuple[str, ...] | None:
+    """The names _encode writes for a dataclass type (None: not a dataclass), looked up once
+    per type rather than once per object (a document has tens of thousands of cells)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
 
 
 def _hook(allowed: dict[str, type]):
