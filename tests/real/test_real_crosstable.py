@@ -10,23 +10,17 @@ test skips with a message where they are absent.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
-import pytest
 
 from lkip_audit.check import CheckConfig
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "real"
+from tests.real.shared import real_path
 
 
 @lru_cache(maxsize=2)
 def _xt(name: str):
     from lkip_audit.pipeline import audit
 
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"real report {name} not found in {REAL} (the real reports live outside the repo)")
-    return [f for f in audit(str(path), CheckConfig(select=["XT001", "XT002"])).findings
+    return [f for f in audit(str(real_path(name)), CheckConfig(select=["XT001", "XT002"])).findings
             if f.severity in ("error", "warning")]
 
 

@@ -8,22 +8,10 @@ each test skips with a message where they are absent.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-import pytest
-
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "real"
+from tests.real.shared import real_audit
 
 
-@lru_cache(maxsize=3)
-def _audit(name: str):
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"real report {name} not found in {REAL} (the real reports live outside the repo)")
-    from lkip_audit.pipeline import audit
-
-    return audit(str(path))
+_audit = real_audit
 
 
 def _lists(name: str, first: int, last: int) -> list[tuple[int, str, int]]:

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 from functools import lru_cache
-from pathlib import Path
-
-import pytest
 
 from lkip_audit.check.config import CheckConfig
 from lkip_audit.extract.model import Cell
 from lkip_audit.extract.numstyle import settle_numbers
 from lkip_audit.extract.pdf import read_document
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "real"
-
-
-def _path(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"real report {name} not found in {REAL} (the real reports live outside the repo)")
-    return path
+from tests.real.shared import real_path as _path
 
 
 @lru_cache(maxsize=3)

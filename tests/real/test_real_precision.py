@@ -9,24 +9,18 @@ skips where they are absent.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
-import pytest
 
 from lkip_audit.extract.grid import GridCell, Piece
 from lkip_audit.extract.model import BBox
 from lkip_audit.extract.pdf import read_document
 from lkip_audit.extract.stitch import _is_column_numbering, header_row_count
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "real"
+from tests.real.shared import real_path
 
 
 @lru_cache(maxsize=2)
 def _doc(name: str):
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"real report {name} not found in {REAL} (the real reports live outside the repo)")
-    return read_document(path)
+    return read_document(real_path(name))
 
 
 def _check(name: str, *select: str):

@@ -8,23 +8,17 @@ not in the repository: each test skips with a message where they are absent.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
-import pytest
 
 from lkip_audit.extract.model import Table
 from lkip_audit.extract.pdf import read_document
 from lkip_audit.understand import analyze_table
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "real"
+from tests.real.shared import real_path
 
 
 @lru_cache(maxsize=4)
 def _doc(name: str):
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"real report {name} not found in {REAL} (the real reports live outside the repo)")
-    return read_document(path)
+    return read_document(real_path(name))
 
 
 def _table(name: str, number: str | None = None, page: int | None = None) -> Table:
