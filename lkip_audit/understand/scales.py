@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from lkip_audit.understand.model import SKALA, AnalyzedTable, Band, Scale
 from lkip_audit.understand.text import norm_label, ws
@@ -218,10 +219,18 @@ _SEGMENT_SPLIT = re.compile(r";\s*|,\s+|\s+(?:dan|serta)\s+", re.I)
 
 
 def _sentence_words() -> tuple[re.Pattern | None, re.Pattern | None, int]:
-    """(cue pattern, label pattern, fewest bands) from rules/vocabulary/scale_words.yaml."""
-    from lkip_audit.vocabulary import vocabulary
+    """(cue pattern, label pattern, fewest bands) from rules/vocabulary/scale_words.yaml,
+    compiled once per version of the file (every sentence of a document asks)."""
+    from lkip_audit.vocabulary import vocabulary_text
 
-    w = vocabulary("scale_words") or {}
+    return _compiled_sentence_words(vocabulary_text("scale_words"))
+
+
+@lru_cache(maxsize=4)
+def _compiled_sentence_words(text: str) -> tuple[re.Pattern | None, re.Pattern | None, int]:
+    import yaml
+
+    w = yaml.safe_load(text) or {}
     cues = [str(c) for c in w.get("cues") or []]
     labels = sorted({str(x) for x in w.get("labels") or []}, key=len, reverse=True)
     cue = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
