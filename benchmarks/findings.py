@@ -18,7 +18,10 @@
    (benchmarks/real_triage.yaml and every benchmarks/real_triage_*.yaml, merged; format:
    benchmarks/TRIAGE.md): the current errors and warnings are matched to the triaged ones;
    per report it prints findings, triaged-and-matched, judged true, share true,
-   untriaged, DQ findings per page, and instansi/tahun detected vs triaged.
+   untriaged, DQ findings per page, and instansi/tahun detected vs triaged; then
+   "real: known missed errors now reported: X of Y" per report and in total: of the open
+   ``missed:`` entries (no ``reported_later``), those a current error/warning reports (same
+   page, same table when named, ``actual`` the number ``printed``; TRIAGE.md).
 
 All figures, the missed items, the false positives with their messages and the untriaged
 real findings go to ``--json`` (default benchmarks/results/findings.json).
@@ -50,6 +53,7 @@ from benchmarks.scoring import (  # noqa: E402
     near_misses,
     norm_label,
     score_document,
+    score_missed,
     score_triage,
 )
 
@@ -254,12 +258,13 @@ def load_triage(bench: Path | None = None) -> tuple[dict[str, dict], list[str], 
         for name, rep in (data.get("reports") or {}).items():
             if not isinstance(rep, dict):
                 continue
-            m = merged.setdefault(name, {"findings": [], "sources": []})
+            m = merged.setdefault(name, {"findings": [], "missed": [], "sources": []})
             m["sources"].append(f.name)
             for k in ("pages", "instansi", "tahun"):
                 if rep.get(k) is not None and m.get(k) is None:
                     m[k] = rep[k]
             m["findings"] += [e for e in (rep.get("findings") or []) if isinstance(e, dict)]
+            m["missed"] += [e for e in (rep.get("missed") or []) if isinstance(e, dict)]
     return merged, used, problems
 
 
@@ -288,6 +293,8 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             reports.append(d)
             continue
         s = score_triage(r["findings"], t["findings"])
+        missed = score_missed(r["findings"], t.get("missed") or [])
+        now_found = [{**m, "reported_by": slim(f)} for m, f in missed if f is not None]
         dq = sum(1 for f in r["findings"] if category(f["rule"]) == "DQ")
         dq_counted = sum(1 for f in r["findings"] if category(f["rule"]) == "DQ" and f["severity"] in COUNTED)
         d.update({
@@ -305,6 +312,9 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
             "instansi_ok": same_instansi(r["instansi"], t.get("instansi")),
             "tahun_ok": None if t.get("tahun") is None else r["tahun"] == t.get("tahun"),
             "untriaged_findings": [slim(f) for f in s.untriaged],
+            # open missed: entries (no reported_later) and those a current error/warning now reports
+            "missed_open": len(missed), "missed_now_reported": len(now_found),
+            "missed_now_reported_entries": now_found,
             "near_misses": [{"finding": slim(f), "triaged": e, "differs_in": k}
                             for f, e, k in near_misses(s.untriaged, s.stale)],
             "false_findings": [{**slim(f), "cause": e.get("cause")}
@@ -313,9 +323,10 @@ def score_real(names: list[str], triage: dict[str, dict], results: dict[str, dic
         reports.append(d)
         tot.update({"findings": s.findings, "matched": s.matched, "judged_true": s.judged_true,
                     "untriaged": len(s.untriaged), "reports": 1, "dq": dq, "pages": r["pages"] or 0,
-                    "gone_true": d["gone_true"], "gone_false": d["gone_false"], "near_misses": len(d["near_misses"])})
+                    "gone_true": d["gone_true"], "gone_false": d["gone_false"], "near_misses": len(d["near_misses"]),
+                    "missed_open": d["missed_open"], "missed_now_reported": d["missed_now_reported"]})
     overall = {k: tot[k] for k in ("reports", "findings", "matched", "judged_true", "untriaged", "dq", "pages",
-                                   "gone_true", "gone_false", "near_misses")}
+                                   "gone_true", "gone_false", "near_misses", "missed_open", "missed_now_reported")}
     overall["share_true"] = _ratio(tot["judged_true"], tot["matched"])
     overall["dq_per_page"] = round(tot["dq"] / tot["pages"], 3) if tot["pages"] else None
     causes = Counter(f["cause"] or "?" for d in reports for f in d.get("false_findings", []))
@@ -387,6 +398,24 @@ def real_tables(r: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     return [("Real reports (../shared/real) against the hand triage",
              ["report", "pages", "errors+warnings", "triaged", "judged true", "share true", "untriaged",
               "gone T/F", "DQ/page", "instansi detected", "tahun detected"], rows)]
+
+
+def missed_lines(r: dict) -> list[str]:
+    """'real: known missed errors now reported: X of Y' per report (those with open missed entries)
+    and in total; X: open missed entries a current error/warning reports (benchmarks/TRIAGE.md)."""
+    lines = []
+    for d in r["reports"]:
+        if d.get("error") or not d.get("missed_open"):
+            continue
+        lines.append(f"real: known missed errors now reported: {d['missed_now_reported']} of {d['missed_open']}"
+                     f" ({d['report']})")
+        for m in d["missed_now_reported_entries"]:
+            f = m["reported_by"]
+            lines.append(f"  p{m.get('page')} Tabel {m.get('table')} {m.get('row')!r}: printed {m.get('printed')!r}"
+                         f" <- {f['rule']} {f['severity']} row={f['row']!r} col={f['column']!r}")
+    o = r["overall"]
+    lines.append(f"real: known missed errors now reported: {o['missed_now_reported']} of {o['missed_open']} (all reports)")
+    return lines
 
 
 def print_tables(tables, markdown: bool) -> None:
@@ -552,6 +581,11 @@ def _main(args, stdout) -> int:
             out["real"] = r
             print_tables(real_tables(r), args.markdown)
             o = r["overall"]
+            lines = missed_lines(r)
+            if args.markdown:
+                print("\n" + "\n".join(f"- {x.strip()}" for x in lines if not x.startswith("  ")))
+            else:
+                print("\n".join(lines))
             print(f"overall share judged true: {pct(o['share_true'])} ({o['judged_true']} of {o['matched']} triaged);"
                   f" untriaged {o['untriaged']} ({o['near_misses']} differ from a no-longer-matched triage entry in one"
                   f" field: near_misses in the JSON); false by cause: {o['false_by_cause'] or '-'}")

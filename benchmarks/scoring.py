@@ -311,3 +311,47 @@ def near_misses(untriaged, stale) -> list[tuple]:
                 out.append((f, e, TRIAGE_FIELDS[diff[0]]))
                 break
     return out
+
+
+# ----------------------------------------------------------------- missed entries of real reports
+
+
+def printed_values(text) -> set:
+    """The numbers a printed value can be, read by lkip_audit.numbers.parse_number in the
+    Indonesian and in the English convention ("219.60" is malformed as Indonesian, 219.60 as
+    English; "1.250" is 1250 or 1.25): a set of Decimals, empty for text ("31 / 270 / 240")."""
+    from lkip_audit.numbers import parse_number
+
+    if text is None:
+        return set()
+    out = set()
+    for style in ("id", "en"):
+        p = parse_number(str(text), style)
+        if p.value is not None:
+            out.add(p.value)
+    return out
+
+
+def open_missed(entries) -> list[dict]:
+    """The ``missed:`` entries no later run has reported yet (no ``reported_later``)."""
+    return [m for m in entries or [] if isinstance(m, dict) and not m.get("reported_later")]
+
+
+def missed_reported_by(finding, entry) -> bool:
+    """Does this current finding report the missed entry? The same page, the same table when
+    the entry names one, and an ``actual`` that is, as a number, the entry's ``printed``
+    (severity is not looked at here)."""
+    if get(entry, "page") is None or get(finding, "page") is None:
+        return False
+    if int(get(finding, "page")) != int(get(entry, "page")):
+        return False
+    if get(entry, "table") is not None and norm_table(get(finding, "table")) != norm_table(get(entry, "table")):
+        return False
+    printed = printed_values(get(entry, "printed"))
+    return bool(printed & printed_values(get(finding, "actual")))
+
+
+def score_missed(findings, entries) -> list[tuple[dict, object]]:
+    """(entry, the first current error/warning that reports it, or None) for each open missed entry."""
+    counted = [f for f in findings if get(f, "severity") in COUNTED]
+    return [(m, next((f for f in counted if missed_reported_by(f, m)), None)) for m in open_missed(entries)]
