@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from lkip_audit.extract.model import Table
 from lkip_audit.understand.model import ColumnRole
-from lkip_audit.understand.text import header_tokens, marker_type, ws
+from lkip_audit.understand.text import header_tokens as _header_tokens
+from lkip_audit.understand.text import marker_type, ws
 
 LABEL_FIELDS = ("sasaran", "indikator", "program", "kegiatan", "sub_kegiatan", "uraian")
 NUMERIC_FIELDS = (
@@ -37,6 +38,17 @@ NUMERIC_FIELDS = (
 TEXT_FIELDS = ("tingkat", "kategori", "satuan")
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+
+# Two header words typeset without the space between them ("RealisasiTahun 2016", the
+# capital of the second word right after the first's last small letter): split there, so
+# "REALISASI" is read. Only a small letter followed by a capital and a small letter, so
+# an all-caps header, "Rp" and "TW" stay whole.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def header_tokens(label: str) -> list[str]:
+    """understand.text.header_tokens of the label with glued words split first."""
+    return _header_tokens(_GLUED.sub(" ", label or ""))
 
 
 def _has(toks: list[str], *words: str) -> bool:

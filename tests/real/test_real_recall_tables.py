@@ -1,0 +1,42 @@
+"""Recall on real reports, in tables: inconsistencies seen on the rendered page that the tool
+missed (benchmarks/real_triage.yaml ``missed:``), one test per fixed cause. Every expected value
+is typed from the page image (pypdfium2 render), not from the tool's output."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkip_audit.numbers import parse_number
+from tests.real.shared import real_audit
+
+
+def _at(name: str, number: str):
+    return next(at for at in real_audit(name).understanding.tables if at.table.number == number)
+
+
+def _findings(name: str, page: int, table: str):
+    return [f for f in real_audit(name).findings
+            if f.page == page and f.table == table and f.severity in ("error", "warning")]
+
+
+def test_glued_header_words_realisasi_column():
+    # bab_iii_akuntabilitas_kinerja_2016.pdf p22 Tabel 3.7 "Realisasi Belanja Dinas Perikanan dan
+    # Kelautan": the header of column 4 is typeset "RealisasiTahun 2016" (no space), so the column
+    # was not read as realisasi and neither the % column nor the BELANJA LANGSUNG sum was checked.
+    name = "bab_iii_akuntabilitas_kinerja_2016.pdf"
+    at = _at(name, "3.7")
+    roles = {c.index: c.field for c in at.columns}
+    assert roles[3] == "realisasi_rp"
+    found = {(f.rule, f.row, f.actual, f.expected) for f in _findings(name, 22, "3.7")}
+    # page: 1. BELANJA TIDAK LANGSUNG 29.958.823.906,00 / 29.084.854.694,00 / 94.32, and
+    # a. Belanja Pegawai the same figures: 29.084.854.694 / 29.958.823.906 x 100 = 97,08
+    assert ("PCT001", "BELANJA TIDAK LANGSUNG", "94.32", "97,08") in found
+    assert ("PCT001", "a. Belanja Pegawai", "94.32", "97,08") in found
+    # page: 2. BELANJA LANGSUNG realisasi 81.501.814.214,00; its rows a. 1.894.455.000,00 +
+    # b. 38.515.745.801,00 + c. 13.500.516.405,00 = 53.910.717.206,00
+    sums = [f for f in _findings(name, 22, "3.7") if f.rule == "SUM002" and f.row == "BELANJA LANGSUNG"]
+    assert len(sums) == 1
+    assert parse_number(sums[0].actual).value == Decimal("81501814214")
+    assert parse_number(sums[0].expected).value == Decimal("1894455000") + Decimal("38515745801") + Decimal(
+        "13500516405")
+
