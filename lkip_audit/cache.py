@@ -8,9 +8,12 @@ tool has already read. Two entries per report:
   edited install never reuses stale results), the extraction settings version
   (``extract.pdf.EXTRACTION_VERSION``), the page source (backend) and the read
   options (OCR).
-- ``check-<key>.json``: the findings of a whole check of that document. Key:
-  the document key plus a hash of the rule catalogue files and of the check
-  configuration (select/ignore, severities, tolerances, scales, language).
+- ``check-<key>.json``: the findings of a whole check of that document, and
+  what settling its numbers decided (``extract.numstyle.settled_state``: the
+  tables' notes and the few cells whose number is not their own reading), so a
+  hit neither checks nor settles again. Key: the document key plus a hash of the
+  rule catalogue files and of the check configuration (select/ignore,
+  severities, tolerances, scales, language).
 
 A changed file with the same name has another sha256, so it misses; so does a
 run with other rules, another configuration or another version of the tool.
@@ -47,7 +50,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-FORMAT = 1  # of the files written here
+FORMAT = 2  # of the files written here (2: the check entry keeps the settled numbers)
 
 
 def cache_dir() -> Path:
@@ -133,8 +136,15 @@ def check_key(doc_key: str, config: object) -> str:
 def _allowed() -> dict[str, type]:
     from lkip_audit.extract.model import BBox, Cell, Document, Page, PageProblem, Row, Table, Word
     from lkip_audit.findings import Finding, Location
+    from lkip_audit.numbers import ParsedNumber
 
-    return {c.__name__: c for c in (BBox, Cell, Document, Page, PageProblem, Row, Table, Word, Finding, Location)}
+    return {c.__name__: c for c in (BBox, Cell, Document, Page, PageProblem, Row, Table, Word, Finding, Location,
+                                    ParsedNumber)}
+
+
+# Fields the model declares as tuples, which JSON carries as lists: rebuilt as tuples
+# (ParsedNumber is frozen and hashed; a list would make it unequal and unhashable).
+_TUPLE_FIELDS = {"ParsedNumber": ("readings",)}
 
 
 def _encode(obj):
@@ -172,6 +182,9 @@ def _hook(allowed: dict[str, type]):
         cls = allowed.get(tag)
         if cls is None:
             raise ValueError(f"unexpected type {tag!r} in a cache entry")
+        for name in _TUPLE_FIELDS.get(tag, ()):
+            if isinstance(d.get(name), list):
+                d[name] = tuple(d[name])
         return cls(**d)
 
     return hook
@@ -310,11 +323,13 @@ def cached_audit(path, config, cache: Cache, read, check, *, options: object = N
         if doc is not None:
             doc.path = str(path)
             # The check settled the cells' numbers (column conventions, with their notes on
-            # the tables) before it ran; the cached document is the one as read, so settle
-            # it the same way: a hit returns the document the findings were made from.
-            from lkip_audit.extract.numstyle import settle_numbers
+            # the tables) before it ran; the cached document is the one as read, so it gets
+            # what that settling decided (kept in the check entry; settled again when the
+            # entry has none that fits): a hit returns the document the findings were made from.
+            from lkip_audit.extract.numstyle import restore_settled, settle_numbers
 
-            settle_numbers(doc)
+            if not restore_settled(doc, hit.get("settled")):
+                settle_numbers(doc)
             result = _CachedResult(doc, None, hit["findings"], hit["rules"], hit.get("notes", []))
             del result.understanding  # computed on first use (see _CachedResult)
             result._check = check
@@ -322,5 +337,8 @@ def cached_audit(path, config, cache: Cache, read, check, *, options: object = N
     doc, _ = read_cached(path, cache, read, options=options, sha256=digest)
     result = check(doc)
     if not any(p.reason == "timeout" for p in doc.problems):
-        cache.store("check", ckey, {"findings": result.findings, "rules": result.rules, "notes": result.notes})
+        entry = {"findings": result.findings, "rules": result.rules, "notes": result.notes}
+        if getattr(result, "settled", None) is not None:
+            entry["settled"] = result.settled
+        cache.store("check", ckey, entry)
     return result

@@ -88,13 +88,18 @@ class AuditResult:
     findings: list[Finding]
     rules: int  # how many rules ran
     notes: list[str] = field(default_factory=list)
+    # what settling the numbers decided (extract.numstyle.settled_state), kept when the
+    # result is to be cached, so a cache hit restores it instead of settling again
+    settled: dict | None = field(default=None, repr=False, compare=False)
 
 
-def check_document(doc: Document, config: CheckConfig) -> AuditResult:
-    """Understand and check an extracted document."""
-    from lkip_audit.extract.numstyle import settle_numbers
+def check_document(doc: Document, config: CheckConfig, keep_settled: bool = False) -> AuditResult:
+    """Understand and check an extracted document. ``keep_settled``: the result also
+    carries what settling the numbers decided (``settled``, for the cache)."""
+    from lkip_audit.extract.numstyle import settle_numbers, settled_state
 
     settle_numbers(doc)  # OCR cells strict, English-style tables read as such (also after a cache hit)
+    settled = settled_state(doc) if keep_settled else None
     scales = {}
     if config.kategori is not None:
         scales["kategori"] = config.kategori
@@ -102,7 +107,7 @@ def check_document(doc: Document, config: CheckConfig) -> AuditResult:
         scales["tingkat"] = config.tingkat
     und = understand(doc, scales or None)
     findings = run_checks(doc, und, config)  # the schema rule validates (understand/schemas.py)
-    return AuditResult(doc, und, findings, rules=len(active_rules(config)))
+    return AuditResult(doc, und, findings, rules=len(active_rules(config)), settled=settled)
 
 
 def audit(
@@ -139,8 +144,10 @@ def audit(
 
         return read_guarded(path, limits, options, progress=on_progress)
 
+    caching = cache is not None and cache.enabled
+
     def check(doc: Document) -> AuditResult:
-        result = check_document(doc, config)
+        result = check_document(doc, config, keep_settled=caching)
         mark_ocr_findings(doc, result.findings)
         locate_docx_findings(doc, result.findings)
         return result

@@ -60,7 +60,8 @@ def test_encoding_round_trip_and_cell_numbers_recomputed():
 
 def test_unknown_type_in_a_cache_file_is_refused(tmp_path):
     c = Cache(tmp_path)
-    (tmp_path / "doc-k.json").write_text('{"format": 1, "value": {"__t": "Popen", "args": ["sh"]}}')
+    (tmp_path / "doc-k.json").write_text('{"format": %d, "value": {"__t": "Popen", "args": ["sh"]}}'
+                                         % cache_mod.FORMAT)
     os.chmod(tmp_path / "doc-k.json", 0o600)
     assert c.load("doc", "k") is None
 
@@ -222,3 +223,110 @@ def test_cli_no_cache_and_warm_run_give_the_same_report(tmp_path, monkeypatch):
     assert cold.exit_code == warm.exit_code == off.exit_code == 1  # the sample has injected errors
     assert cold.output == warm.output == off.output
     assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["check", "doc"]
+
+
+# -- the settled numbers kept in the check entry (issue #7) -----------------------------------
+
+def _en_doc() -> Document:
+    """A table whose amounts are printed in the English convention ("1,234.5"): settling
+    reads that column as "en", and Cell.number alone (Indonesian) would not."""
+    texts = ["1,234.5", "2,500.75", "3,000.25", "15.5"]
+    rows = [Row(i, [Cell(f"Kegiatan {i + 1}", 5), Cell(t, 5)]) for i, t in enumerate(texts)]
+    table = Table("p5-t1", "3.2", "Anggaran", [5], ["URAIAN", "REALISASI"], [[Cell("URAIAN", 5), Cell("REALISASI", 5)]],
+                  rows, extractor="pdfium-lines")
+    page = Page(5, 595.0, 842.0, "Tabel 3.2 Anggaran", has_text=True)
+    return Document("en.pdf", "cd" * 32, 1, [page], [table], "Dinas Y", 2024, [])
+
+
+def _check_keeping_settled(doc):
+    from lkip_audit.pipeline import check_document
+
+    return check_document(doc, CheckConfig(), keep_settled=True)
+
+
+def _numbers(doc: Document) -> list:
+    return [(c.number, str(c.number.value), str(c.number.low), str(c.number.high))
+            for t in doc.tables for r in [*t.header_rows, *(r.cells for r in t.rows)] for c in r]
+
+
+def _settled_fresh(doc: Document) -> Document:
+    from lkip_audit.extract.numstyle import settle_numbers
+
+    settle_numbers(doc)
+    return doc
+
+
+def test_settled_number_round_trips_exactly():
+    from decimal import Decimal
+
+    from lkip_audit.numbers import ParsedNumber, parse_number
+
+    doubt = ParsedNumber(text="1.250", kind="malformed", doubt="ambiguous", readings=("1250", "1,25"),
+                         problem="ambiguous: 1250 or 1,25")
+    price = parse_number("1,50")  # Decimal("1.50"): equal to Decimal("1.5"), printed otherwise
+    assert str(price.value) == "1.50"
+    back = cache_mod.decode(cache_mod.encode([doubt, price]))
+    assert back == [doubt, price]
+    assert type(back[0].readings) is tuple and hash(back[0]) == hash(doubt)
+    assert str(back[1].value) == "1.50" and back[1].value == Decimal("1.50")
+
+
+def test_hit_restores_the_settled_numbers_without_settling_again(tmp_path, monkeypatch):
+    from lkip_audit.extract import numstyle
+
+    calls = []
+    real = numstyle.settle_numbers
+    monkeypatch.setattr(numstyle, "settle_numbers", lambda doc: (calls.append(1), real(doc))[1])
+    c = Cache(tmp_path)
+    read = Counter(_en_doc)
+    first = cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+    assert len(calls) == 1
+    second = cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+    assert read.calls == 1 and len(calls) == 1  # a hit: the settled state came from the entry
+    from decimal import Decimal
+
+    fresh = _settled_fresh(_en_doc())
+    assert fresh.tables[0].rows[0].cells[1].value == Decimal("1234.5")  # read as "en"
+    assert _numbers(second.document) == _numbers(fresh) == _numbers(first.document)
+    assert second.document.tables[0].notes == fresh.tables[0].notes
+    assert any("en" in n for n in fresh.tables[0].notes)
+
+
+def _entry(tmp_path, kind):
+    [p] = [p for p in tmp_path.iterdir() if p.name.startswith(kind + "-")]
+    return p
+
+
+def test_tampered_settled_state_is_not_served(tmp_path, monkeypatch):
+    import json
+
+    c = Cache(tmp_path)
+    read = Counter(_en_doc)
+    cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+    p = _entry(tmp_path, "check")
+    data = json.loads(p.read_text())
+    cells = data["value"]["settled"]["cells"]
+    assert cells  # the "en" column differs from the cells' own reading
+    fresh = _numbers(_settled_fresh(_en_doc()))
+    # A settled number planted for another cell than the one it was read from: ignored,
+    # the document is settled again.
+    bad = json.loads(json.dumps(data))
+    bad["value"]["settled"]["cells"][0][2] = 0  # the label column ("Kegiatan 1")
+    p.write_text(json.dumps(bad))
+    os.chmod(p, 0o600)
+    hit = cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+    assert read.calls == 1 and _numbers(hit.document) == fresh
+    # Out of range, or not a number at all: the same.
+    for change in ([0, 0, 99, cells[0][3]], [0, 0, 1, "x"]):
+        bad["value"]["settled"]["cells"][0] = change
+        p.write_text(json.dumps(bad))
+        os.chmod(p, 0o600)
+        hit = cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+        assert _numbers(hit.document) == fresh
+    # A type outside the allow-list anywhere in the entry: the whole entry is refused (a miss).
+    bad["value"]["settled"]["cells"][0][3] = {"__t": "Popen", "args": ["sh"]}
+    p.write_text(json.dumps(bad))
+    os.chmod(p, 0o600)
+    assert c.load("check", p.name[len("check-"):-len(".json")]) is None
+    cached_audit(DINKES, CheckConfig(), c, read, _check_keeping_settled)
+    assert read.calls == 1  # the document entry still served; the check ran again

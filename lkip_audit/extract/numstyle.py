@@ -65,8 +65,10 @@ parses after repairing a known OCR confusion (``%`` read as ``Yo``, ``Y6``,
 info), never a malformed-number error, and its value is not used.
 
 ``settle_numbers`` is run by the pipeline on every document before it is
-understood, fresh or from the cache (which keeps cell texts and ``Cell.ocr``,
-not parsed values), so the decision rests only on what the document holds.
+understood (the cached document keeps cell texts and ``Cell.ocr``, not parsed
+values), so the decision rests only on what the document holds. A cached whole
+check keeps what settling decided (``settled_state``) and a hit puts it back
+(``restore_settled``) instead of deciding again.
 """
 
 from __future__ import annotations
@@ -477,3 +479,71 @@ def settle_numbers(doc: Document) -> None:
                 if cell.ocr:
                     cell._number = _ocr_number(cell.text)
     apply_number_styles(doc)
+
+
+# --------------------------------------------------------------------------
+# The settled state, for the cache (issue #7)
+#
+# A cache hit serves the findings of a whole check and the document they were made
+# from, settled as the check settled it. Settling again costs tens of thousands of
+# parse_number calls; the check entry keeps what settling decided instead: each
+# table's notes, and every cell whose number differs from what ``Cell.number``
+# reads on its own (``parse_number(text)``). A cell not listed reads lazily as it
+# would: the same value.
+
+_NUMBER_FIELDS = ("value", "low", "high")
+
+
+def _same_reading(p: ParsedNumber, q: ParsedNumber) -> bool:
+    """``p`` and ``q`` are the same reading, printed the same (Decimal("1.50") and
+    Decimal("1.5") are equal but not the same number as printed)."""
+    return p is q or (p == q and type(p.readings) is type(q.readings)
+                      and all(str(getattr(p, f)) == str(getattr(q, f)) for f in _NUMBER_FIELDS))
+
+
+def _all_cells(table: Table):
+    return [*table.header_rows, *(r.cells for r in table.rows)]
+
+
+def settled_state(doc: Document) -> dict:
+    """What settle_numbers decided on ``doc`` (run right after it): every table's notes and
+    ``[table, row, column, number]`` for each cell whose settled number is not the one the
+    cell reads on its own (rows counted over the header rows, then the body rows)."""
+    cells = []
+    for ti, table in enumerate(doc.tables):
+        for ri, row in enumerate(_all_cells(table)):
+            for j, c in enumerate(row):
+                p = c._number
+                if p is not None and not _same_reading(p, parse_number(c.text)):
+                    cells.append([ti, ri, j, p])
+    return {"notes": [list(t.notes) for t in doc.tables], "cells": cells}
+
+
+def restore_settled(doc: Document, state) -> bool:
+    """Put a settled_state back on ``doc`` as read (unsettled). False, with ``doc`` untouched,
+    when the state does not fit the document (then settle_numbers it)."""
+    try:
+        notes, cells = state["notes"], state["cells"]
+        if not isinstance(notes, list) or len(notes) != len(doc.tables):
+            return False
+        if not all(isinstance(n, list) and all(type(s) is str for s in n) for n in notes):
+            return False
+        rows = [_all_cells(t) for t in doc.tables]
+        targets = []
+        for entry in cells:
+            ti, ri, j, p = entry
+            if not (type(ti) is int and type(ri) is int and type(j) is int and isinstance(p, ParsedNumber)):
+                return False
+            if ti < 0 or ri < 0 or j < 0:
+                return False
+            c = rows[ti][ri][j]
+            if p.text != c.text:
+                return False
+            targets.append((c, p))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return False
+    for table, n in zip(doc.tables, notes):
+        table.notes = list(n)
+    for c, p in targets:
+        c._number = p
+    return True
