@@ -40,3 +40,19 @@ def test_glued_header_words_realisasi_column():
     assert parse_number(sums[0].expected).value == Decimal("1894455000") + Decimal("38515745801") + Decimal(
         "13500516405")
 
+
+def test_misplaced_separator_confirmed_by_row_percentage():
+    # lakip_2016_update_22_juni_2017.pdf p29-30 Tabel III.4: two realisasi cells are printed with a
+    # misplaced separator, "1,011.080.000" (anggaran 1.011.425.000,-, 99,97%) and "1403.419.201"
+    # (anggaran 1.453.000.000,-, 96,59%); each row's % confirms the whole amount (1.011.080.000 /
+    # 1.011.425.000 = 99,966 %; 1.403.419.201 / 1.453.000.000 = 96,588 %), so the Jumlah is checked:
+    # 331.985.000 + 163.761.000 + 248.954.200 + 693.164.011 + 872.000.000 + 1.011.080.000
+    # + 902.653.215 + 917.504.464 + 1.403.419.201 + 59.882.900 = 6.604.403.991, printed 6.604.358.991
+    name = "lakip_2016_update_22_juni_2017.pdf"
+    sums = [f for f in _findings(name, 30, "III.4") if f.rule == "SUM001" and f.row == "Jumlah"]
+    assert len(sums) == 1
+    assert parse_number(sums[0].actual).value == Decimal("6604358991")
+    assert parse_number(sums[0].expected).value == Decimal("6604403991")
+    # the malformed cells are still reported as malformed (DQ001), not silently repaired
+    bad = {f.actual for f in real_audit(name).findings if f.rule == "DQ001" and f.page == 30}
+    assert {"1,011.080.000", "1403.419.201"} <= bad

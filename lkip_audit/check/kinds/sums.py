@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable
 
 from lkip_audit.check import numeric
-from lkip_audit.check.kinds.base import DOUBT_TEXT, Ctx, Doubt, applies, cell_at, judge, row_infos, state
+from lkip_audit.check.kinds.base import (
+    DOUBT_TEXT, Ctx, Doubt, applies, cell_at, judge, number, row_infos, same_group, state,
+)
 from lkip_audit.findings import Finding
+from lkip_audit.numbers import ParsedNumber
 from lkip_audit.understand.model import KEBUTUHAN, KOMPOSISI, AnalyzedTable, ColumnRole
 
 FIELDS_SUM = {"addends", "count"}
@@ -101,6 +105,8 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                     addends.append((j, c.number))
                 elif st == "empty":
                     continue
+                elif st == "malformed" and (read := _confirmed_reading(ctx, at, j, col)) is not None:
+                    addends.append((j, read))  # a misplaced separator that the row's % confirms
                 else:
                     bad = True  # never recompute from a malformed or unreadable operand
                     break
@@ -119,7 +125,7 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 ok = ctx.consistent(tp, total) or ctx.overlaps(tp, lo, hi)
             if ok:
                 continue
-            doubts = _doubts(ctx, at, i, covers, col, tp, [j for j, _ in addends])
+            doubts = _doubts(ctx, at, i, covers, col, tp, [j for j, _ in addends], {j: p.value for j, p in addends})
             shown = [numeric.shown(p) for _, p in addends]
             yield ctx.finding(
                 rule, at, i, col,
@@ -136,6 +142,33 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             )
 
 
+# A whole Rupiah amount printed with a misplaced separator: "1,011.080.000" (a comma for the
+# first dot), "1403.419.201" (a dot missing); groups of three digits after the first.
+_MISPLACED_SEP = re.compile(r"^(\d{1,4})((?:[.,]\d{3})+)(?:,00|,-)?$")
+
+
+def _confirmed_reading(ctx: Ctx, at: AnalyzedTable, row: int, col) -> ParsedNumber | None:
+    """The one reading of a malformed money cell (its digits as a whole amount) when the same row
+    confirms it: a realisasi Rp whose realisasi / anggaran x 100 is the row's printed % (or an
+    anggaran the other way round). Else None: the cell is not used (never guess an operand)."""
+    if not isinstance(col, ColumnRole) or col.field not in ("realisasi_rp", "anggaran"):
+        return None
+    cell = cell_at(at, row, col)
+    m = _MISPLACED_SEP.match("".join((cell.text or "").split())) if cell is not None else None
+    if m is None:
+        return None
+    value = Decimal(re.sub(r"\D", "", m.group(1) + m.group(2)))
+    other = same_group(at, "anggaran" if col.field == "realisasi_rp" else "realisasi_rp", col.group)
+    pcol = same_group(at, "persen", col.group)
+    o, pct = number(cell_at(at, row, other)), number(cell_at(at, row, pcol))
+    if o is None or pct is None or not o.value or not value:
+        return None
+    num, den = (value, o.value) if col.field == "realisasi_rp" else (o.value, value)
+    if not ctx.consistent(pct, num / den * 100):
+        return None
+    return ParsedNumber(text=cell.text, kind="number", value=value, decimals=0, style="id")
+
+
 def _under(infos, j: int, i: int) -> bool:
     """Row j descends from row i."""
     seen = set()
@@ -148,7 +181,8 @@ def _under(infos, j: int, i: int) -> bool:
     return False
 
 
-def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, rows: list[int]) -> list[Doubt]:
+def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, rows: list[int],
+            values: dict | None = None) -> list[Doubt]:
     """Doubts of a failed sum (base.judge): an addend or the total read by OCR or with another
     number reading that makes it add up, and label-less rows (a label split over a page
     break, a cut row) among or next to the rows summed that carry a number in the column."""
@@ -235,7 +269,8 @@ def _doubts(ctx: Ctx, at: AnalyzedTable, i: int, covers: list[int], col, tp, row
             break
     from lkip_audit.check.kinds.base import agrees, alt_readings, number
 
-    vals = {j: number(cell_at(at, j, col)).value for j in rows}
+    # the addends' values as summed (a malformed cell read by _confirmed_reading has no cell.number)
+    vals = values if values is not None else {j: number(cell_at(at, j, col)).value for j in rows}
     total = sum(vals.values(), Decimal(0))
     for j in rows + [i]:
         c = cell_at(at, j, col)
