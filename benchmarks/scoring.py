@@ -339,13 +339,16 @@ def open_missed(entries) -> list[dict]:
 
 def missed_reported_by(finding, entry) -> bool:
     """Does this current finding report the missed entry? The same page, the same table when
-    the entry names one, and an ``actual`` that is, as a number, the entry's ``printed``
-    (severity is not looked at here)."""
+    the entry and the finding name one, and an ``actual`` that is, as a number, the entry's
+    ``printed`` (severity is not looked at here)."""
     if get(entry, "page") is None or get(finding, "page") is None:
         return False
     if int(get(finding, "page")) != int(get(entry, "page")):
         return False
-    if get(entry, "table") is not None and norm_table(get(finding, "table")) != norm_table(get(entry, "table")):
+    # the same table when the entry names one; a finding whose table lost its caption (table
+    # null) still counts on the entry's page (as for truth items above)
+    if get(entry, "table") is not None and get(finding, "table") is not None \
+            and norm_table(get(finding, "table")) != norm_table(get(entry, "table")):
         return False
     printed = printed_values(get(entry, "printed"))
     return bool(printed & printed_values(get(finding, "actual")))

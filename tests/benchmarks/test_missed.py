@@ -24,6 +24,8 @@ def test_same_page_table_and_printed_number():
     # another page, another table, another number: not this entry
     assert not missed_reported_by(_f(page=19), ENTRY)
     assert not missed_reported_by(_f(table="10"), ENTRY)
+    # a finding whose table lost its caption still counts on the entry's page
+    assert missed_reported_by(_f(table=None), ENTRY)
     assert not missed_reported_by(_f(actual="56.017.677.525"), ENTRY)
 
 
