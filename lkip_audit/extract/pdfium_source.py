@@ -438,12 +438,13 @@ def _rect_size(edges: list[dict]) -> tuple[float, float]:
 
 
 def shading_edges(rects: list[tuple[float, float, float, float]]) -> list[dict]:
-    """The four sides of each shading rectangle, as edges."""
+    """The four sides of each shading rectangle, as edges (``object_type`` "shading": no
+    drawn rule, so the ruled finder does not close a table's open sides from them)."""
     out = []
     for x0, top, x1, bottom in rects:
         out += [
-            _edge(x0, top, x1, top, "h", "rect_edge"), _edge(x0, bottom, x1, bottom, "h", "rect_edge"),
-            _edge(x0, top, x0, bottom, "v", "rect_edge"), _edge(x1, top, x1, bottom, "v", "rect_edge"),
+            _edge(x0, top, x1, top, "h", "shading"), _edge(x0, bottom, x1, bottom, "h", "shading"),
+            _edge(x0, top, x0, bottom, "v", "shading"), _edge(x1, top, x1, bottom, "v", "shading"),
         ]
     return out
 

@@ -149,12 +149,16 @@ def piece_from_cells(
     return Piece(page, BBox(x0, top, x1, bottom), nrows, ncols, cells, extractor, col_edges=xs)
 
 
-def lattice_cells(edges: list[dict]) -> list[list[tuple[float, float, float, float]]]:
+def lattice_cells(edges: list[dict], words: list[dict] | None = None) -> list[list[tuple[float, float, float, float]]]:
     """Cell boxes of each ruled table, from the page's edges.
 
-    Exactly what ``pdfplumber.Page.find_tables(LINE_SETTINGS)`` computes, minus
-    pdfminer: the same edge filters, snapping and joining, intersections, cells
-    and grouping into tables, run on edges from any page source.
+    What ``pdfplumber.Page.find_tables(LINE_SETTINGS)`` computes, minus pdfminer: the
+    same edge filters, snapping and joining, intersections, cells and grouping into
+    tables, run on edges from any page source. One addition (``close_open_sides``, given
+    the page's ``words``): a table ruled across its full width but with vertical rules
+    only between columns (LaTeX's ``|c|c|`` without the outer bars, many journal styles)
+    gets its outer sides where its horizontal rules end, so its first and last columns
+    are cells too; pdfplumber drops them.
     """
     from pdfplumber import table as pt
     from pdfplumber.utils import filter_edges
@@ -162,12 +166,102 @@ def lattice_cells(edges: list[dict]) -> list[list[tuple[float, float, float, flo
     s = pt.TableSettings.resolve(LINE_SETTINGS)
     v = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter)
     h = filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
-    if len(v) < 2 or len(h) < 2:
-        return []  # no grid without two lines each way
+    if len(v) < 1 or len(h) < 2 or (len(v) < 2 and not words):
+        return []  # no grid without two lines each way (one inner rule: an open-sided table)
     merged = pt.merge_edges(v + h, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance)
     merged = filter_edges(merged, min_length=s.edge_min_length)
+    if words:
+        merged = merged + close_open_sides(merged, words, s.intersection_x_tolerance)
     points = pt.edges_to_intersections(merged, s.intersection_x_tolerance, s.intersection_y_tolerance)
     return pt.cells_to_tables(intersections_to_cells(points))
+
+
+def close_open_sides(edges: list[dict], words: list[dict], tol: float = 3.0) -> list[dict]:
+    """The missing outer sides of open-sided ruled tables, as vertical edges.
+
+    The edges (merged, as pdfplumber merges them) are grouped into connected nets: a
+    vertical and a horizontal rule that cross or touch are connected. In a net with at
+    least one vertical rule, the horizontal rules that reach furthest left (right), at
+    least two of them ending within ``tol`` of one another, bound the table there when
+    they run past the net's outermost vertical rule and text stands in that margin
+    between them: a vertical edge is added at their common end, from the first of them
+    to the last. A grid closed on all sides adds nothing (its rules end at its outer
+    verticals), nor does a page-wide rule no vertical rule touches (a running header's
+    line), nor rules overshooting a closed grid by a few points with no text beyond it.
+    Shading sides (``object_type`` "shading", pdfium_source.shading_edges) are no rules
+    and take no part.
+    """
+    drawn = [e for e in edges if e.get("object_type") != "shading"]
+    vs = [e for e in drawn if e["orientation"] == "v"]
+    hs = [e for e in drawn if e["orientation"] == "h"]
+    if not vs or len(hs) < 2:
+        return []
+    parent = list(range(len(vs) + len(hs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, v in enumerate(vs):
+        for j, h in enumerate(hs):
+            if h["x0"] - tol <= v["x0"] <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol:
+                parent[find(i)] = find(len(vs) + j)
+    nets: dict[int, tuple[list[dict], list[dict]]] = {}
+    for i, v in enumerate(vs):
+        nets.setdefault(find(i), ([], []))[0].append(v)
+    for j, h in enumerate(hs):
+        nets.setdefault(find(len(vs) + j), ([], []))[1].append(h)
+    index = _WordIndex(words)
+    added = []
+    for nv, nh in nets.values():
+        if not nv or len(nh) < 2:
+            continue
+        inner_left = min(v["x0"] for v in nv)
+        inner_right = max(v["x0"] for v in nv)
+        left = min(h["x0"] for h in nh)
+        right = max(h["x1"] for h in nh)
+        for x, inner, ends in (
+            (left, inner_left, [h for h in nh if h["x0"] <= left + tol]),
+            (right, inner_right, [h for h in nh if h["x1"] >= right - tol]),
+        ):
+            if len(ends) < 2 or abs(x - inner) <= tol:
+                continue
+            top, bottom = min(h["top"] for h in ends), max(h["top"] for h in ends)
+            if bottom - top <= tol or any(
+                e["orientation"] == "v" and abs(e["x0"] - x) <= tol and e["top"] <= top + tol
+                and e["bottom"] >= bottom - tol for e in edges
+            ):
+                continue  # no span, or a side is there already (a shading's)
+            margin = BBox(min(x, inner), top, max(x, inner), bottom)
+            if not index.words_in(margin, margin=0) or _unruled_rows(index, margin, inner, left, right,
+                                                                     sorted(h["top"] for h in ends)):
+                continue
+            added.append({
+                "object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top,
+                "width": 0.0, "height": bottom - top, "orientation": "v",
+            })
+    return added
+
+
+def _unruled_rows(index: "_WordIndex", margin: BBox, inner: float, left: float, right: float,
+                  ys: list[float], most: int = 3) -> bool:
+    """Between two of the rules, more than ``most`` text lines of the margin each have text
+    beside them across the inner rule: rows that no rule separates (a statistical
+    abstract's table: rules under the header and at the foot only, rules between column
+    groups). Closing such a table would make one cell of each column's whole body; the
+    rule-less finder reads it by its lines instead."""
+    for y0, y1 in zip(ys, ys[1:]):
+        band = BBox(left, y0, right, y1)
+        ws = index.words_in(band, margin=0)
+        inside = [w for w in ws if margin.x0 <= (w["x0"] + w["x1"]) / 2 <= margin.x1]
+        beside = [w for w in ws if not margin.x0 <= (w["x0"] + w["x1"]) / 2 <= margin.x1]
+        tops = _cluster([w["top"] for w in inside], 2.0)
+        paired = sum(1 for t in tops if any(abs(w["top"] - t) <= 2.0 for w in beside))
+        if paired > most:
+            return True
+    return False
 
 
 def intersections_to_cells(intersections: dict) -> list[tuple[float, float, float, float]]:
@@ -221,9 +315,10 @@ def intersections_to_cells(intersections: dict) -> list[tuple[float, float, floa
 
 
 def find_ruled(edges: list[dict], page_no: int, words: list[dict], source: str = "pdfium") -> list[Piece]:
-    """Tables drawn with rules on all sides (pdfplumber's lines strategy)."""
+    """Tables drawn with rules (pdfplumber's lines strategy), open outer sides closed
+    where the horizontal rules end (``close_open_sides``)."""
     pieces = []
-    for cells in lattice_cells(edges):
+    for cells in lattice_cells(edges, words):
         p = piece_from_cells(page_no, list(cells), words, f"{source}-lines", split_words=True)
         if p is not None and (p.ncols >= 2 and p.nrows >= 2) and _texts(p) >= 2:
             pieces.append(p)
