@@ -26,6 +26,7 @@ def run_local(paths: list[str], options: BatchOptions, jobs: int, room: Room) ->
         return ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
                                    max_tasks_per_child=TASKS_PER_WORKER)
 
+    readers = _readers_per_report(jobs)
     pool = new_pool()
     pending: dict = {}
     tries: dict[int, int] = {}
@@ -33,7 +34,7 @@ def run_local(paths: list[str], options: BatchOptions, jobs: int, room: Room) ->
 
     def submit(i: int) -> None:
         tries[i] = tries.get(i, 0) + 1
-        pending[pool.submit(check_one, paths[i], options)] = i
+        pending[pool.submit(_check_in_pool, paths[i], options, readers)] = i
 
     try:
         while nxt < len(paths) or pending:
@@ -69,6 +70,31 @@ def run_local(paths: list[str], options: BatchOptions, jobs: int, room: Room) ->
 # Modules every report needs, imported once in the fork server rather than in each worker.
 PRELOAD = ["lkip_audit.batch", "lkip_audit.pipeline", "lkip_audit.understand.schemas", "lkip_audit.report.output",
            "lkip_audit.report.json_report", "lkip_audit.report.text", "lkip_audit.cache"]
+
+
+def _readers_per_report(jobs: int) -> int:
+    """Processes one report's pages may be read by when ``jobs`` reports are checked at
+    once: the CPUs left per job (extract/pdf.py reader_processes), so the batch's own
+    parallelism is not oversubscribed (1 with --jobs 2 on two cores)."""
+    import os
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, cpus // max(1, jobs))
+
+
+def _check_in_pool(path: str, options: BatchOptions, readers: int) -> ReportOutcome:
+    """check_one in a pool worker, its page reading bounded to ``readers`` processes
+    (``$LKIP_AUDIT_READERS``, unless the user set it)."""
+    import os
+
+    from lkip_audit.extract.pdf import READERS_ENV
+
+    if READERS_ENV not in os.environ:
+        os.environ[READERS_ENV] = str(readers)
+    return check_one(path, options)
 
 
 def _pool_context():

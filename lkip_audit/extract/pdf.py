@@ -217,14 +217,19 @@ def read_document(
     pending_caption: Caption | None = None
     running: set = set()  # the previous page's lines, to tell running headers and footers
     identity = IdentityReader()  # instansi and tahun (extract/identity.py)
+    helper: _Helper | None = None
     try:
         total = source.count
+        if _helper_wanted(total, page_guard, backend):
+            helper = _Helper.start(path, backend, total)
         for i in range(1, total + 1):
             try:
                 with page_guard(i) if page_guard else nullcontext():
-                    data, read_by = source.page(i)
-                    page, page_pieces, tops, pending_caption, running = _read_page(
-                        data, read_by, pending_caption, running)
+                    got = helper.take(i, pending_caption, running) if helper is not None else None
+                    if got is None:
+                        data, read_by = source.page(i)
+                        got = _read_page(data, read_by, pending_caption, running)
+                    page, page_pieces, tops, pending_caption, running = got
                     _check_complexity(page_pieces)
             except Exception as e:  # a damaged page must not stop the others
                 # MemoryError: the page needs more than the reader's memory limit (a
@@ -246,6 +251,8 @@ def read_document(
             if progress:
                 progress(i, total)
     finally:
+        if helper is not None:
+            helper.close()
         source.close()
     tables = build_tables(pieces, text_tops)
     instansi, tahun = identity.result(tables)
@@ -259,6 +266,193 @@ def read_document(
         tahun=tahun,
         problems=problems,
     )
+
+
+# -- a second reader process for the second half of a long document (issue #7) ---------------
+#
+# Reading the pages is most of a cold check and each page is read on its own, so a
+# document of MIN_PAGES_FOR_HELPER pages or more is read by two processes when two
+# CPUs are there: this one reads the first half, a forked helper the rest, and this
+# one takes the helper's pages in order, each under the same page guard as a page it
+# reads itself (the page timer, the document deadline, the parent's page messages),
+# so limits, problems and the Document are the same as when one process reads them
+# all. A page depends on the one before (a caption left pending at its bottom, the
+# running headers of the previous page): the helper starts two pages early to learn
+# that state, and its pages are used only when the state it learnt is the one this
+# process reached. Whenever the helper does not deliver (it ended, stopped on a page
+# that raised, died, or the state differed), this process reads the pages itself.
+
+READERS_ENV = "LKIP_AUDIT_READERS"
+MIN_PAGES_FOR_HELPER = 16
+HELPER_PAGE_SECONDS = 120  # the helper is killed (SIGALRM, default action) on a page this long
+
+
+def reader_processes() -> int:
+    """How many processes may read one document's pages: ``$LKIP_AUDIT_READERS`` (1 or 2),
+    else 2 when this process may run on two CPUs or more. A batch that checks several
+    reports at once sets it to 1 for its workers (batch/runner.py): the cores are taken."""
+    v = os.environ.get(READERS_ENV, "").strip()
+    if v:
+        try:
+            return max(1, min(2, int(v)))
+        except ValueError:
+            return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return 2 if cpus >= 2 else 1
+
+
+def _helper_wanted(total: int, page_guard, backend: str) -> bool:
+    import threading
+    import time
+
+    if total < MIN_PAGES_FOR_HELPER or backend != "pdfium" or not hasattr(os, "fork"):
+        return False
+    if reader_processes() < 2 or threading.active_count() != 1:
+        return False  # forking a process that runs other threads may copy a lock they hold
+    if page_guard is not None:
+        if getattr(page_guard, "skip", None):
+            return False  # a read again after a page stalled or killed the reader: one process
+        if getattr(page_guard, "clock", time.monotonic) is not time.monotonic:
+            return False  # a test's clock that each page advances: pages one after another
+    return True
+
+
+class _Helper:
+    """The forked process reading pages ``first``..total, and this process's side of it."""
+
+    def __init__(self, pid: int, fd: int, first: int):
+        import threading
+
+        self.pid, self.first = pid, first
+        self.next = first  # the only page take() may serve next
+        self._state = None  # (pending caption, running lines) the helper starts ``first`` with
+        self._pages: dict[int, bytes] = {}  # pickled results, unpickled when taken
+        self._ended = False
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._drain, args=(fd,), name="lkip-audit-helper", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, path: Path, backend: str, total: int) -> _Helper | None:
+        first = total // 2 + 2  # the helper also reads the two pages before ``first``
+        try:
+            r, w = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return None
+        if pid == 0:  # the helper: never returns into the caller's code
+            code = 0
+            try:
+                os.close(r)
+                _helper_main(path, backend, first, total, w)
+            except BaseException:  # noqa: BLE001 - this process reads the rest itself
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        return cls(pid, r, first)
+
+    def _drain(self, fd: int) -> None:
+        from multiprocessing.connection import Connection
+
+        conn = Connection(fd, writable=False)
+        try:
+            while True:
+                data = conn.recv_bytes()
+                kind, page = data[:1], int.from_bytes(data[1:5], "big")
+                with self._cond:
+                    if kind == b"s":
+                        self._state = data[5:]
+                    else:
+                        self._pages[page] = data[5:]
+                    self._cond.notify_all()
+        except (EOFError, OSError):
+            pass
+        finally:
+            conn.close()
+            with self._cond:
+                self._ended = True
+                self._cond.notify_all()
+
+    def take(self, number: int, pending: Caption | None, running: set):
+        """The helper's result for page ``number`` read from state (``pending``,
+        ``running``), waiting for it (under the caller's page guard); None when the
+        helper cannot give it: the caller reads the page itself, and every later one."""
+        import pickle
+
+        if number < self.first:
+            return None
+        if number != self.next:
+            self.stop()
+            return None
+        with self._cond:
+            while number not in self._pages and not self._ended:
+                self._cond.wait(0.05)
+            state, data = self._state, self._pages.pop(number, None)
+        if data is None or state is None:
+            self.stop()
+            return None
+        if number == self.first and pickle.loads(state) != (pending, running):
+            self.stop()  # the pages before differ from what the helper assumed
+            return None
+        self.next = number + 1
+        return pickle.loads(data)
+
+    def stop(self) -> None:
+        self.next = -1
+        self.close()
+
+    def close(self) -> None:
+        import signal
+
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
+
+
+def _helper_main(path: Path, backend: str, first: int, total: int, fd: int) -> None:
+    """The helper process: the state entering ``first`` (from the two pages before it),
+    then each page's result, pickled, in order; it stops at the first page that raises."""
+    import pickle
+    import signal
+    from multiprocessing.connection import Connection
+
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # a page that stalls ends this process
+    conn = Connection(fd, readable=False)
+    source = _open_source(path, backend)  # its own document: never the parent's handles
+    pending, running = None, None
+
+    def send(kind: bytes, number: int, value) -> None:
+        conn.send_bytes(kind + number.to_bytes(4, "big") + pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    for i in (first - 2, first - 1):
+        signal.alarm(HELPER_PAGE_SECONDS)
+        data, read_by = source.page(i)
+        _, _, _, pending, running = _read_page(data, read_by, pending, running)
+    send(b"s", first, (pending, running))
+    for i in range(first, total + 1):
+        signal.alarm(HELPER_PAGE_SECONDS)
+        data, read_by = source.page(i)
+        got = _read_page(data, read_by, pending, running)
+        _check_complexity(got[1])
+        send(b"p", i, got)
+        pending, running = got[3], got[4]
+    signal.alarm(0)
 
 
 # More table cells than any real report page holds (a dense A4 page: ~60 rows x 20
