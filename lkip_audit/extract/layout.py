@@ -11,10 +11,25 @@ from dataclasses import dataclass, field
 
 from lkip_audit.extract.model import BBox
 
+
+def _vocabulary() -> dict:
+    """rules/vocabulary/captions.yaml: the words a caption starts with, and those a
+    sentence about a table starts its title with."""
+    import yaml
+
+    from lkip_audit.vocabulary import Loader, vocabulary_text
+
+    return yaml.load(vocabulary_text("captions"), Loader=Loader)
+
+
+_VOCABULARY = _vocabulary()
+
 CAPTION_RE = re.compile(
     # The number may run straight into the title when it ends in a digit ("Tabel
-    # III.3Evaluasi") and may end in a letter ("Tabel 3.1.3a.", "Tabel 2.1b").
-    r"^\s*Tabel\s*\.?\s*(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+|,\d+)*(?:(?<=\d)[a-z](?![A-Za-z]))?)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
+    # III.3Evaluasi") and may end in a letter ("Tabel 3.1.3a.", "Tabel 2.1b"). The caption
+    # words ("Tabel", "Table") are data: rules/vocabulary/captions.yaml.
+    # A letter or roman number stands apart from the word ("Tabel A", not "Tables").
+    r"^\s*(?:" + "|".join(_VOCABULARY["words"]) + r")(?:\s*\.?\s*(?=\d)|\s*\.\s*|\s+)(?P<num>(?:[IVX]+|[A-Z]|\d+)(?:\s*\.\s*\d+|,\d+)*(?:(?<=\d)[a-z](?![A-Za-z]))?)(?:(?<=\d)(?=[A-Z])|(?![A-Za-z]))"
     r"\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -87,16 +102,14 @@ class Caption:
     lines: list[Line] = field(default_factory=list)
 
 
-_REFERENCE_RE = re.compile(
-    r"^(?:di\s?atas|di\s?bawah|berikut|ini|tersebut|dan|atau|menunjukkan|memperlihatkan|menjelaskan|"
-    r"menggambarkan|merupakan|adalah|terlihat|dapat|yang|pada|sebagai|mem\w+|men\w+|meng\w+|di\w*)\b"
-)
+_REFERENCE_RE = re.compile(r"^(?:" + "|".join(_VOCABULARY["reference_starts"]) + r")\b")
 
 
 def _is_reference(title: str) -> bool:
     """A sentence that starts by naming a table ("Tabel 3.3 memperlihatkan perbandingan
-    ...", "Tabel 3.5 di atas ...") is prose about it, not its caption: a caption's title
-    does not start with a verb or a preposition in lower case."""
+    ...", "Tabel 3.5 di atas ...", "Table 2 shows ...") is prose about it, not its
+    caption: a caption's title does not start with a verb or a preposition in lower case
+    (the words: rules/vocabulary/captions.yaml)."""
     return bool(_REFERENCE_RE.match(title.strip()))
 
 
@@ -127,7 +140,8 @@ def find_captions(lines: list[Line]) -> list[Caption]:
             j += 1
         # "Tabel 3,1": a comma for the dot
         num = re.sub(r"\s+", "", m.group("num")).rstrip(".").replace(",", ".")
-        title = join_lines([m.group("title")] + [b.text for b in block[1:]])
+        # "Table 1: Results": the colon after the number is no part of the title.
+        title = join_lines([m.group("title").lstrip(": ")] + [b.text for b in block[1:]])
         bbox = BBox(min(b.x0 for b in block), block[0].top, max(b.x1 for b in block), block[-1].bottom)
         caps.append(Caption(num, normalise_space(title).rstrip(". "), bbox, block))
         i = j
