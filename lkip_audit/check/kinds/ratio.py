@@ -50,6 +50,10 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     for rcol in at.cols(prm["result"]):
         ncol = same_group(at, prm["numerator"], rcol.group)
         dcol = same_group(at, prm["denominator"], rcol.group)
+        also = None  # another plausible denominator: a row that holds against it is consistent
+        if dcol is None and prm.get("denominator_fallback") and not at.cols(prm["denominator"]):
+            dcol = same_group(at, prm["denominator_fallback"], rcol.group)
+            also = same_group(at, prm["denominator_also"], rcol.group) if prm.get("denominator_also") else None
         if ncol is None or dcol is None or len({rcol.index, ncol.index, dcol.index}) < 3:
             continue
         lower_aware = bool(prm.get("skip_lower_is_better"))
@@ -81,6 +85,9 @@ def check_ratio(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             computed = num[0] / den[0] * factor
             if ctx.consistent(rp, computed):
                 continue
+            alt = _operand(at, i, also) if also is not None else None
+            if alt is not None and alt[0] != 0 and ctx.consistent(rp, num[0] / alt[0] * factor):
+                continue  # the percentage of the other budget (the original one, before the amendment)
             if den[1].kind != "range" and _fits_operand_precision(ctx, rp, num[1], den[1], lambda n, d: n / d * factor):
                 continue  # the report computed from the unrounded operands (302,97 / 50 -> 605,93)
             holds.rp = rp
