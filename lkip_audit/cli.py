@@ -215,19 +215,15 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
             if prog:
                 prog.stop()
         doc = result.document
-        if debug:
-            for tb in doc.tables:
-                _err_console().print(f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} "
-                                     f"baris={len(tb.rows)} extractor={tb.extractor}", markup=False)
-            for at in result.understanding.tables:  # polarity evidence per indicator row
-                for r, p in sorted((getattr(at, "polarity", None) or {}).items()):
-                    _err_console().print(f"[debug] polaritas {at.table.id} tabel={at.table.number} baris={r + 1}: "
-                                         f"{'semakin rendah' if p.lower else 'semakin tinggi'} semakin baik "
-                                         f"({p.evidence}: {p.source})", markup=False)
+        if debug:  # how each table was read (a Word draft: by part and heading, no pages), polarity per row
+            from lkip_audit.report.debug import polarity_lines, table_lines
+
+            for line in table_lines(doc, lang) + polarity_lines(result.understanding, lang, doc):
+                _err_console().print(line, markup=False)
         if explain_matches:
             from lkip_audit.understand.resolve import explain_matches as explain_lines, resolve
 
-            for line in explain_lines(resolve(result.understanding, doc), doc=doc):
+            for line in explain_lines(resolve(result.understanding, doc), doc=doc, lang=lang):
                 click.echo(line, err=True)
         if store_db:
             from lkip_audit.store.run import prepare, record

@@ -43,6 +43,16 @@ _T: dict[str, dict[str, str]] = {
     "col.expected": {"id": "Seharusnya", "en": "Expected"},
     "col.message": {"id": "Uraian", "en": "Reason"},
     "table.none": {"id": "tanpa nomor", "en": "no number"},
+    # how a message names a place (a page, a Word draft's part, a table, a row, a column)
+    "loc.page": {"id": "hal. {page}", "en": "p. {page}"},
+    "loc.pages": {"id": "halaman {pages}", "en": "pages {pages}"},
+    "loc.part": {"id": "bagian {part}", "en": "part {part}"},
+    "loc.table": {"id": "tabel {table}", "en": "table {table}"},
+    "loc.row": {"id": "baris {row}", "en": "row {row}"},
+    "loc.column": {"id": "kolom {column}", "en": "column {column}"},
+    # where a kategori scale comes from (LBL messages)
+    "scale.source.table": {"id": "dokumen: tabel {table} {place}", "en": "document: table {table} {place}"},
+    "scale.source.sentence": {"id": "dokumen: kalimat {place}", "en": "document: sentence {place}"},
     "summary.line": {
         "id": "{path}: {error} galat, {warning} peringatan, {info} info; {tables} tabel, {pages} halaman",
         "en": "{path}: {error} errors, {warning} warnings, {info} info; {tables} tables, {pages} pages",

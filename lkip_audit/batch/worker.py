@@ -92,13 +92,14 @@ def _check_path(path: str, local: str, options: BatchOptions, started: float) ->
         return out
     try:
         doc = result.document
-        if options.debug:
-            out.messages += [f"[debug] {tb.id} tabel={tb.number} hal={tb.pages} baris={len(tb.rows)} "
-                             f"extractor={tb.extractor}" for tb in doc.tables]
+        if options.debug:  # the lines of a single check's --debug (a Word draft: by part, no pages)
+            from lkip_audit.report.debug import table_lines
+
+            out.messages += table_lines(doc, lang)
         if options.explain_matches:
             from lkip_audit.understand.resolve import explain_matches, resolve
 
-            out.messages += list(explain_matches(resolve(result.understanding, doc), doc=doc))
+            out.messages += list(explain_matches(resolve(result.understanding, doc), doc=doc, lang=lang))
         if options.store:  # cross-year findings from the store (read only) and the record to write
             from lkip_audit.store.run import prepare
 

@@ -499,10 +499,13 @@ def _attach_sasaran(res: Resolution) -> None:
         e.occurrences = keep
 
 
-def explain_matches(res: Resolution, only_shared: bool = True, doc: Document | None = None) -> list[str]:
+def explain_matches(res: Resolution, only_shared: bool = True, doc: Document | None = None,
+                    lang: str = "id") -> list[str]:
     """One line per occurrence, grouped by entity: how each tie was made. ``doc`` a Word
-    draft (no pages): each place by the heading its table stands under, not a pseudo-page."""
+    draft (no pages): each place by the heading its table stands under, not a pseudo-page.
+    Places are named in ``lang`` ("tabel 3.5, baris 4, hal. 27" / "table 3.5, row 4, p. 27")."""
     from lkip_audit.extract.docx import is_word_document, word_table, word_table_name
+    from lkip_audit.i18n import t
 
     word = is_word_document(doc)
     lines = []
@@ -514,9 +517,11 @@ def explain_matches(res: Resolution, only_shared: bool = True, doc: Document | N
         for o in e.occurrences:
             if word:
                 section, _title, position = word_table(doc, o.table_id)
-                where = f"tabel {word_table_name(o.table, position) or o.table_id}, baris {o.row + 1}, {section or '-'}"
+                name = word_table_name(o.table, position, lang) or o.table_id
+                where = f"{t('loc.table', lang, table=name)}, {t('loc.row', lang, row=o.row + 1)}, {section or '-'}"
             else:
-                where = f"tabel {o.table or o.table_id}, baris {o.row + 1}, hal. {o.page}"
+                where = (f"{t('loc.table', lang, table=o.table or o.table_id)}, {t('loc.row', lang, row=o.row + 1)}, "
+                         f"{t('loc.page', lang, page=o.page)}")
             flds = ", ".join(f if g is None else f"{f}[{g}]" for f, g in o.fields) or "-"
             pk = f" (PK {o.pk})" if o.pk else ""
             st = getattr(res.tables[o.table_id], "stage", None)

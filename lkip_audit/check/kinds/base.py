@@ -12,6 +12,7 @@ from lkip_audit.check.config import CheckConfig
 from lkip_audit.check import numeric
 from lkip_audit.extract.model import Cell, Document
 from lkip_audit.findings import Finding, Location
+from lkip_audit.i18n import t as _t
 from lkip_audit.numbers import ParsedNumber
 from lkip_audit.understand.model import AnalyzedTable, ColumnRole, RowInfo, Understanding
 from lkip_audit.understand.text import ws
@@ -83,7 +84,7 @@ class Ctx:
             from lkip_audit.extract.docx import word_place
 
             return word_place(self.doc, table.id if table is not None else None)
-        return f"{'hal.' if self.lang == 'id' else 'p.'} {page}"
+        return _t("loc.page", self.lang, page=page)
 
     def scale(self, name: str):
         over = getattr(self.config, name, None)

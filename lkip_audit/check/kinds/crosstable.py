@@ -16,6 +16,7 @@ from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import Ctx, cell_at, row_label
 from lkip_audit.extract.model import Cell
 from lkip_audit.findings import Finding, Location
+from lkip_audit.i18n import t as _t
 from lkip_audit.numbers import parse_number
 from lkip_audit.understand.model import AnalyzedTable, ColumnRole
 from lkip_audit.understand.resolve import Entity, Occurrence, Resolution, normalise, resolve, ws
@@ -104,10 +105,12 @@ def location(ctx: Ctx, p: Point) -> Location:
 
 
 def where(p: Point, ctx: Ctx | None = None) -> str:
-    """"3.24 (hal. 6)"; in a Word draft (no pages) "3.24 (Bab III > 3.1.2)"."""
+    """"3.24 (hal. 6)" ("3.24 (p. 6)" in English); in a Word draft (no pages) "3.24 (Bab III >
+    3.1.2)"."""
     if ctx is not None and ctx.word:
         return f"{ctx.table_name(p.at.table)} ({ctx.place(p.at.table, None)})"
-    return f"{p.occ.table or p.occ.table_id} (hal. {p.cell.page})"
+    lang = ctx.lang if ctx is not None else "id"
+    return f"{p.occ.table or p.occ.table_id} ({_t('loc.page', lang, page=p.cell.page)})"
 
 
 def places(pts: list[Point], ctx: Ctx | None = None) -> str:
@@ -254,7 +257,7 @@ def _attributed_whole(res: Resolution, p: Point, ctx: Ctx | None = None) -> str 
     table, page = whole
     if ctx is not None and ctx.word:  # a Word draft: the table's heading path, no page
         return f"{ws(ce.text)} = {ctx.table_name(table)} ({ctx.place(table, None)})"
-    return f"{ws(ce.text)} = {table.label} (hal. {page})"
+    return f"{ws(ce.text)} = {table.label} ({_t('loc.page', ctx.lang if ctx is not None else 'id', page=page)})"
 
 
 def check_cross_table(rule, at, ctx: Ctx) -> Iterable[Finding]:

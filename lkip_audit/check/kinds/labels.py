@@ -178,6 +178,15 @@ def _scale_source(ctx: Ctx, scale) -> str:
             place = ctx.place(table, None)
             name = f"{t('col.table', ctx.lang)} {ctx.table_name(table)}"
             return f"{place} > {name}" if place != "-" else name
+    # a PDF: the scale table or sentence and its page, in the message's language
+    from lkip_audit.i18n import t
+
+    table = next((tb for tb in ctx.doc.tables if tb.id == tid), None) if tid and ctx.doc is not None else None
+    if table is not None:
+        return t("scale.source.table", ctx.lang, table=table.label,
+                 place=ctx.place(table, table.pages[0] if table.pages else "?"))
+    if getattr(scale, "sentence", None) and getattr(scale, "page", None):
+        return t("scale.source.sentence", ctx.lang, place=ctx.place(None, scale.page))
     return scale.source
 
 
