@@ -110,6 +110,12 @@ class Report:
     recheck: bool = False  # in the store, but its rendered reports were not kept: check it again
 
     @property
+    def state_word(self) -> str:
+        """The key of the state's words (serve.state.*): a Word draft is read part by part
+        (its chapters; it has no pages), so its reading is "membaca bagian"."""
+        return "reading_parts" if self.state == "reading" and self.kind == "docx" else self.state
+
+    @property
     def finished(self) -> bool:
         """Nothing more will be written for it."""
         return self.state in ("done", "failed") and not self.rendering

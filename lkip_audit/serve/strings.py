@@ -30,6 +30,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "serve.back": {"id": "Kembali ke daftar", "en": "Back to the list"},
     "serve.state.queued": {"id": "menunggu", "en": "queued"},
     "serve.state.reading": {"id": "membaca halaman", "en": "reading pages"},
+    "serve.state.reading_parts": {"id": "membaca bagian", "en": "reading parts"},  # a Word draft: no pages
     "serve.state.checking": {"id": "memeriksa", "en": "checking"},
     "serve.state.done": {"id": "selesai", "en": "done"},
     "serve.state.failed": {"id": "gagal", "en": "failed"},

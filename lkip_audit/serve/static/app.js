@@ -35,7 +35,8 @@
   function label(key) { return labels ? labels.getAttribute("data-" + key) : key; }
 
   function stateText(r) {
-    var s = label(r.state) || r.state;
+    // a Word draft (kind docx) is read part by part (its chapters): it has no pages
+    var s = label(r.state === "reading" && r.kind === "docx" ? "reading-parts" : r.state) || r.state;
     if (r.recheck) { s = label("recheck"); }
     if (r.state === "reading" && r.total) { s += " " + r.done + "/" + r.total; }
     if (r.state === "failed" && r.message) { s += ": " + r.message; }
