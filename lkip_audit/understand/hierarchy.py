@@ -640,7 +640,67 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
         infos[t].covers = covers
         if infos[t].covers:
             notes.append(f"row {t} {infos[t].label!r}: TOTAL covering rows {infos[t].covers}")
+    _range_totals(table, columns, infos, notes)
     return infos, notes
+
+
+# A row that names a run of the table's numbering as its scope: "Program Strategis A s/d G"
+# (lkip_bp3akb_2016.pdf p30 Tabel 2.3c: the programs numbered A to G), "Program 1 s.d. 5".
+_RANGE_LABEL = re.compile(
+    r"\b([A-Z]|\d{1,2})\s*(?:s\s*/\s*d\.?|s\.\s*d\.?|sampai\s+dengan)\s*([A-Z]|\d{1,2})\s*$")
+
+
+def _range_totals(table: Table, columns: list[ColumnRole], infos: list[RowInfo], notes: list[str]) -> None:
+    """A row without a number of its own whose label names a run of the numbering column
+    ("A s/d G") is the total of the rows so numbered: the rows after it, at its own level, whose
+    numbers are the run's members in order (all of them). A member without figures (a
+    label-only program) stands for its rows. Another total covering the members then counts
+    the range row in their place."""
+    nos = [c.index for c in columns if c.field == "no"]
+    if len(nos) != 1:
+        return
+
+    def mark(i: int) -> str:
+        return _cell_text(table.rows[i], nos[0]).rstrip(".)").strip()
+
+    for i, info in enumerate(infos):
+        m = _RANGE_LABEL.search(info.label or "")
+        if m is None or info.role in (TOTAL, SECTION) or mark(i):
+            continue
+        a, b = m.group(1), m.group(2)
+        if a.isdigit() != b.isdigit():
+            continue
+        seq = ([str(k) for k in range(int(a), int(b) + 1)] if a.isdigit()
+               else [chr(k) for k in range(ord(a), ord(b) + 1)])
+        if len(seq) < 2:
+            continue
+        members: list[int] = []
+        for j in range(i + 1, len(infos)):
+            if infos[j].parent != info.parent or infos[j].role == TOTAL:
+                continue
+            if mark(j) != seq[len(members)]:
+                break  # a sibling outside the run, or the run out of order: not this reading
+            members.append(j)
+            if len(members) == len(seq):
+                break
+        if len(members) != len(seq):
+            continue
+        covers: list[int] = []
+        for k in members:
+            if infos[k].role != SECTION:
+                covers.append(k)
+            elif infos[k].children and all(infos[c].role != SECTION for c in infos[k].children):
+                covers += infos[k].children
+            else:
+                covers = []
+                break
+        if not covers:
+            continue
+        info.role, info.covers = TOTAL, covers
+        for t in infos:
+            if t is not info and t.role == TOTAL and i in t.covers:
+                t.covers = [k for k in t.covers if k not in covers]
+        notes.append(f"row {i} {info.label!r}: TOTAL of the rows numbered {a} to {b}, covering rows {covers}")
 
 
 def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int],

@@ -93,3 +93,17 @@ def test_percentage_of_the_amended_budget_checked():
     fields = {0: "no", 1: "uraian", 2: "murni", 3: "perubahan", 4: "realisasi_rp", 5: "persen"}
     fs = only(check(analyzed(header, rows, fields, number="9", page=19)), "PCT001")
     assert [(f.row, f.actual, f.expected) for f in fs] == [("Pengembangan Jaringan Akses Pasar KUMKM", "95,59", "99,30")]
+
+
+def test_row_naming_a_range_of_the_numbering_is_their_total():
+    # lkip_bp3akb_2016.pdf p30 Tabel 2.3c: under II. BELANJA LANGSUNG 45,381,466,800 the row "Program
+    # Strategis A s/d G" prints 21,013,257,500; the programs numbered A to G print A 712,500,000,
+    # B 1,032,525,000, C 3,571,250,000, D 15,826,297,300, E 10,252,414,500, F (no figure of its own; its
+    # one kegiatan 1,634,000,000) and G 900,000,000: together 33,928,986,800
+    name = "lkip_bp3akb_2016.pdf"
+    sums = [f for f in _findings(name, 30, "2.3c") if f.rule == "SUM001" and f.row == "Program Strategis A s/d G"]
+    assert len(sums) == 1
+    assert parse_number(sums[0].actual, "en").value == Decimal("21013257500")
+    assert parse_number(sums[0].expected).value == (
+        Decimal("712500000") + Decimal("1032525000") + Decimal("3571250000") + Decimal("15826297300")
+        + Decimal("10252414500") + Decimal("1634000000") + Decimal("900000000"))
