@@ -294,6 +294,112 @@ def _letter_columns(body: list[Line], edges: list[float]) -> tuple[list[float], 
     return sorted(out), tuple(soft)
 
 
+def _overflow_columns(body: list[Line], edges: list[float]) -> list[float]:
+    """``edges`` with the boundaries that a text running over into the next column's space
+    hides. A long name printed tight against the next cell ("VALSANGIACOMO BLANCO" into
+    the Nombre column, the last letter under "FERNANDO") closes the gutter between the
+    two columns on its line only, so the body's gaps merge the columns. Within a column, a
+    stretch 4 pt wide or more that all but a few lines (one in twenty, one at least) leave
+    free is a boundary when most of the other lines have text on both sides of it and
+    each line that crosses it is a row of the grid (it fills every column the other lines
+    fill, and has its number in each column of numbers; a section label or a text
+    merged over the columns fills no numeric column). The words
+    that cross it are split there by their characters (``_split_words``)."""
+    n = len(body)
+    if n < 5:
+        return edges
+    k = max(1, n // 20)
+
+    def covered(ln: Line, lo: float, hi: float) -> list[tuple[float, float]]:
+        out: list[list[float]] = []
+        for w in ln.words:
+            if w["x1"] <= lo or w["x0"] >= hi:
+                continue
+            if out and w["x0"] <= out[-1][1] + 4.0:
+                out[-1][1] = max(out[-1][1], w["x1"])
+            else:
+                out.append([w["x0"], w["x1"]])
+        return [(a, b) for a, b in out]
+
+    def cols_of(ln: Line, es: list[float]) -> set[int]:
+        return {_col_of(es, (w["x0"] + w["x1"]) / 2) for w in ln.words}
+
+    def nums_of(ln: Line, es: list[float]) -> set[int]:
+        return {_col_of(es, (w["x0"] + w["x1"]) / 2) for w in ln.words if _is_numeric(w)}
+
+    out = list(edges)
+    for c in range(len(edges) - 1):
+        lo, hi = edges[c], edges[c + 1]
+        spans = [covered(ln, lo, hi) for ln in body]
+        steps = [lo + 0.5 * i for i in range(int((hi - lo) / 0.5) + 1)]
+        hits = [{i for i, sp in enumerate(spans) if any(a <= x <= b for a, b in sp)} for x in steps]
+        run: list[int] = []
+        for s in range(len(steps) + 1):
+            if s < len(steps) and len(hits[s]) <= k:
+                run.append(s)
+                continue
+            if run and steps[run[-1]] - steps[run[0]] >= 4.0:
+                a, b = steps[run[0]], steps[run[-1]]
+                crossers = set().union(*(hits[i] for i in run))
+                rest = [i for i in range(n) if i not in crossers]
+                both = [i for i in rest if any(x1 < a + 0.5 for _, x1 in spans[i]) and any(x0 > b - 0.5 for x0, _ in spans[i])]
+                if 1 <= len(crossers) <= k and not any(_total_line(body[i]) for i in crossers) and len(both) * 10 >= 6 * len(rest):
+                    filled = {d for d in range(len(edges) - 1) if d != c
+                              and sum(1 for i in rest if d in cols_of(body[i], edges)) * 10 >= 8 * len(rest)}
+                    numeric = {d for d in filled
+                               if sum(1 for i in rest if d in nums_of(body[i], edges)) * 10 >= 8 * len(rest)}
+                    if numeric and all(filled <= cols_of(body[i], edges) and numeric <= nums_of(body[i], edges)
+                                       for i in crossers):
+                        # The boundary: where the right column's text starts when it is
+                        # set flush left (the long name's letters before it are its own),
+                        # where the left column's text ends when that is set flush right,
+                        # else the middle of the gutter.
+                        lefts = [min(x0 for x0, _ in spans[i] if x0 > b - 0.5) for i in both]
+                        rights = [max(x1 for _, x1 in spans[i] if x1 < a + 0.5) for i in both]
+                        if sum(1 for x in lefts if x - min(lefts) <= 1.0) * 10 >= 8 * len(lefts):
+                            out.append(min(lefts) - 0.5)
+                        elif sum(1 for x in rights if max(rights) - x <= 1.0) * 10 >= 8 * len(rights):
+                            out.append(max(rights) + 0.5)
+                        else:
+                            out.append((max(rights) + min(lefts)) / 2)
+            run = []
+    return sorted(out)
+
+
+def _split_words(lines: list[Line], edges: list[float]) -> list[Line]:
+    """``lines`` with the words that run over one of ``edges`` split there (by their
+    ``chars``, as pdfium_source keeps them): each character goes to the column its
+    centre stands in. A line so changed is a new Line (a block's lines are read more
+    than once)."""
+    inner = edges[1:-1]
+    out: list[Line] = []
+    for ln in lines:
+        if not any(w["x0"] + 1 < e < w["x1"] - 1 for w in ln.words for e in inner):
+            out.append(ln)
+            continue
+        words: list[dict] = []
+        for w in ln.words:
+            chars = w.get("chars")
+            if not chars or not any(w["x0"] + 1 < e < w["x1"] - 1 for e in inner):
+                words.append(w)
+                continue
+            parts: list[list] = []
+            last = None
+            for ch in chars:
+                col = _col_of(edges, (ch[0] + ch[1]) / 2)
+                if parts and col == last:
+                    parts[-1].append(ch)
+                else:
+                    parts.append([ch])
+                    last = col
+            for part in parts:
+                text = "".join(ch[2] for ch in part).strip()
+                if text:
+                    words.append(dict(w, text=text, x0=part[0][0], x1=part[-1][1], chars=part))
+        out.append(Line(words, ln.top, ln.bottom, ln.x0, ln.x1))
+    return out
+
+
 def _col_of(edges: list[float], x: float) -> int:
     for i in range(len(edges) - 1):
         if x < edges[i + 1]:
@@ -313,7 +419,38 @@ def _phrases(ln: Line) -> list[list[dict]]:
     return out
 
 
+_LEADER = re.compile(r"^\.{3,}$")
+
+
+def _leaders(words: list[dict]) -> int:
+    """How many words at the end of ``words`` (in reading order) are dot leaders: a run
+    of dots ("........") or two single dots or more (". . . ."), which lead the eye
+    from a label to its numbers."""
+    k = len(words)
+    while k and words[k - 1]["text"] == ".":
+        k -= 1
+    if len(words) - k >= 2 or (len(words) - k == 1 and k and (words[k - 1]["text"].endswith("."))):
+        while k and _LEADER.match(words[k - 1]["text"]):
+            k -= 1
+        return len(words) - k
+    return 1 if words and _LEADER.match(words[-1]["text"]) else 0
+
+
+def _without_leaders(words: list[dict]) -> list[dict]:
+    """A label cell's words without the dot leaders after it, and without the full stop
+    the leaders start with ("Robbery. . . ." is "Robbery"; "etc.." is "etc.")."""
+    ordered = [w for ln in group_lines(words) for w in ln.words]
+    n = _leaders(ordered)
+    if not n:
+        return words
+    keep = ordered[:-n]
+    if keep and keep[-1]["text"].endswith("."):
+        keep[-1] = dict(keep[-1], text=keep[-1]["text"][:-1])
+    return [w for w in keep if w["text"]]
+
+
 def _cell(words: list[dict], bbox: BBox, r: int, c: int, rowspan: int = 1, colspan: int = 1):
+    words = _without_leaders(words)
     text = cell_text_of(words) if words else ""
     n = sum(len(w["text"]) for w in words)
     bold = bool(words) and sum(len(w["text"]) for w in words if is_bold(w)) * 2 > n
@@ -324,8 +461,9 @@ def _cell(words: list[dict], bbox: BBox, r: int, c: int, rowspan: int = 1, colsp
 def _header_blocks(head: list[Line]) -> list[list[dict]]:
     """The header's cell texts: phrases (words at word spacing on one line) joined with the
     phrases that continue them on the next line of the same cell: one line pitch lower
-    (a child cell below a group header starts lower, after the cell padding) and centred
-    or left-aligned with them ("CAPAIAN STANDAR NASIONAL" / "TAHUN 2024")."""
+    (a child cell below a group header starts lower, after the cell padding) and centred,
+    left-aligned or right-aligned with them ("American" / "Indian/Alaskan" / "Native" over
+    a column of numbers) ("CAPAIAN STANDAR NASIONAL" / "TAHUN 2024")."""
     blocks: list[list[list[dict]]] = []
     for ph in sorted((ph for ln in head for ph in _phrases(ln)), key=lambda ph: (ph[0]["top"], ph[0]["x0"])):
         h = max(w["bottom"] - w["top"] for w in ph)
@@ -337,7 +475,7 @@ def _header_blocks(head: list[Line]) -> list[list[dict]]:
             dy = ph[0]["top"] - last[0]["top"]
             if not (0.5 * h < dy <= 1.4 * h) or x0 > l1 or x1 < l0:
                 continue
-            if abs((x0 + x1) / 2 - (l0 + l1) / 2) <= 3 or abs(x0 - l0) <= 2:
+            if abs((x0 + x1) / 2 - (l0 + l1) / 2) <= 3 or abs(x0 - l0) <= 2 or abs(x1 - l1) <= 1.5:
                 if best is None or dy < best[0]:
                     best = (dy, b)
         if best is not None:
@@ -361,6 +499,11 @@ def _split_group_lines(blocks: list[list[list[dict]]], edges: list[float]) -> li
     out: list[list[dict]] = []
     flat = [[w for ph in b for w in ph] for b in blocks]
     for b, ws in zip(blocks, flat):
+        ends = [ph[-1]["x1"] for ph in b]
+        mids = [(ph[0]["x0"] + ph[-1]["x1"]) / 2 for ph in b]
+        if max(ends) - min(ends) <= 1.5 and max(mids) - min(mids) > 3:
+            out.append(ws)  # lines set flush right together: one cell, no group over a child
+            continue
         for k in range(1, len(b)):
             first = [w for ph in b[:k] for w in ph]
             rest = [w for ph in b[k:] for w in ph]
@@ -415,14 +558,15 @@ def _header_cells(head: list[Line], edges: list[float], top: float, bottom: floa
 
         def child(k: int) -> bool:
             """Column ``k``'s header starts below the block and stands level with the one
-            right under it (the cells of one header row are centred, or top-aligned,
-            together; a cell over both rows, INDIKATOR KINERJA UTAMA beside TARGET
+            right under it (the cells of one header row are centred, top-aligned or
+            bottom-aligned together: "Total" beside "Under 18 / years" in a census table; a cell over both rows, INDIKATOR KINERJA UTAMA beside TARGET
             TAHUNAN under TAHUN 2024, is centred on both)."""
             ws = rest(k)
             if not ws or k in used or min(w["top"] for w in ws) < pb - 1:
                 return False
             return (abs(middle(ws) - middle(below)) <= 2
-                    or abs(min(w["top"] for w in ws) - min(w["top"] for w in below)) <= 2)
+                    or abs(min(w["top"] for w in ws) - min(w["top"] for w in below)) <= 2
+                    or abs(max(w["bottom"] for w in ws) - max(w["bottom"] for w in below)) <= 2)
 
         # Other header blocks level with this one: a column nearer to one of them is theirs.
         others = [(min(w["x0"] for w in o) + max(w["x1"] for w in o)) / 2 for o in blocks
@@ -488,14 +632,36 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     x1 = max(ln.x1 for ln in head + body) + 1
     if edges is None:
         edges, soft = _letter_columns(body, _header_starts(head, body, _gaps(body, x0, x1)))
+        if len(edges) >= 3 and bands is None:
+            split = _overflow_columns(body, edges)
+            if len(split) > len(edges):
+                body = _split_words(body, split)
+                edges = split
     if len(edges) < 3:
         return None
     first_right = edges[1]
     numbered = (edges, _numbering_columns(body, edges, soft))
     rows: list[list[Line]] = [list(b) for b in bands] if bands is not None else []
+    # A label whose line ends in dot leaders is whole: a line below it without numbers
+    # starts the next row ("Murder and nonnegligent" over "manslaughter . . . 10.0"),
+    # and that row's numbers come on a later line of it (``pending``).
+    # (A line with leaders of its own and no numbers, "Forcible rape . . . . – – –", is a
+    # whole row.)
+    def label_ends(ln: Line) -> bool:
+        return bool(_leaders([w for w in ln.words if w["x1"] <= first_right + 1]))
+
+    pending = False
     for k, ln in enumerate(body if bands is None else []):
-        if not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered):
+        starts = not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered)
+        if starts and pending and _anchor(ln, numcols, body[k - 1], first_right):
+            rows[-1].append(ln)
+            pending = False
+        elif starts:
             rows.append([ln])
+            pending = False
+        elif not pending and label_ends(rows[-1][-1]):
+            rows.append([ln])
+            pending = not label_ends(ln)
         else:
             rows[-1].append(ln)
     top = min(ln.top for ln in head + body) - 1
@@ -547,7 +713,22 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
     if len(lines) < 3:
         return []
     lo, hi = data.height * 0.07, data.height * 0.93
-    lines = [ln for ln in lines if lo < ln.top < hi]
+    inside = [k for k, ln in enumerate(lines) if lo < ln.top < hi]
+    if inside:
+        # A table that begins in the top margin zone (its header row and first row above
+        # 7% of a tall page, campaign_donors) or ends in the bottom one: the lines of
+        # three cells or more right above the first line (below the last), each at line
+        # spacing from the next. A running header or footer stands apart, in fewer cells.
+        a, b = inside[0], inside[-1]
+        while a > 0 and len(_phrases(lines[a - 1])) >= 3 and \
+                lines[a].top - lines[a - 1].bottom <= 1.2 * (lines[a].bottom - lines[a].top):
+            a -= 1
+        while b + 1 < len(lines) and len(_phrases(lines[b + 1])) >= 3 and \
+                lines[b + 1].top - lines[b].bottom <= 1.2 * (lines[b].bottom - lines[b].top):
+            b += 1
+        lines = lines[a:b + 1]
+    else:
+        lines = []
     if not lines:
         return []
     text_width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
@@ -592,11 +773,16 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
         if any(b.top >= cap.bbox.bottom - 2 and b.top - cap.bbox.bottom < 60 for b in taken):
             continue  # the caption's table was found from its rules
         # A sentence may stand between the caption and its table ("Tabel 3.2 ..." / "Data
-        # berikut bersumber dari ..." / the table): up to three lines of prose, skipped.
+        # berikut bersumber dari ..." / the table), or a headnote ("[In thousands ... ]"
+        # under "Table 324. ..."): up to five lines of prose, skipped; a number in running
+        # text ("a total population of 239,839,971 as estimated") keeps it prose, a line
+        # of numbers does not. The last line of the prose starts where the line above does.
         k = start
-        while (k < len(lines) and k - start < 3 and id(lines[k]) not in cap_line
-               and (_is_paragraph(lines[k], text_width) or (k > start and _is_paragraph(lines[k - 1], text_width)))
-               and not any(_is_numeric(w) and w is not lines[k].words[0] for w in lines[k].words[1:])):
+        while (k < len(lines) and k - start < 5 and id(lines[k]) not in cap_line
+               and (_is_paragraph(lines[k], text_width)
+                    or (k > start and _is_paragraph(lines[k - 1], text_width)
+                        and abs(lines[k].x0 - lines[k - 1].x0) <= 2 and _is_paragraph(lines[k], 0.0)))
+               and sum(1 for w in lines[k].words[1:] if _is_numeric(w)) * 4 < len(lines[k].words)):
             k += 1
         for first_line in ([start] if k == start else [start, k]):
             if first_line >= len(lines) or lines[first_line].top - cap.bbox.bottom > 70:
@@ -722,14 +908,18 @@ def _from_block(page_no: int, block: list[Line], read_by: str, min_rows: int, mi
     first = anchors[0]
     # A header line whose only numbers are years ("Sasaran 2023 2024 2025 2026": the years
     # under a target group, in capitals or bold) and a column-number row "(1) ... (7)" are
-    # header, though their numbers stand in the body's columns, while rows follow them.
-    while first > 0 and (_header_like(block[first]) or _column_numbers(block[first])):
+    # header, though their numbers stand in the body's columns, while rows follow them. So
+    # is a line whose numbers all stand inside phrases of words ("Under 18 | 18 years",
+    # right-aligned over the age columns like the numbers below them).
+    while ((first > 0 and (_header_like(block[first]) or _column_numbers(block[first])))
+           or _numbers_in_text(block[first])):
         later = [k for k in anchors if k > first]
         if not later:
             break
         first = later[0]
     # A total row printed first with no numbers ("JUMLAH" over empty cells) is body.
-    while first > 0 and _TOTAL_LABEL.match(block[first - 1].words[0]["text"]):
+    # (Not a header line of three cells or more of words, "Total | years | and over".)
+    while first > 0 and _TOTAL_LABEL.match(block[first - 1].words[0]["text"]) and not _text_cells(block[first - 1]):
         first -= 1
     # So is a numbered row without numbers above the first one with numbers ("1. Program
     # Penunjang ..." over its indicators): a row number and a label, in the first column.
@@ -791,6 +981,20 @@ def _header_like(ln: Line) -> bool:
     if not letters or not (ln.bold or ln.text.upper() == ln.text):
         return False
     return not any(_is_numeric(w) and not _YEAR.match(w["text"]) for w in ln.words)
+
+
+def _numbers_in_text(ln: Line) -> bool:
+    """A line with numbers, each of them inside a phrase that has a word of letters
+    ("Under 18 18 years", "Total years and over"): a header's words, no row's values."""
+    phs = _phrases(ln)
+    nums = [ph for ph in phs if any(_is_numeric(w) for w in ph)]
+    return bool(nums) and all(any(any(ch.isalpha() for ch in w["text"]) for w in ph) for ph in nums)
+
+
+def _text_cells(ln: Line) -> bool:
+    """Three phrases or more on a line, none with a digit or a dash: a header line."""
+    phs = _phrases(ln)
+    return len(phs) >= 3 and not any(ch.isdigit() or ch in "-\u2013" for w in ln.words for ch in w["text"])
 
 
 _RANGE = re.compile(r"^\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?%?$")  # a target range, "70-80"
