@@ -77,7 +77,7 @@ def test_implemented_set():
         "PCT001", "CAP001", "CAP002", "CAP003", "CAP004", "SUM001", "SUM002", "DIF001", "DIF002", "DIF003", "DIF004",
         "BND001", "BND002", "BND003", "LBL001", "LBL002", "DQ001", "DQ002", "DQ003", "DQ004", "DOC002", "DOC003",
         "NAR001", "NAR002", "NAR003", "NAR004", "NAR005", "NAR006", "DOC001",
-        "XT001", "XT002", "SUM003", "CAP005", "YR001", "YR002", "YR003"])
+        "XT001", "XT002", "SUM003", "SUM004", "CAP005", "YR001", "YR002", "YR003"])
     for rid in IMPLEMENTED:
         assert CAT[rid].kind in KINDS
 

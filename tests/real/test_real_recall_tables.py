@@ -107,3 +107,11 @@ def test_row_naming_a_range_of_the_numbering_is_their_total():
     assert parse_number(sums[0].expected).value == (
         Decimal("712500000") + Decimal("1032525000") + Decimal("3571250000") + Decimal("15826297300")
         + Decimal("10252414500") + Decimal("1634000000") + Decimal("900000000"))
+
+
+def test_jumlah_column_across_the_row():
+    # lakip_2016_update_22_juni_2017.pdf p11 Tabel I.3: SMU Laki-Laki 12 + Perempuan 3 = 15, printed
+    # Jumlah 16; the other rows add up (S2 16 + 4 = 20, S1 15 + 4 = 19, D3 1 + - = 1, SD 1 + - = 1)
+    found = [(f.row, f.actual, f.expected) for f in _findings("lakip_2016_update_22_juni_2017.pdf", 11, "I.3")
+             if f.rule == "SUM004"]
+    assert found == [("SMU", "16", "15")]

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import (
-    DOUBT_TEXT, Ctx, Doubt, applies, cell_at, judge, number, row_infos, same_group, state,
+    DOUBT_TEXT, Ctx, Doubt, applies, cell_at, data_rows, judge, number, row_infos, same_group, state,
 )
 from lkip_audit.findings import Finding
 from lkip_audit.numbers import ParsedNumber
@@ -83,6 +83,9 @@ def check_sum(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     if not applies(rule, at):
         return
     mode = rule.params.get("rows", "total")
+    if mode == "across":
+        yield from _check_across(rule, at, ctx)
+        return
     groups = _covered(at, mode)
     if not groups:
         return
@@ -167,6 +170,67 @@ def _confirmed_reading(ctx: Ctx, at: AnalyzedTable, row: int, col) -> ParsedNumb
     if not ctx.consistent(pct, num / den * 100):
         return None
     return ParsedNumber(text=cell.text, kind="number", value=value, decimals=0, style="id")
+
+
+def _across_columns(rule, at: AnalyzedTable) -> tuple[ColumnRole, list[int]] | None:
+    """The JUMLAH column and the count columns it adds up across each row ("Laki-Laki",
+    "Perempuan" | "Jumlah"): the one column of field jumlah, and the unmapped columns between the
+    last label column and it (at least two), each holding only numbers or empty cells."""
+    js = [c for c in at.columns if c.field == "jumlah"]
+    if len(js) != 1:
+        return None
+    jcol = js[0]
+    mapped = {c.index for c in at.columns}
+    labels = [c.index for c in at.columns if c.field in NON_ADDITIVE and c.field not in ("capaian", "persen", "fisik")]
+    start = max((i for i in labels if i < jcol.index), default=-1) + 1
+    cols = list(range(start, jcol.index))
+    if len(cols) < 2 or any(i in mapped for i in cols):
+        return None
+    for i in cols:
+        states = [state(cell_at(at, r, i)) for r in range(len(at.table.rows))]
+        if any(st not in ("number", "empty") for st in states) or "number" not in states:
+            return None
+    return jcol, cols
+
+
+def _check_across(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
+    """Rows whose JUMLAH cell is not the sum of the row's count columns, where the table's other
+    rows show that it is their sum: at least three rows with numbers hold, and those that fail are
+    at most one in four. Whole numbers only (counts of people, units); an empty or "-" cell is 0;
+    total rows are left to the column sums (SUM001)."""
+    found = _across_columns(rule, at)
+    if found is None:
+        return
+    jcol, cols = found
+    infos = row_infos(at)
+    rows = []
+    for r in data_rows(at, ("body", "parent")):
+        tcell = cell_at(at, r, jcol)
+        if state(tcell) != "number":
+            continue
+        parts = [(i, number(cell_at(at, r, i))) for i in cols]
+        nums = [(i, p) for i, p in parts if p is not None]
+        if not nums or tcell.number.decimals or any(p.decimals for _, p in nums):
+            continue
+        total = sum((p.value for _, p in nums), Decimal(0))
+        rows.append((r, tcell.number, nums, total))
+    bad = [x for x in rows if x[3] != x[1].value]
+    good = len(rows) - len(bad)
+    if good < 3 or len(bad) * 4 > len(rows):
+        return
+    for r, tp, nums, total in bad:
+        if infos.get(r) is not None and infos[r].role == "total":
+            continue
+        shown = [numeric.shown(p) for _, p in nums]
+        yield ctx.finding(
+            rule, at, r, jcol,
+            expected=ctx.fmt(total, 0),
+            actual=numeric.shown(tp),
+            fields={"addends": " + ".join(shown), "count": len(shown)},
+            related=[ctx.location(at, r, i) for i, _ in nums],
+            detail={"formula": "sum of the row's count columns", "computed": str(total),
+                    "rows_holding": good, "rows_checked": len(rows)},
+        )
 
 
 def _under(infos, j: int, i: int) -> bool:
