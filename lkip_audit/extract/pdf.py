@@ -268,11 +268,11 @@ def read_document(
     )
 
 
-# -- a second reader process for the second half of a long document (issue #7) ---------------
+# -- a second reader process for the later pages of a long document (issue #7) ---------------
 #
 # Reading the pages is most of a cold check and each page is read on its own, so a
 # document of MIN_PAGES_FOR_HELPER pages or more is read by two processes when two
-# CPUs are there: this one reads the first half, a forked helper the rest, and this
+# CPUs are there: this one reads the first 45% of the pages, a forked helper the rest, and this
 # one takes the helper's pages in order, each under the same page guard as a page it
 # reads itself (the page timer, the document deadline, the parent's page messages),
 # so limits, problems and the Document are the same as when one process reads them
@@ -352,7 +352,7 @@ class _Helper:
 
     @classmethod
     def start(cls, path: Path, backend: str, total: int) -> _Helper | None:
-        first = total // 2 + 2  # the helper also reads the two pages before ``first``
+        first = _helper_first(total)
         try:
             r, w = os.pipe()
         except OSError:
@@ -438,6 +438,13 @@ class _Helper:
             except OSError:
                 pass
             self.pid = 0
+
+
+def _helper_first(total: int) -> int:
+    """The first page of the helper's part: 55% of the pages (it also reads the two before
+    its part; this process also unpickles and looks at each of the helper's pages, and is
+    shared with the parent's imports of the checks meanwhile)."""
+    return max(3, total - round(0.55 * total) + 1)
 
 
 def _helper_main(path: Path, backend: str, first: int, total: int, fd: int) -> None:

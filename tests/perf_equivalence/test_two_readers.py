@@ -20,7 +20,7 @@ from lkip_audit.extract.pdf import READERS_ENV, read_document
 
 from tests.extract.conftest import SAMPLES
 
-DINKES = SAMPLES / "lkip-contoh-dinkes-2024.pdf"  # 31 pages: the helper reads pages 17-31
+DINKES = SAMPLES / "lkip-contoh-dinkes-2024.pdf"  # 31 pages: the helper reads pages 15-31
 
 
 def _read(monkeypatch, readers: str, **kw) -> str:
@@ -48,7 +48,8 @@ def test_two_readers_give_the_same_document(monkeypatch, served):
     one = _read(monkeypatch, "1")
     assert served == []
     two = _read(monkeypatch, "2")
-    assert served == list(range(17, 32))  # the helper's half was used, in order
+    assert pdf_mod._helper_first(31) == 15
+    assert served == list(range(15, 32))  # the helper's part was used, in order
     assert two == one
 
 
@@ -105,7 +106,7 @@ def test_a_page_the_guard_stops_in_the_helpers_half(monkeypatch, served):
     two = _read(monkeypatch, "2", page_guard=g2)
     assert two == one
     assert g1.entered == g2.entered == list(range(1, 32))  # every page under the guard, in order
-    assert served == [17, 18, 19]  # after the stopped page this process reads the rest itself
+    assert served == [15, 16, 17, 18, 19]  # after the stopped page this process reads the rest itself
     assert '"page":20' in one and "stopped by the test's guard" in one
 
 
