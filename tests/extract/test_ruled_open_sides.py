@@ -155,3 +155,22 @@ def test_data_pdf_pages_2_and_3_keep_their_outer_columns():
     (third,) = by_page[3]
     assert third[0] == ["len", "supp", "dose"] and third[-1] == ["22.5", "VC", "1.0"]
     assert len(third) == 16
+
+
+# --- a real report (skipped when absent) --------------------------------------------------------
+
+
+def test_real_report_open_left_side():
+    # lkip_bp3iptek_2016.pdf p42 (rendered and read): under "Misi Kesatu", a table ruled
+    # across its width with one vertical rule, after the "Sasaran" column, and no rule at
+    # either side. Its first row is "Sasaran" | "Dalam upaya Meningkatkan Kajian dan
+    # Analisis ..."; the "Misi Kedua : ..." row runs across both columns.
+    from tests.real.shared import real_path
+
+    doc = read_document(real_path("lkip_bp3iptek_2016.pdf"))
+    (t,) = [t for t in doc.tables if t.pages[0] == 42]
+    rows = _all_rows(t)
+    assert rows[0][0] == "Sasaran"
+    assert rows[0][1].startswith("Dalam upaya Meningkatkan Kajian dan Analisis untuk Kebijakan Pembangunan")
+    assert rows[1][0].startswith("Misi Kedua : Meningkatkan pemanfaatan penelitian, pengembangan dan penerapan")
+    assert len(rows[0]) == 2
