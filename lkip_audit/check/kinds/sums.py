@@ -197,7 +197,7 @@ def _check_across(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
     """Rows whose JUMLAH cell is not the sum of the row's count columns, where the table's other
     rows show that it is their sum: at least three rows with numbers hold, and those that fail are
     at most one in four. Whole numbers only (counts of people, units); an empty or "-" cell is 0;
-    total rows are left to the column sums (SUM001)."""
+    total rows are left to the column sums (the rule with rows: total)."""
     found = _across_columns(rule, at)
     if found is None:
         return
