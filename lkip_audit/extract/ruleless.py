@@ -647,19 +647,43 @@ def _build(page_no: int, head: list[Line], body: list[Line], numcols: list[float
     # and that row's numbers come on a later line of it (``pending``).
     # (A line with leaders of its own and no numbers, "Forcible rape . . . . – – –", is a
     # whole row.)
+    # A line without numbers under a line whose text in that column stops short, where
+    # the line's first word would have fit, is no wrapped continuation (text wraps only
+    # when the next word does not fit): it starts a row of its own ("S3" / "Ekonomi" /
+    # "Administrasi", sub-items without a value). Its numbers may still come on a line
+    # that continues it by wrapping.
     def label_ends(ln: Line) -> bool:
         return bool(_leaders([w for w in ln.words if w["x1"] <= first_right + 1]))
+
+    ends: dict[int, float] = {}
+    for ln in body:
+        for w in ln.words:
+            c = _col_of(edges, (w["x0"] + w["x1"]) / 2)
+            ends[c] = max(ends.get(c, w["x1"]), w["x1"])
+
+    def wraps(prev: Line, ln: Line, unknown: bool = True) -> bool:
+        first = ln.words[0]
+        c = _col_of(edges, (first["x0"] + first["x1"]) / 2)
+        before = [w for w in prev.words if _col_of(edges, (w["x0"] + w["x1"]) / 2) == c]
+        if not before or first["x0"] < before[0]["x0"] - 1:
+            return unknown  # nothing above it in its column, or text set further left
+        limit = min(edges[c + 1], ends[c])
+        space = 0.25 * (first["bottom"] - first["top"])
+        return before[-1]["x1"] + space + (first["x1"] - first["x0"]) > limit - 0.5
 
     pending = False
     for k, ln in enumerate(body if bands is None else []):
         starts = not rows or _starts_row(ln, numcols, first_right, body[k - 1] if k else None, numbered)
-        if starts and pending and _anchor(ln, numcols, body[k - 1], first_right):
+        if starts and pending and _anchor(ln, numcols, body[k - 1], first_right) and wraps(rows[-1][-1], ln, False):
             rows[-1].append(ln)
             pending = False
         elif starts:
             rows.append([ln])
             pending = False
         elif not pending and label_ends(rows[-1][-1]):
+            rows.append([ln])
+            pending = not label_ends(ln)
+        elif not wraps(rows[-1][-1], ln):
             rows.append([ln])
             pending = not label_ends(ln)
         else:

@@ -130,7 +130,7 @@ ARRESTS = [
 # The label's first line when it wraps (the rest, indented, goes on the numbers' line).
 WRAP = {"Murder and nonnegligent manslaughter": ("Murder and nonnegligent", "manslaughter"),
         "Offenses against the family and children": ("Offenses against the family and", "children")}
-LABEL_X, LEADER_END = 40.0, 170.0
+LABEL_X, LEADER_END = 40.0, 150.0  # a wrapped label fills its line up to the leaders
 COL_R = [205.0 + 38.0 * k for k in range(9)]  # right edges of the nine numeric columns
 
 
@@ -272,3 +272,60 @@ def test_census_tables_read_by_the_ruleless_finder():
                     "Asian Pacific Islander"]
     assert g[1] == ["Total", "10,690,561", "7,389,208", "3,027,153", "150,544", "123,656"]
     assert g[3] == ["Murder and nonnegligent manslaughter", "9,739", "4,741", "4,801", "100", "97"]
+
+
+# --- 4. rows without a number under a caption: sub-items, not wrapped label lines --------
+
+SUBITEMS = [
+    ["I.", "Tugas Belajar", "", ""],
+    ["", "a.", "S3", ""],
+    ["", "", "Ekonomi", ""],
+    ["", "", "Administrasi", ""],
+    ["", "b.", "S2", "3"],
+    ["", "", "Pendidikan Matematika dan Ilmu Pengetahuan Alam untuk SMA", "1"],
+    ["", "", "Kedokteran", ""],
+    ["", "", "Ilmu Hukum", "2"],
+]
+LABEL_RIGHT = 290.0  # the label column's text ends here at most: a longer label wraps
+
+
+def _wrap(text: str, x: float, size: float) -> list[str]:
+    """Greedy line breaking at LABEL_RIGHT, as a word processor sets a cell."""
+    lines, cur = [], ""
+    for word in text.split():
+        trial = f"{cur} {word}".strip()
+        if cur and x + stringWidth(trial, PLAIN, size) > LABEL_RIGHT:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    return lines + [cur]
+
+
+def test_rows_without_numbers_are_rows(tmp_path):
+    """Sub-items without a value ("Ekonomi", "Administrasi" under "a. S3") are rows of
+    their own: the line above stops short where their first word would have fit, so
+    they are no wrapped continuation; a label that wraps (its next word did not fit)
+    stays one row, its number on its last line."""
+    size = 8.0
+    items = [(60, 100, "Tabel 3.53 Rekapitulasi Tugas Belajar Pegawai", BOLD, 10, "l"),
+             (62, 120, "No", BOLD, size, "l"), (150, 120, "Uraian", BOLD, size, "l"), (400, 120, "Jumlah", BOLD, size, "r")]
+    y = 130.0
+    for no, letter, label, value in SUBITEMS:
+        y += 10
+        if no:
+            items += [(62, y, no, BOLD, size, "l"), (85, y, letter, BOLD, size, "l")]  # a section label
+            continue
+        if letter:
+            items.append((85, y, letter, PLAIN, size, "l"))
+        x = 105.0 if letter else 114.0
+        lines = _wrap(label, x, size)
+        for j, s in enumerate(lines):
+            items.append((x, y + 10 * j, s, PLAIN, size, "l"))
+        if value:
+            items.append((400, y + 10 * (len(lines) - 1), value, PLAIN, size, "r"))
+        y += 10 * (len(lines) - 1)
+    assert len(_wrap(SUBITEMS[5][2], 114.0, size)) == 2  # the premise: that label wraps
+    t, = read_document(_page(tmp_path / "sub.pdf", items)).tables
+    assert t.number == "3.53"
+    assert [r.texts() for r in t.rows] == SUBITEMS
