@@ -367,6 +367,7 @@ class _Helper:
             code = 0
             try:
                 os.close(r)
+                _detach_helper(w, os.getppid())
                 _helper_main(path, backend, first, total, w)
             except BaseException:  # noqa: BLE001 - this process reads the rest itself
                 code = 1
@@ -438,6 +439,24 @@ class _Helper:
             except OSError:
                 pass
             self.pid = 0
+
+
+def _detach_helper(keep: int, parent: int) -> None:
+    """In the helper: close every inherited descriptor but stdio and ``keep`` (the reader's
+    pipe to its parent among them, so the parent sees the reader's end when the reader
+    dies, not when the helper does; the parent's PDF handle, never used here), and die
+    with the reader (Linux PR_SET_PDEATHSIG; elsewhere the next send fails)."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, 1 << 16)
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)  # the reader ended before the line above took effect
 
 
 def _helper_first(total: int) -> int:
