@@ -815,6 +815,8 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             p = _from_block(data.number, block, read_by, min_rows=1, min_cols=1)
             if p is None:
                 p = _numbered_list(data.number, block, read_by)
+            if p is None:
+                p = _captioned_row(data.number, block, read_by)
             if p is not None:
                 if first_line != start:
                     # pdf._attach_captions gives a caption only a table with nothing between.
@@ -989,6 +991,35 @@ def _numbered_list(page_no: int, block: list[Line], read_by: str):
         return None  # a line at the row numbers' place that is not a row: no such list
     p = _build(page_no, block[:first], body, [], read_by)
     if p is None or p.ncols < 2 or p.nrows - p.header_rows != len(starts):
+        return None
+    return p
+
+
+def _captioned_row(page_no: int, block: list[Line], read_by: str):
+    """Under a caption, a table of one row with fewer than three numbers (bkd-word-noborder
+    Tabel 3.36 "1 | Formasi Pemerintah Provinsi Banten | 11737 | -" under No | Uraian |
+    2024 Usulan / Realisasi; Tabel 3.43 "2024 | 5390 | 5302" under Tahun | Perempuan |
+    Laki-laki): header lines in bold (no number but a year) right under the caption, then
+    one line with two numbers or more (the first word counted, a dash for nil beside
+    them) and at most the rest of its wrapped label below it, each of its cells under a
+    header cell. Only under a caption (the caller): without one, such a line is text."""
+    k = 0
+    while k < len(block) and block[k].bold and (_header_like(block[k]) or all(_YEAR.match(w["text"]) for w in block[k].words)):
+        k += 1
+    if not k or k >= len(block):
+        return None
+    row, rest = block[k], block[k + 1:]
+    if sum(1 for w in row.words if _is_numeric(w)) < 2 or any(_is_numeric(w) for ln in rest for w in ln.words):
+        return None
+    if any(ln.bold or ln.x0 < row.words[0]["x1"] for ln in rest):
+        return None  # more than the label's wrapped lines: not one row
+    p = _build(page_no, block[:k], block[k:], [], read_by)
+    if p is None or p.ncols < 2 or not p.header_rows or p.nrows - p.header_rows != 1:
+        return None
+    named = {c for cell in p.cells if cell.row < p.header_rows and cell.text
+             for c in range(cell.col, cell.col + cell.colspan)}
+    filled = {cell.col for cell in p.cells if cell.row >= p.header_rows and cell.text}
+    if not filled <= named or _number_columns(p, least=1) < 2:
         return None
     return p
 

@@ -329,3 +329,26 @@ def test_rows_without_numbers_are_rows(tmp_path):
     t, = read_document(_page(tmp_path / "sub.pdf", items)).tables
     assert t.number == "3.53"
     assert [r.texts() for r in t.rows] == SUBITEMS
+
+
+# --- 5. a captioned table of one row with fewer than three numbers -------------------------
+
+
+def _one_row(caption: bool) -> list:
+    items = [(60, 80, PROSE, PLAIN, 11, "l"), (60, 95, "commission.", PLAIN, 11, "l")]
+    if caption:
+        items.append((100, 120, "Tabel 3.43 Keadaan PNS berdasarkan Jenis Kelamin Tahun 2024", BOLD, 10, "l"))
+    items += [(236, 136, "Tahun", BOLD, 8, "l"), (272, 136, "Perempuan", BOLD, 8, "l"), (327, 136, "Laki-laki", BOLD, 8, "l"),
+              (257, 146, "2024", PLAIN, 8, "r"), (316, 146, "5390", PLAIN, 8, "r"), (360, 146, "5302", PLAIN, 8, "r"),
+              (60, 170, PROSE, PLAIN, 11, "l")]
+    return items
+
+
+def test_captioned_table_of_one_row_with_two_numbers(tmp_path):
+    """Under its caption, a bold header over one row ("2024 | 5390 | 5302", the year in
+    the first cell) is a table; the same lines without a caption are none (too little
+    evidence in body text)."""
+    t, = read_document(_page(tmp_path / "one.pdf", _one_row(True))).tables
+    assert (t.number, t.columns) == ("3.43", ["Tahun", "Perempuan", "Laki-laki"])
+    assert [r.texts() for r in t.rows] == [["2024", "5390", "5302"]]
+    assert read_document(_page(tmp_path / "none.pdf", _one_row(False))).tables == []
