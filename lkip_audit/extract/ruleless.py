@@ -330,39 +330,47 @@ def _overflow_columns(body: list[Line], edges: list[float]) -> list[float]:
     out = list(edges)
     for c in range(len(edges) - 1):
         lo, hi = edges[c], edges[c + 1]
-        spans = [covered(ln, lo, hi) for ln in body]
-        steps = [lo + 0.5 * i for i in range(int((hi - lo) / 0.5) + 1)]
-        hits = [{i for i, sp in enumerate(spans) if any(a <= x <= b for a, b in sp)} for x in steps]
-        run: list[int] = []
-        for s in range(len(steps) + 1):
-            if s < len(steps) and len(hits[s]) <= k:
-                run.append(s)
+        spans = [[(max(a, lo), min(b, hi)) for a, b in covered(ln, lo, hi)] for ln in body]
+        # The stretches of the column that at most k lines cover (a sweep over the spans).
+        events = sorted([(a, 1) for sp in spans for a, _ in sp] + [(b, -1) for sp in spans for _, b in sp])
+        runs: list[tuple[float, float]] = []
+        depth, start = 0, lo
+        for x, d in events:
+            before, depth = depth, depth + d
+            if before <= k < depth:
+                runs.append((start, x))
+            elif depth <= k < before:
+                start = x
+        if depth <= k:
+            runs.append((start, hi))
+        for a, b in runs:
+            if b - a < 4.0:
                 continue
-            if run and steps[run[-1]] - steps[run[0]] >= 4.0:
-                a, b = steps[run[0]], steps[run[-1]]
-                crossers = set().union(*(hits[i] for i in run))
-                rest = [i for i in range(n) if i not in crossers]
-                both = [i for i in rest if any(x1 < a + 0.5 for _, x1 in spans[i]) and any(x0 > b - 0.5 for x0, _ in spans[i])]
-                if 1 <= len(crossers) <= k and not any(_total_line(body[i]) for i in crossers) and len(both) * 10 >= 6 * len(rest):
-                    filled = {d for d in range(len(edges) - 1) if d != c
-                              and sum(1 for i in rest if d in cols_of(body[i], edges)) * 10 >= 8 * len(rest)}
-                    numeric = {d for d in filled
-                               if sum(1 for i in rest if d in nums_of(body[i], edges)) * 10 >= 8 * len(rest)}
-                    if numeric and all(filled <= cols_of(body[i], edges) and numeric <= nums_of(body[i], edges)
-                                       for i in crossers):
-                        # The boundary: where the right column's text starts when it is
-                        # set flush left (the long name's letters before it are its own),
-                        # where the left column's text ends when that is set flush right,
-                        # else the middle of the gutter.
-                        lefts = [min(x0 for x0, _ in spans[i] if x0 > b - 0.5) for i in both]
-                        rights = [max(x1 for _, x1 in spans[i] if x1 < a + 0.5) for i in both]
-                        if sum(1 for x in lefts if x - min(lefts) <= 1.0) * 10 >= 8 * len(lefts):
-                            out.append(min(lefts) - 0.5)
-                        elif sum(1 for x in rights if max(rights) - x <= 1.0) * 10 >= 8 * len(rights):
-                            out.append(max(rights) + 0.5)
-                        else:
-                            out.append((max(rights) + min(lefts)) / 2)
-            run = []
+            crossers = {i for i, sp in enumerate(spans) if any(x0 < b and x1 > a for x0, x1 in sp)}
+            rest = [i for i in range(n) if i not in crossers]
+            both = [i for i in rest if any(x1 <= a + 1e-6 for _, x1 in spans[i])
+                    and any(x0 >= b - 1e-6 for x0, _ in spans[i])]
+            if not (1 <= len(crossers) <= k) or any(_total_line(body[i]) for i in crossers) \
+                    or len(both) * 10 < 6 * len(rest):
+                continue
+            filled = {d for d in range(len(edges) - 1) if d != c
+                      and sum(1 for i in rest if d in cols_of(body[i], edges)) * 10 >= 8 * len(rest)}
+            numeric = {d for d in filled
+                       if sum(1 for i in rest if d in nums_of(body[i], edges)) * 10 >= 8 * len(rest)}
+            if not numeric or not all(filled <= cols_of(body[i], edges) and numeric <= nums_of(body[i], edges)
+                                      for i in crossers):
+                continue
+            # The boundary: where the right column's text starts when it is set flush left
+            # (the long name's letters before it are its own), where the left column's
+            # text ends when that is set flush right, else the middle of the gutter.
+            lefts = [min(x0 for x0, _ in spans[i] if x0 >= b - 1e-6) for i in both]
+            rights = [max(x1 for _, x1 in spans[i] if x1 <= a + 1e-6) for i in both]
+            if sum(1 for x in lefts if x - min(lefts) <= 1.0) * 10 >= 8 * len(lefts):
+                out.append(min(lefts) - 0.5)
+            elif sum(1 for x in rights if max(rights) - x <= 1.0) * 10 >= 8 * len(rights):
+                out.append(max(rights) + 0.5)
+            else:
+                out.append((max(rights) + min(lefts)) / 2)
     return sorted(out)
 
 
