@@ -183,6 +183,10 @@ def test_english_caption():
     words = [{"text": t, "x0": 40.0 + 30 * i, "x1": 65.0 + 30 * i, "top": 100.0, "bottom": 108.0, "fontname": ""}
              for i, t in enumerate("Table 2 shows the arrests by age".split())]
     assert find_captions(group_lines(words)) == []
+    words = [{"text": t, "x0": 40.0 + 30 * i, "x1": 65.0 + 30 * i, "top": 100.0, "bottom": 108.0, "fontname": ""}
+             for i, t in enumerate("Table 1: Results of the survey".split())]
+    cap, = find_captions(group_lines(words))
+    assert (cap.number, cap.title) == ("1", "Results of the survey")
 
 
 def _grid(p) -> list[list[str]]:
