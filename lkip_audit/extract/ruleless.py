@@ -891,6 +891,8 @@ def find_ruleless(data, read_by: str, taken: list[BBox]) -> list:
             p = _from_block(data.number, block, read_by, min_rows=2, min_cols=1)
             if p is None:
                 p = _header_over_text(data.number, block, read_by)
+            if p is None:
+                p = _header_over_rows(data.number, block, read_by)
             if p is not None:
                 p.weak = True
         if p is not None:
@@ -1121,6 +1123,23 @@ def _header_over_text(page_no: int, block: list[Line], read_by: str):
     if not k or not body or any(_numbers_on(ln) for ln in body):
         return None
     return _build(page_no, block[:k], body, [], read_by)
+
+
+def _header_over_rows(page_no: int, block: list[Line], read_by: str):
+    """A block at the top of a page that starts with header lines (bold or capitals, no
+    number but a year; a line of years in bold) over a row or two with numbers, too few
+    to be a table by themselves: the repeated header of a table and the last rows the
+    page break left to this page (bkd-word-noborder p48: "JUMLAH 200 269" under the
+    repeated header of Tabel 3.37), as a weak piece that regrid_continuations keeps
+    only if its header repeats the table's; else None."""
+    k = 0
+    while k < len(block) and (_header_like(block[k]) or (
+            block[k].bold and all(_YEAR.match(w["text"]) for w in block[k].words))):
+        k += 1
+    body = block[k:]
+    if not k or not body or not any(_numbers_on(ln) for ln in body):
+        return None
+    return _build(page_no, block[:k], body, _numeric_columns(body, 1), read_by)
 
 
 _STARTS_NUMBER = re.compile(r"^[(\-]?(?:Rp\.?\s?)?\d")

@@ -356,3 +356,44 @@ def test_captioned_table_of_one_row_with_two_numbers(tmp_path):
     assert (t.number, t.columns) == ("3.43", ["Tahun", "Perempuan", "Laki-laki"])
     assert [r.texts() for r in t.rows] == [["2024", "5390", "5302"]]
     assert read_document(_page(tmp_path / "none.pdf", _one_row(False))).tables == []
+
+
+# --- 6. the last row of a table alone on the next page, under the repeated header --------
+
+PENSIONS = [["1", "Pensiun Batas Usia Pensiun (BUP)", "199", "199"],
+            ["2", "Pensiun Atas Permintaan Sendiri (APS)", "1", "0"],
+            ["3", "Pensiun Meninggal Dunia Aktif (MDA)", "0", "56"],
+            ["4", "Pemberhentian lainnya", "0", "2"]]
+TOTAL = ["", "JUMLAH", "200", "257"]
+
+
+def _pension_header(top: float) -> list:
+    return [(452, top, "2024", BOLD, 8, "l"), (82, top + 5, "No", BOLD, 8, "l"), (238, top + 5, "Uraian", BOLD, 8, "l"),
+            (413, top + 10, "Rencana", BOLD, 8, "l"), (476, top + 10, "Realisasi", BOLD, 8, "l")]
+
+
+def _pension_row(row: list, y: float) -> list:
+    no, label, a, b = row
+    items = [(108, y, label, BOLD if label == "JUMLAH" else PLAIN, 8, "l"),
+             (456, y, a, BOLD if label == "JUMLAH" else PLAIN, 8, "r"), (519, y, b, BOLD if label == "JUMLAH" else PLAIN, 8, "r")]
+    return ([(85, y, no, PLAIN, 8, "l")] if no else []) + items
+
+
+def test_last_row_alone_under_the_repeated_header(tmp_path):
+    """A rule-less table whose total row the page break sends to the next page, under
+    the header Word repeats there, then prose: one table with that row, not a row lost."""
+    path = tmp_path / "two.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595.0, H))
+    pages = [[(72, 600, "Tabel 3.37 Rekapitulasi Pensiun Tahun 2024", BOLD, 10, "l")] + _pension_header(616)
+             + [it for k, row in enumerate(PENSIONS) for it in _pension_row(row, 640 + 9.2 * k)],
+             _pension_header(70) + _pension_row(TOTAL, 89) + [(71, 112, PROSE, PLAIN, 11, "l"), (71, 127, PROSE, PLAIN, 11, "l")]]
+    for items in pages:
+        for x, y, s, font, size, align in items:
+            c.setFont(font, size)
+            (c.drawRightString if align == "r" else c.drawString)(x, H - y, s)
+        c.showPage()
+    c.save()
+    t, = read_document(path).tables
+    assert (t.number, t.pages) == ("3.37", [1, 2])
+    assert t.columns == ["No", "Uraian", "2024 Rencana", "2024 Realisasi"]
+    assert [r.texts() for r in t.rows] == PENSIONS + [TOTAL]
