@@ -206,6 +206,35 @@ def _covered(toks: list[str], tt: set[str]) -> bool:
     return bool(toks) and sum(1 for x in toks if x in tt) / len(toks) >= 0.85
 
 
+_MARK_TOKEN = re.compile(r"\(?\d{1,2}[.)]?|\(?[a-z][.)]|[(•▪●◦·\-–]+")
+
+
+def _marks_only(text: str) -> bool:
+    """Nothing but list markers ("(1)", "7)", "a.", "•", "( ( (") or blank: no text of its own."""
+    return all(_MARK_TOKEN.fullmatch(tok) for tok in text.split())
+_RP_AMOUNT = re.compile(r"Rp\.?\s?\d")
+
+
+def prose_box(t: Table) -> bool:
+    """A framed or shaded box of running text that the extractor read as a table (lkip_bpbd_2016.pdf
+    p62-65: "(1) Kegiatan ..., dengan alokasi anggaran sebesar Rp. 528.600.000,- realisasi anggaran
+    sebesar Rp. 324.281.000,- atau 64,75%" in a blue box, one line per row). Its lines are sentences.
+
+    Read as a box when no cell is a number of its own (list markers "(1)", "a." aside), at least
+    60 % of its rows have one cell of text, it holds >= 40 words and a rupiah amount written in
+    its text (the figures a narrative check reads). A Word table is what its author made a table."""
+    rows = [[c.text.strip() for c in r.cells] for r in t.rows]
+    texts = [x for r in rows for x in r if x and not _marks_only(x)]
+    if not texts or any(parse_number(x).value is not None for x in texts):
+        return False
+    single = sum(1 for r in rows if sum(1 for x in r if x and not _marks_only(x)) <= 1)
+    if single < 0.6 * len(rows):
+        return False
+    heads = [c for c in t.columns if c and not _marks_only(c)]
+    words = sum(len(x.split()) for x in texts + heads)
+    return words >= 40 and _RP_AMOUNT.search(" ".join(texts + heads)) is not None
+
+
 def _table_lines(doc: Document, lines: dict[int, list[str]]) -> tuple[dict[int, dict[int, str]], dict[str, Span]]:
     """For each page, the lines that belong to a table (line index -> table id), and each table's span.
 
@@ -229,7 +258,7 @@ def _table_lines(doc: Document, lines: dict[int, list[str]]) -> tuple[dict[int, 
         return (0 if t.pages and t.pages[0] < p else 1, k)
 
     for t in doc.tables:
-        if t.id in spans:
+        if t.id in spans or prose_box(t):
             continue
         for p, toks in _table_tokens(t).items():
             per_page.setdefault(p, []).append((order_key(t, p), t.id, toks))
@@ -259,7 +288,7 @@ def _table_lines(doc: Document, lines: dict[int, list[str]]) -> tuple[dict[int, 
             spans[tid] = Span((p, first), (p, last)) if sp is None else Span(min(sp.start, (p, first)), max(sp.end, (p, last)))
             pos = last + 1
     for t in doc.tables:  # a table none of whose lines were found: its first page, top
-        if t.id not in spans and t.pages:
+        if t.id not in spans and t.pages and not prose_box(t):
             spans[t.id] = Span((t.pages[0], 0), (t.pages[-1], 0))
     return owner, spans
 

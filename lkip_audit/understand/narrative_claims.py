@@ -10,6 +10,7 @@ kinds compare, they do not parse):
     whole_words(text) -> bool                   the sentence speaks of the whole ("total", "keseluruhan")
     share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
     budget_percentages(sentence, claims)        "anggaran Rp A, realisasi Rp R atau P%": ((R, P), A)
+    budget_amounts(sentence, claims)            "anggaran Rp A ... realisasi Rp R": [(A, R, start)] per item
     count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
     list_marker(sentence) -> (style, ordinal)   the numbering of a list item ("3)" -> ("n)", 3))
     announced_list(sentences, n) -> ListClaim   "N (terbilang) kegiatan, yaitu:" and the items after it
@@ -90,6 +91,8 @@ def quoted_field(c: Claim, prev: Claim | None, text: str) -> str | None:
         return "realisasi_rp"  # "dan terealisasi sebesar Rp..."
     if c.kind == "money" and re.search(r"\bdialokasikan\b[^.,;:]{0,60}?(?:\b(?:sebesar|senilai))?\s*$", text[:c.start].lower()):
         return "anggaran"  # "anggaran yang dialokasikan (dari APBD ... untuk program ini) sebesar Rp..."
+    if c.kind == "money" and re.search(r"\balokasi\b[^.,;:]{0,60}?\b(?:sebesar|senilai)\s*$", text[:c.start].lower()):
+        return "anggaran"  # "dari alokasi Belanja Tidak Langsung sebesar Rp...", "total alokasi anggaran BP3AKB ... sebesar Rp..."
     words = window.split()
     best = None
     for n in range(len(words) - 1, -1, -1):
@@ -152,13 +155,66 @@ def budget_percentages(s: Sentence, cl: list[Claim]) -> list[tuple[tuple[Claim, 
              if k and c.kind == "percent" and fields[k] == "persen" and cl[k - 1].kind == "money"
              and fields[k - 1] == "realisasi_rp" and not c.approx]
     if len(budgets) != 1 or len(pairs) != 1:
-        return []
+        return _budget_triples(s, cl, fields)
     (r, pc), = pairs
     a = next(c for c, f in zip(cl, fields) if c.kind == "money" and f == "anggaran")
     for m in (r, a):
         if _MALFORMED_AFTER.match(s.text[m.end:m.end + 3]) or m.approx:
             return []
     return [((r, pc), a)]
+
+
+def _budget_triples(s: Sentence, cl: list[Claim], fields: list) -> list[tuple[tuple[Claim, Claim], Claim]]:
+    """A sentence stating several budgets, each followed by its realisation and "atau P%" ("alokasi
+    Belanja Tidak Langsung sebesar Rp A1 terealisasi sebesar Rp R1 atau P1%. dengan demikian dari
+    total alokasi anggaran sebesar Rp A2 terealisasi sebesar Rp R2 atau P2%"): ((R, P), A) of each
+    run of three claims in that order; none when any amount of the sentence is broken or approximate."""
+    out = []
+    for k in range(len(cl) - 2):
+        a, r, pc = cl[k], cl[k + 1], cl[k + 2]
+        if (a.kind, fields[k], r.kind, fields[k + 1], pc.kind, fields[k + 2]) != (
+                "money", "anggaran", "money", "realisasi_rp", "percent", "persen"):
+            continue
+        if pc.approx:
+            continue
+        out.append(((r, pc), a))
+    if any(c.kind == "money" and (_MALFORMED_AFTER.match(s.text[c.end:c.end + 3]) or c.approx) for c in cl):
+        return []
+    return out
+
+
+_YEAR_END = re.compile(r"\b(?:triwulan|tw)\s+(?:iv|4)\b|\bsemester\s+(?:ii|2)\b|\bdesember\b", re.I)
+
+
+def budget_amounts(s: Sentence, cl: list[Claim]) -> list[tuple[Claim, Claim, int]]:
+    """(anggaran, realisasi, start) of each item whose budget and realised amounts a sentence
+    states, the budget first and the realisation the next amount after it ("Kegiatan X dengan
+    jumlah anggaran sebesar Rp 917.000.000,00 yang terealisasi sebesar Rp 714.524.189,00 atau
+    77,92%; Selanjutnya Kegiatan Y dengan jumlah anggaran ..."); `start` is where the item's text
+    begins (after the previous item's realisation), so that the row it names is looked for there.
+    Only amounts read for sure: none of the sentence's amounts "sekitar" or broken by a stray
+    separator, no period before the year's end ("s.d. Triwulan III") that another table's
+    realisation may not share ("s.d Triwulan IV (Bulan Desember)" is the whole year)."""
+    if any(not _YEAR_END.search(m.group(0)) for m in _TIME.finditer(s.text)):
+        return []
+    fields = [quoted_field(c, cl[k - 1] if k else None, s.text) for k, c in enumerate(cl)]
+    money = [(c, f) for c, f in zip(cl, fields) if c.kind == "money" and f in ("anggaran", "realisasi_rp")]
+    if any(_MALFORMED_AFTER.match(s.text[m.end:m.end + 3]) or m.approx or m.value <= 0 for m, _f in money):
+        return []
+    out = []
+    start = 0
+    k = 0
+    while k < len(money):
+        (a, fa) = money[k]
+        if fa == "anggaran" and k + 1 < len(money) and money[k + 1][1] == "realisasi_rp":
+            r = money[k + 1][0]
+            out.append((a, r, start))
+            start = r.end
+            k += 2
+            continue
+        start = a.end
+        k += 1
+    return out
 
 
 # --- "6272 PNS atau 72,99%" ------------------------------------------------------------

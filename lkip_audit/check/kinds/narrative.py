@@ -8,7 +8,9 @@ with the analyzed tables. They do not parse text.
 Only confident ties become findings: a claim is compared with a table cell when the
 sentence names the row (its label) in the table it names or the nearest table above,
 and at least one other number of the sentence equals a cell of that row (an anchor),
-or when the claim is a share ("6272 PNS atau 72,99%") of a count found in that table.
+or when the claim is a share ("6272 PNS atau 72,99%") of a count found in that table, or the
+realisation of an item whose budget the sentence states and a budget table of the document
+prints on the row the item names (tie "budget-row").
 Every finding says in detail["tie"] how the tie was made.
 """
 
@@ -37,6 +39,7 @@ from lkip_audit.understand.narrative import (
 )
 from lkip_audit.understand.narrative_claims import (
     announced_list,
+    budget_amounts,
     budget_percentages,
     comparison,
     count_claims,
@@ -209,10 +212,15 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
     ats = _analyzed(ctx)
     year = ctx.doc.tahun
     for s in nar.sentences:
-        if not readable(s):
-            continue
         cl = claims(s)
         if not cl:
+            continue
+        done = set()  # the claims a budget row was found for (not reported twice)
+        # a long sentence too: the tie needs a row's label and its anggaran in the item's own text
+        for f in _budget_rows(rule, s, cl, ctx, ats, year):
+            done.add(f.actual)
+            yield f
+        if not readable(s):
             continue
         yield from _share_claims(rule, s, cl, ctx, nar, ats)
         yield from _own_amounts(rule, s, cl, ctx)
@@ -228,8 +236,10 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             before = [m for m in mentions if m[0] <= cpos[k]]
             owner.append(before[-1] if before else None)
         for k, c in enumerate(cl):
-            if owner[k] is None or c.approx or c.words is not None or in_formula(s.text, c):
+            if owner[k] is None or c.approx or c.words is not None or in_formula(s.text, c) or c.text in done:
                 continue
+            if whole_words(s.text[cl[k - 1].end if k else 0:c.start]):
+                continue  # "..., sehingga total alokasi anggaran sebesar Rp...": the whole, not the row named before
             _pos, row, label = owner[k]
             nums = _row_numbers(tat, row)
             anchors = [(k2, j) for k2, c2 in enumerate(cl) if k2 != k and owner[k2] == owner[k]
@@ -289,6 +299,73 @@ def _own_amounts(rule, s: Sentence, cl: list[Claim], ctx: Ctx) -> Iterable[Findi
             page=s.page_at(pc.start),
         )
         yield _finish(f, s, s.page_at(pc.start))
+
+
+def _budget_tables(ats: dict[str, AnalyzedTable], year: int | None) -> list[tuple[AnalyzedTable, object, object]]:
+    """(table, anggaran column, realisasi (Rp) column) of every table with one of each."""
+    out = []
+    for at in ats.values():
+        ca, cr = _column_for(at, "anggaran", year), _column_for(at, "realisasi_rp", year)
+        if ca is not None and cr is not None:
+            out.append((at, ca, cr))
+    return out
+
+
+def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Iterable[Finding]:
+    """"Kegiatan X dengan alokasi anggaran Rp A, realisasi Rp R": X's row in a budget table of the
+    document (before or after the sentence) whose anggaran is A must print R as its realisasi.
+    The tie: the item's text names the row's label (the longest label it names, one row per
+    label in its table), and the sentence's anggaran equals the row's, so the sentence speaks of
+    that row's budget. Every such row of the document must print another realisation than R, all
+    the same one; a row that prints R, or R elsewhere in the row, leaves no finding."""
+    items = budget_amounts(s, cl)
+    if not items:
+        return
+    tables = ctx.__dict__.get("_budget_tables")
+    if tables is None or tables[0] is not ats:
+        tables = (ats, _budget_tables(ats, year))
+        ctx.__dict__["_budget_tables"] = tables
+    for a, r, start in items:
+        text = norm(s.text[start:a.start])
+        if not text:
+            continue
+        hits = []
+        for at, ca, cr in tables[1]:
+            named: dict[str, list[int]] = {}
+            for i in data_rows(at, roles=("body", "parent", "total")):
+                lab = row_label(at, i)
+                if lab and label_in(lab, text):
+                    named.setdefault(norm(lab), []).append(i)
+            longest = [ln for ln in named if not any(ln != o and ln in o for o in named)]
+            for ln in longest:
+                if len(named[ln]) != 1:
+                    continue
+                i = named[ln][0]
+                pa, pr = number(cell_at(at, i, ca)), number(cell_at(at, i, cr))
+                if pa is None or pr is None or not _equal(pa, a.value):
+                    continue
+                hits.append((at, i, cr, pr))
+        if not hits:
+            continue
+        if any(_equal(q, r.value) for at, i, _cr, _pr in hits for _j, q in _row_numbers(at, i)):
+            continue  # a row of the same item prints the sentence's realisation
+        if len({pr.value for _at, _i, _cr, pr in hits}) != 1:
+            continue  # the tables disagree among themselves: which one the sentence quotes is not sure
+        at, i, cr, pr = hits[0]
+        if ctx.consistent(pr, r.value) or ctx.consistent(r.parsed, pr.value):
+            continue
+        cell = cell_at(at, i, cr)
+        tie = RowTie(at.table, i, "budget-row", "high", row_label(at, i))
+        f = ctx.finding(
+            rule, at, i, cr,
+            expected=" ".join(cell.text.split()),
+            actual=r.text,
+            fields={"sentence": s.text, "tie": "budget-row"},
+            related=[_cell_location(ctx, at, i, cr)],
+            detail={"tie": {**tie.describe(), "anggaran": a.text}, "field": "realisasi_rp", **_sentence_detail(s)},
+            page=s.page_at(r.start),
+        )
+        yield _finish(f, s, s.page_at(r.start))
 
 
 def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
