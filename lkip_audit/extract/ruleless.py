@@ -13,21 +13,31 @@ its grid, so the grid comes from the text itself (READING.md, layers 1 and 2):
   three numbers or more (a target range "70-80" among them) that names every
   column holding a number: the small uncaptioned capaian table of one indicator; or,
   under a caption, lines numbered 1, 2, 3, ... with text beside (a list whose only
-  numbers are its row numbers). Where doubtful, no table.
+  numbers are its row numbers), or a bold header over one row of two numbers. Where
+  doubtful, no table. A caption may be English ("Table 324.", layout.CAPTION_RE) and
+  have a headnote of up to five prose lines before its table. A table may start (end)
+  in the page's top (bottom) margin zone: lines of three cells or more at line spacing.
 - Rows: from the numeric cells' baselines. A line with a number standing in an
   aligned numeric column (or a row number in front) starts a row; the lines below
   it without one (the rest of a wrapped label, a wrapped ",00") belong to it. A
-  label over several lines is one row.
+  label over several lines is one row. But a line without numbers whose first word
+  would have fit on the line above (no wrap) starts a row of its own (a sub-item
+  without a value), as does one after a label ended by dot leaders; such a row takes
+  the numbers of a line that continues it by wrapping.
 - Columns: from the gaps shared by the body rows (no body word crosses them), and from
   the header: a header word alone over a column the body leaves empty (NO over an empty
   column, "Sisa") still starts one, where no body word crosses the gap before it; a
   column of letter numbers ("a.", "b.") a tab gap before the labels is one of its own,
-  though the section labels run over that gap (they stay in the column they start in).
+  though the section labels run over that gap (they stay in the column they start in);
+  a long text that runs into the next column's space on one row ("VALSANGIACOMO
+  BLANC|FERNANDO") is split by its characters at the boundary the other rows keep.
 - Header: the lines between the caption and the first row; a line whose only numbers
   are years ("Sasaran 2023 2024 2025 2026", bold or capitals) and a column-number row
   "(1) ... (7)" stay header though their numbers align with the body's. A header phrase above
   others whose columns have no text at its height (RENCANA over TARGET | ANGGARAN)
-  spans those columns: two header rows with merged cells.
+  spans those columns: two header rows with merged cells. A line whose numbers stand
+  inside phrases of words ("Under 18 | 18 years") is header too; the cells of a header
+  row may be centred, top- or bottom-aligned together.
 
 ``join_cell_lines`` is the cell-text assembly for every finder: a number broken
 over two lines of one cell ("2.340.024.648" / ",00") is one number when the
