@@ -80,3 +80,11 @@ def test_a_sentence_amount_that_a_table_row_of_another_chapter_contradicts():
     got = _nar("bab_iii_akuntabilitas_kinerja_2016.pdf", 14)
     assert ("Rp 662.054.500,00", "609.624.500,00", "error") in got
     assert not any(a in ("Rp 1.514.976.230,00", "Rp 3.658.676.601,00", "Rp 1.863.709.350,00") for a, _e, _s in got)
+
+
+def test_a_label_printed_on_several_rows_names_the_one_with_the_sentences_budget():
+    # lkip_bp3iptek_2016.pdf p50-51: "Program Penelitian, Studi dan Survei dengan jumlah anggaran Rp
+    # 964.500.000,00 yang terealisasi sebesar Rp 669.834.436,00". Tabel 3.2 prints "Program Penelitian,
+    # Studi dan Survei" under sasaran 1, 2, 3 and 4 (pagu 3.583.050.000, 1.367.000.000, 10.659.902.000,
+    # 964.500.000); the row with 964.500.000,00 (p55) prints 953.481.836,00 = 579.991.336 + 373.490.500.
+    assert ("Rp 669.834.436,00", "953.481.836,00", "error") in _nar(IPTEK, 51)

@@ -314,9 +314,9 @@ def _budget_tables(ats: dict[str, AnalyzedTable], year: int | None) -> list[tupl
 def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Iterable[Finding]:
     """"Kegiatan X dengan alokasi anggaran Rp A, realisasi Rp R": X's row in a budget table of the
     document (before or after the sentence) whose anggaran is A must print R as its realisasi.
-    The tie: the item's text names the row's label (the longest label it names, one row per
-    label in its table), and the sentence's anggaran equals the row's, so the sentence speaks of
-    that row's budget. Every such row of the document must print another realisation than R, all
+    The tie: the item's text names the row's label (the longest label it names; of the rows
+    printing that label in a table, the one row whose anggaran equals the sentence's), so the
+    sentence speaks of that row's budget. Every such row of the document must print another realisation than R, all
     the same one; a row that prints R, or R elsewhere in the row, leaves no finding."""
     items = budget_amounts(s, cl)
     if not items:
@@ -338,13 +338,15 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
                     named.setdefault(norm(lab), []).append(i)
             longest = [ln for ln in named if not any(ln != o and ln in o for o in named)]
             for ln in longest:
-                if len(named[ln]) != 1:
-                    continue
-                i = named[ln][0]
-                pa, pr = number(cell_at(at, i, ca)), number(cell_at(at, i, cr))
-                if pa is None or pr is None or not _equal(pa, a.value):
-                    continue
-                hits.append((at, i, cr, pr))
+                # a label printed on several rows ("Program Penelitian, Studi dan Survei" under each
+                # sasaran) names the one whose anggaran is the sentence's, when exactly one is
+                rows = []
+                for i in named[ln]:
+                    pa, pr = number(cell_at(at, i, ca)), number(cell_at(at, i, cr))
+                    if pa is not None and pr is not None and _equal(pa, a.value):
+                        rows.append((at, i, cr, pr))
+                if len(rows) == 1:
+                    hits += rows
         if not hits:
             continue
         if any(_equal(q, r.value) for at, i, _cr, _pr in hits for _j, q in _row_numbers(at, i)):
