@@ -9,6 +9,7 @@ kinds compare, they do not parse):
     in_formula(text, claim) -> bool             an operand of arithmetic written in the sentence
     whole_words(text) -> bool                   the sentence speaks of the whole ("total", "keseluruhan")
     share_pairs(sentence, claims)               "6272 PNS atau 72,99%": (count, percent) pairs
+    formulas(text), formula_holds(formula)      "126,68/77 *100% = 165,00": written arithmetic and whether it holds
     budget_percentages(sentence, claims)        "anggaran Rp A, realisasi Rp R atau P%": ((R, P), A)
     budget_amounts(sentence, claims)            "anggaran Rp A ... realisasi Rp R": [(A, R, start)] per item
     count_noun(claim) -> str | None             what a count counts ("program", "kegiatan", "iku")
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from lkip_audit.understand.narrative import Claim, Sentence, claims, norm
 
@@ -215,6 +217,88 @@ def budget_amounts(s: Sentence, cl: list[Claim]) -> list[tuple[Claim, Claim, int
         start = a.end
         k += 1
     return out
+
+
+# --- "126,68/77 *100% = 165,00": arithmetic written in the sentence ------------------------
+
+_FTOK = r"\d[\d.,]*\d|\d"
+_FORMULA = re.compile(
+    r"(?<![\w.,/\-])(?P<a>" + _FTOK + r")\s*%?\s*/\s*(?P<b>" + _FTOK + r")\s*%?\s*"
+    r"(?P<x>[x×X*]\s*100\s*%?\s*)?=\s*(?P<c>" + _FTOK + r")(?P<pct>\s*%)?(?![\w/]|[.,]\d)")
+
+
+def _readings(tok: str) -> list[tuple[Decimal, int]]:
+    """(value, decimals) of every plausible reading of a number written without its unit:
+    "2,849" is 2849 or 2,849; "126,68" is 126,68; "1.234.567,89" one reading; a broken number none."""
+    out = []
+    if re.fullmatch(r"\d+", tok):
+        return [(Decimal(tok), 0)]
+    for th, dec in ((".", ","), (",", ".")):
+        m = re.fullmatch(r"(\d{1,3}(?:" + re.escape(th) + r"\d{3})+)(?:" + re.escape(dec) + r"(\d+))?", tok)
+        if m:
+            out.append((Decimal(m.group(1).replace(th, "") + ("." + m.group(2) if m.group(2) else "")),
+                        len(m.group(2) or "")))
+        m = re.fullmatch(r"(\d+)" + re.escape(dec) + r"(\d+)", tok)
+        if m:
+            out.append((Decimal(m.group(1) + "." + m.group(2)), len(m.group(2))))
+    return list(dict.fromkeys(out))
+
+
+@dataclass
+class Formula:
+    """"a / b x 100 = c" written in a sentence: the operands' and result's readings and where c is."""
+
+    text: str  # the formula as printed
+    result: str  # c as printed
+    start: int  # c's offsets in the sentence
+    end: int
+    values: list[Decimal]  # every value a / b (x 100) takes under the plausible readings of a and b
+    results: list[tuple[Decimal, int]]  # the readings of c
+    spans: list[tuple[Decimal, Decimal, Decimal, Decimal]] = None  # per value: its range, operands rounded / truncated
+
+
+def formulas(text: str) -> list[Formula]:
+    """Divisions written out with their result ("30 / 2,849 X 100% = 0,01%", "15,36/10*100 = 153,60%").
+    "x 100" is assumed when the result carries "%" and the division none. Only formulas whose
+    numbers all have a plausible reading (a broken "212,77,00%" is none)."""
+    out = []
+    for m in _FORMULA.finditer(text):
+        ra, rb, rc = _readings(m.group("a")), _readings(m.group("b")), _readings(m.group("c"))
+        if not ra or not rb or not rc:
+            continue
+        k = 100 if m.group("x") is not None or m.group("pct") is not None else 1
+        vals, spans = [], []
+        for a, da in ra:
+            for b, db in rb:
+                if b == 0:
+                    continue
+                # an operand with decimals may itself be rounded ([x - h, x + h)) or truncated
+                # ([x, x + 2h)); one convention for operands and result (f32f7d5)
+                ha, hb = (Decimal(5).scaleb(-d - 1) if d else Decimal(0) for d in (da, db))
+                if b - hb <= 0:
+                    continue
+                vals.append(a / b * k)
+                spans.append(((a - ha) / (b + hb) * k, (a + ha) / (b - hb) * k,
+                              a / (b + 2 * hb) * k, (a + 2 * ha) / b * k))
+        if not vals:
+            continue
+        out.append(Formula(m.group(0).strip(), m.group("c") + (m.group("pct") or ""), m.start("c"),
+                           m.end("pct") if m.group("pct") else m.end("c"), vals, rc, spans))
+    return out
+
+
+def formula_holds(f: Formula) -> bool:
+    """Some reading of the result is some value of the division, rounded or truncated to the
+    result's decimals (a report may do either), the operands read as the intervals their
+    decimals allow, in one convention (rounded: 99,90 is [99,895; 99,905) and the result rounded;
+    truncated: [99,90; 99,91) and the result truncated); whole numbers are exact."""
+    for rlo, rhi, tlo, thi in f.spans:
+        for c, d in f.results:
+            q = Decimal(1).scaleb(-d)
+            # rounded: operands rounded, c from [c - q/2, c + q/2); truncated: both truncated, c from [c, c + q)
+            if (rlo < c + q / 2 and rhi >= c - q / 2) or (tlo < c + q and thi >= c):
+                return True
+    return False
 
 
 # --- "6272 PNS atau 72,99%" ------------------------------------------------------------

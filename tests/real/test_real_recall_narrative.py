@@ -88,3 +88,21 @@ def test_a_label_printed_on_several_rows_names_the_one_with_the_sentences_budget
     # Studi dan Survei" under sasaran 1, 2, 3 and 4 (pagu 3.583.050.000, 1.367.000.000, 10.659.902.000,
     # 964.500.000); the row with 964.500.000,00 (p55) prints 953.481.836,00 = 579.991.336 + 373.490.500.
     assert ("Rp 669.834.436,00", "953.481.836,00", "error") in _nar(IPTEK, 51)
+
+
+def test_arithmetic_written_in_a_sentence():
+    # bab_iii_lkip_2016.pdf (formulas under the IKU tables, looked at on the pages):
+    # p13 "126,68/77 *100% = 165,00": 126,68 / 77 x 100 = 164,519;
+    # p16 "100/90*100 = 111,12%": 111,111; p17 "30 / 2,849 X 100% = 0,01%": 30 / 2849 x 100 = 1,053;
+    # p18 "95,25/90*100% = 105,82%": 105,833; p20 "99,90/94 * 100% = 106,29": 106,277 (rounded operands
+    # [106,271; 106,282), truncated [106,277; 106,288): never 106,29).
+    name = "bab_iii_lkip_2016.pdf"
+    got = {p: [f for f in real_audit(name).findings if f.rule == "NAR001" and f.page == p
+               and f.detail["tie"]["method"] == "formula"] for p in (13, 16, 17, 18, 20)}
+    assert [(f.actual, f.expected) for f in got[13]] == [("165,00", "164,52")]
+    assert [(f.actual, f.expected) for f in got[16]] == [("111,12%", "111,11")]
+    assert [(f.actual, f.expected) for f in got[17]] == [("0,01%", "1,05")]
+    assert [(f.actual, f.expected) for f in got[18]] == [("105,82%", "105,83")]
+    assert [(f.actual, f.expected) for f in got[20]] == [("106,29", "106,28")]
+    # p17 "4,224 / 307,120 x 100% = 1,37%" (1,3754 truncated) and "1,6/1,37x100% = 116,79%" hold
+    assert all(f.actual not in ("1,37%", "116,79%") for f in got[17])

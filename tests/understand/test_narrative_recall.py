@@ -137,3 +137,36 @@ def test_a_long_cell_of_numbers_is_read_in_linear_time():
     start = time.perf_counter()
     assert not prose_box(t)
     assert time.perf_counter() - start < 1.0
+
+
+# --- formulas ------------------------------------------------------------------------------
+
+
+def _holds(text: str) -> list[tuple[str, bool]]:
+    from lkip_audit.understand.narrative_claims import formula_holds, formulas
+
+    return [(f.result, formula_holds(f)) for f in formulas(text)]
+
+
+def test_written_arithmetic_that_does_not_give_its_result():
+    # bab_iii_lkip_2016.pdf p13: 126,68 / 77 x 100 = 164,519 (164,513-164,533 with 126,68 rounded)
+    assert _holds("capaian kinerjanya adalah 126,68/77 *100% = 165,00 dengan kategori") == [("165,00", False)]
+    # p17: 30 / 2,849 x 100 = 1,053 (2,849 read as 2849) or 1053,0 (as 2,849): never 0,01
+    assert _holds("Persentase gangguan dalam setahun : 30 / 2,849 X 100% = 0,01% Tabel") == [("0,01%", False)]
+    # whole operands are exact: 100 / 90 x 100 = 111,111
+    assert _holds("realisasi 100/90*100 = 111,12% dengan") == [("111,12%", False)]
+
+
+def test_written_arithmetic_that_holds_under_a_reading():
+    # p17: 4,224 / 307,120 x 100 = 1,3754: truncated 1,37; 1,6 / 1,37 x 100 = 116,788
+    assert _holds("yaitu : 4,224 / 307,120 x 100% = 1,37% sehingga kinerja yang dicapai yaitu sebesar "
+                  "1,6/1,37x100% = 116,79% Rekap") == [("1,37%", True), ("116,79%", True)]
+    # p7: 15,36 / 10 x 100 = 153,6
+    assert _holds("capaian kinerjanya itu sebesar 15,36/10*100 = 153,60% dengan") == [("153,60%", True)]
+    # 81,25 / 80 x 100 = 101,5625; 81,255 (81,25 rounded) gives 101,569 -> 101,57: not wrong
+    assert _holds("x 81,25 / 80 x 100 = 101,57% y") == [("101,57%", True)]
+
+
+def test_a_broken_result_is_no_formula():
+    # p16: "400/188*100% = 212,77,00%"
+    assert _holds("capaian kinerjanya adalah 400/188*100% = 212,77,00% dengan kategori") == []

@@ -42,6 +42,8 @@ from lkip_audit.understand.narrative_claims import (
     budget_amounts,
     budget_percentages,
     comparison,
+    formula_holds,
+    formulas,
     count_claims,
     count_noun,
     in_formula,
@@ -56,7 +58,7 @@ from lkip_audit.understand.narrative_claims import (
     year_in_paragraph,
 )
 
-FIELDS_NARRATIVE = {"sentence", "tie", "realisasi", "anggaran"}
+FIELDS_NARRATIVE = {"sentence", "tie", "realisasi", "anggaran", "formula"}
 FIELDS_COUNT = {"sentence", "noun", "source"}
 FIELDS_WORDS = {"sentence", "number", "words", "words_value"}
 FIELDS_YEAR = {"sentence"}
@@ -220,6 +222,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         for f in _budget_rows(rule, s, cl, ctx, ats, year):
             done.add(f.actual)
             yield f
+        yield from _written_formulas(rule, s, ctx)
         if not readable(s):
             continue
         yield from _share_claims(rule, s, cl, ctx, nar, ats)
@@ -368,6 +371,29 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
             page=s.page_at(r.start),
         )
         yield _finish(f, s, s.page_at(r.start))
+
+
+def _written_formulas(rule, s: Sentence, ctx: Ctx) -> Iterable[Finding]:
+    """"126,68/77 *100% = 165,00": the result written after arithmetic in the sentence is that
+    arithmetic's result under some plausible reading of its numbers (rounded or truncated)."""
+    for fm in formulas(s.text):
+        if formula_holds(fm):
+            continue
+        c, d = fm.results[0]
+        # the reading of the division nearest the printed result, to show
+        v = min(fm.values, key=lambda x: abs(x - c) / max(abs(x), abs(c), Decimal("1e-9")))
+        lhs = fm.text[: fm.text.rindex("=")].strip()
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=ctx.fmt(v, d),
+            actual=fm.result.strip(),
+            fields={"sentence": s.text, "tie": "formula", "formula": lhs},
+            variant="formula" if "formula" in rule.variants else None,
+            detail={"tie": {"method": "formula", "confidence": "high", "formula": fm.text},
+                    "field": "formula", "values": [str(x) for x in fm.values], **_sentence_detail(s)},
+            page=s.page_at(fm.start),
+        )
+        yield _finish(f, s, s.page_at(fm.start))
 
 
 def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
