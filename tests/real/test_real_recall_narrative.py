@@ -106,3 +106,12 @@ def test_arithmetic_written_in_a_sentence():
     assert [(f.actual, f.expected) for f in got[20]] == [("106,29", "106,28")]
     # p17 "4,224 / 307,120 x 100% = 1,37%" (1,3754 truncated) and "1,6/1,37x100% = 116,79%" hold
     assert all(f.actual not in ("1,37%", "116,79%") for f in got[17])
+
+
+def test_respective_figures_belong_to_the_rows_in_the_order_named():
+    # lkip_bp3iptek_2016.pdf p57: "indikator kinerja Prosentase Hasil Riset dan IPTEK yang diterapkan serta
+    # Prosentase Hasil Penelitian yang digunakan dalam Perencanaan ... efisiensi anggaran masing-masing
+    # sebesar 105,07% dan 173,70%"; Tabel 3.3 (p56) prints Tingkat Efisiensi 105,70% and 173,70%.
+    got = _nar(IPTEK, 57)
+    assert ("105,07%", "105,70%", "error") in got
+    assert not any(a == "173,70%" for a, _e, _s in got)

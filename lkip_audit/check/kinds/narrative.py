@@ -232,6 +232,9 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
             yield from _total_claims(rule, s, cl, ctx, nar, ats)
             continue
         tat, mentions, method, nearer = tied
+        for f in _respective(rule, s, cl, ctx, tat, mentions, method):
+            done.add(f.actual)
+            yield f
         in_table = {p.value for i in range(len(tat.table.rows)) for _j, p in _row_numbers(tat, i)}
         cpos = _claim_positions(s, cl)
         owner = []  # the row each claim speaks of: the last label named before it
@@ -371,6 +374,59 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
             page=s.page_at(r.start),
         )
         yield _finish(f, s, s.page_at(r.start))
+
+
+_RESPECTIVE = re.compile(r"\bmasing[\s-]+masing\b", re.I)
+
+
+def _respective(rule, s: Sentence, cl: list[Claim], ctx: Ctx, tat: AnalyzedTable, mentions, method) -> Iterable[Finding]:
+    """"indikator A serta B ... masing-masing sebesar 105,07% dan 173,70%": the k-th percentage is
+    the k-th row's. The column is the one where a row named agrees with its percentage (one such
+    column, every named row printing a number there); a row that prints another number there, and
+    the sentence's figure nowhere in the row, is reported."""
+    m = _RESPECTIVE.search(s.text)
+    if m is None:
+        return
+    cpos = _claim_positions(s, cl)
+    mpos = len(norm(s.text[: m.start()]))
+    vals = [c for c, p in zip(cl, cpos) if p >= mpos]
+    if len(vals) < 2 or any(c.kind != "percent" or c.approx or c.words is not None for c in vals):
+        return
+    before = [x for x in mentions if x[0] < mpos]
+    if len(before) < len(vals):
+        return
+    named = before[-len(vals):]
+    if len({r for _p, r, _l in named}) != len(named) or any(named[0][0] <= p < mpos for p in cpos):
+        return  # the same row twice, or a number between the labels and "masing-masing"
+    pairs = [(row, label, c) for (_p, row, label), c in zip(named, vals)]
+    cols = []
+    for j in range(len(tat.table.columns)):
+        cells = [number(cell_at(tat, row, j)) for row, _l, _c in pairs]
+        if any(p is None for p in cells):
+            continue
+        if any(_equal(p, c.value) for p, (_r, _l, c) in zip(cells, pairs)):
+            cols.append(j)
+    if len(cols) != 1:
+        return
+    j = cols[0]
+    for row, label, c in pairs:
+        p = number(cell_at(tat, row, j))
+        if _equal(p, c.value) or any(_equal(q, c.value) for _k, q in _row_numbers(tat, row)):
+            continue
+        if ctx.consistent(p, c.value) or ctx.consistent(c.parsed, p.value):
+            continue
+        cell = cell_at(tat, row, j)
+        tie = RowTie(tat.table, row, method, "high", label)
+        f = ctx.finding(
+            rule, tat, row, j,
+            expected=" ".join(cell.text.split()),
+            actual=c.text,
+            fields={"sentence": s.text, "tie": "respective"},
+            related=[_cell_location(ctx, tat, row, j)],
+            detail={"tie": {**tie.describe(), "respective": True}, "field": None, **_sentence_detail(s)},
+            page=s.page_at(c.start),
+        )
+        yield _finish(f, s, s.page_at(c.start))
 
 
 def _written_formulas(rule, s: Sentence, ctx: Ctx) -> Iterable[Finding]:
