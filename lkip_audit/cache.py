@@ -96,7 +96,24 @@ def tool_fingerprint() -> str:
 def document_key(sha256: str, backend: str = "pdfium", options: object = None) -> str:
     from lkip_audit.extract.pdf import EXTRACTION_VERSION
 
-    return _digest("doc", str(FORMAT), sha256, tool_fingerprint(), EXTRACTION_VERSION, backend, repr(options))
+    return _digest("doc", str(FORMAT), sha256, tool_fingerprint(), EXTRACTION_VERSION, backend, repr(options),
+                   extraction_vocabulary_hash())
+
+
+# The vocabulary files the extract stage reads (its words are data, not code, so the
+# source hash does not cover them): a changed file, or another catalogue directory
+# ($LKIP_AUDIT_RULES) with its own, must miss the cached documents.
+EXTRACTION_VOCABULARY = ("captions",)
+
+
+def extraction_vocabulary_hash() -> str:
+    from lkip_audit.vocabulary import vocabulary_text
+
+    h = hashlib.sha256()
+    for name in EXTRACTION_VOCABULARY:
+        h.update(name.encode())
+        h.update(vocabulary_text(name).encode())
+    return h.hexdigest()
 
 
 def rules_hash() -> str:

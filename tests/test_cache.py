@@ -154,6 +154,24 @@ def test_rules_config_and_version_changes_miss(tmp_path, monkeypatch):
     assert document_key(digest) != base_doc
 
 
+def test_changed_caption_words_miss_the_cached_document(tmp_path, monkeypatch):
+    """The caption words are data (rules/vocabulary/captions.yaml), read by the extract
+    stage: a catalogue directory whose captions.yaml differs must not be served the
+    documents extracted with the built-in words."""
+    import shutil
+
+    digest = sha256_of(DINKES)
+    base_doc = document_key(digest)
+    builtin = Path(__file__).resolve().parents[1] / "rules"
+    other = tmp_path / "rules"
+    shutil.copytree(builtin, other, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setenv("LKIP_AUDIT_RULES", str(other))
+    assert document_key(digest) == base_doc  # same words, same key
+    words = other / "vocabulary" / "captions.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# another caption list\n", encoding="utf-8")
+    assert document_key(digest) != base_doc
+
+
 def test_rules_hash_follows_the_catalogue_files(tmp_path, monkeypatch):
     h1 = cache_mod.rules_hash()
     assert h1 == cache_mod.rules_hash()
