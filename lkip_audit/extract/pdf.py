@@ -282,41 +282,17 @@ def read_document(
 # process reached. Whenever the helper does not deliver (it ended, stopped on a page
 # that raised, died, or the state differed), this process reads the pages itself.
 
-READERS_ENV = "LKIP_AUDIT_READERS"
+READERS_ENV = "LKIP_AUDIT_READERS"  # lkip_audit/forked.py WORKERS_ENV
 MIN_PAGES_FOR_HELPER = 16
 HELPER_PAGE_SECONDS = 120  # the helper is killed (SIGALRM, default action) on a page this long
 
 
 def reader_processes() -> int:
-    """How many processes may read one document's pages: ``$LKIP_AUDIT_READERS`` (1 or 2),
-    else 2 when this process may run on two CPUs or more and one of them is idle now (no
-    more than CPUs - 2 other processes running: a second reader on a busy machine only
-    takes a core from other work). A batch that checks several reports at once sets it
-    to 1 for its pool workers (batch/local.py): its own jobs take the cores."""
-    v = os.environ.get(READERS_ENV, "").strip()
-    if v:
-        try:
-            return max(1, min(2, int(v)))
-        except ValueError:
-            return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return 2 if cpus >= 2 and _others_running() <= cpus - 2 else 1
+    """How many processes may read one document's pages (lkip_audit/forked.py ``workers``:
+    ``$LKIP_AUDIT_READERS`` 1 or 2, else 2 when a second CPU is idle now)."""
+    from lkip_audit.forked import workers
 
-
-def _others_running() -> int:
-    """Processes running on the machine now besides this one (Linux /proc/loadavg; the
-    least of three looks, so a passing blip does not count; 0 where unknown)."""
-    seen = []
-    for _ in range(3):
-        try:
-            with open("/proc/loadavg") as f:
-                seen.append(int(f.read().split()[3].split("/")[0]) - 1)
-        except (OSError, ValueError, IndexError):
-            return 0
-    return max(0, min(seen))
+    return workers()
 
 
 def _helper_wanted(total: int, page_guard, backend: str) -> bool:
