@@ -284,11 +284,15 @@ def _trusted(st: os.stat_result) -> bool:
 # -- the cached reads ---------------------------------------------------------------------------
 
 def read_cached(path, cache: Cache, read, *, backend: str = "pdfium", options: object = None,
-                sha256: str | None = None):
+                sha256: str | None = None, later: list | None = None):
     """The Document of ``path``: from the cache, else ``read()`` and store it.
 
     A document with pages that timed out is not stored: another run, with more
-    time, may read them.
+    time, may read them. ``later``: a list to which the storing is appended as work
+    started ahead (lkip_audit/forked.py: encoding and writing the document, a quarter
+    of a second on a 100-page report, in a forked child on an idle core, storing the
+    document as read, whatever the caller does with it next); the caller takes each
+    one's result() before it ends. Without it the document is stored here.
     """
     from lkip_audit.extract.pdf import sha256_of
 
@@ -300,7 +304,14 @@ def read_cached(path, cache: Cache, read, *, backend: str = "pdfium", options: o
         return doc, key
     doc = read()
     if not any(p.reason == "timeout" for p in doc.problems):
-        cache.store("doc", key, doc)
+        if later is not None and cache.enabled:
+            from lkip_audit import forked
+
+            # a child that fails leaves the document unstored (a cache only costs speed);
+            # storing it here later would store it as the check changed it
+            later.append(forked.start(lambda: cache.store("doc", key, doc), fallback=lambda: False))
+        else:
+            cache.store("doc", key, doc)
     return doc, key
 
 
@@ -351,8 +362,13 @@ def cached_audit(path, config, cache: Cache, read, check, *, options: object = N
             del result.understanding  # computed on first use (see _CachedResult)
             result._check = check
             return result
-    doc, _ = read_cached(path, cache, read, options=options, sha256=digest)
-    result = check(doc)
+    later: list = []
+    doc, _ = read_cached(path, cache, read, options=options, sha256=digest, later=later)
+    try:
+        result = check(doc)
+    finally:
+        for pending in later:
+            pending.result()  # the document is in the cache before this check ends
     if not any(p.reason == "timeout" for p in doc.problems):
         entry = {"findings": result.findings, "rules": result.rules, "notes": result.notes}
         if getattr(result, "settled", None) is not None:

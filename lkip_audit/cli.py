@@ -65,6 +65,8 @@ def _progress(enabled: bool, lang: str):
 
     def cb(done: int, total: int) -> None:
         prog.update(task, completed=done, total=total)
+        if done >= total:
+            prog.stop()  # read: no refresh thread while the check runs (it may fork, forked.py)
 
     return prog, cb
 

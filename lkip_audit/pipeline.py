@@ -9,13 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lkip_audit.check.config import CheckConfig
-from lkip_audit.check.engine import active_rules, run_checks
+from lkip_audit.check.engine import active_rules, run_checks, start_ahead
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.guard import Limits, ReadOptions, discard_prestarted, prestart_reader, read_guarded
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import register
-from lkip_audit.understand import understand
+from lkip_audit.understand import analyze_tables, understand
 from lkip_audit.understand.model import Understanding
 
 
@@ -105,8 +105,10 @@ def check_document(doc: Document, config: CheckConfig, keep_settled: bool = Fals
         scales["kategori"] = config.kategori
     if config.tingkat is not None:
         scales["tingkat"] = config.tingkat
-    und = understand(doc, scales or None)
-    findings = run_checks(doc, und, config)  # the schema rule validates (understand/schemas.py)
+    tables = analyze_tables(doc)
+    ahead = start_ahead(tables, config)  # the schema rule's validation, on an idle core beside what follows
+    und = understand(doc, scales or None, tables=tables)
+    findings = run_checks(doc, und, config, ahead=ahead)  # the schema rule validates (understand/schemas.py)
     return AuditResult(doc, und, findings, rules=len(active_rules(config)), settled=settled)
 
 
@@ -142,7 +144,10 @@ def audit(
             if progress:
                 progress(done, total)
 
-        return read_guarded(path, limits, options, progress=on_progress)
+        try:
+            return read_guarded(path, limits, options, progress=on_progress)
+        finally:
+            warm.join()  # no thread left running: the check may fork work to an idle core (forked.py)
 
     caching = cache is not None and cache.enabled
 
@@ -189,6 +194,10 @@ class _SchemaPreload:
 
         self._thread = threading.Thread(target=run, name="lkip-audit-preload", daemon=False)
         self._thread.start()
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
 
 
 def ocr_pages(doc: Document) -> set[int]:

@@ -20,6 +20,23 @@ def active_rules(config: CheckConfig, catalogue: dict[str, Rule] | None = None) 
     return [r for _, r in sorted(cat.items()) if r.implemented and r.kind in KINDS and config.enabled(r.id)]
 
 
+def start_ahead(tables: list, config: CheckConfig | None = None,
+                catalogue: dict[str, Rule] | None = None) -> dict:
+    """The selected rules' heavy work started now, on an idle core where there is one
+    (Kind.ahead, lkip_audit/forked.py), by rule id; run_checks takes it (``ahead``). It
+    needs only the analyzed tables: the pipeline starts it before understanding the
+    rest of the document, so it runs beside that work and the other rules."""
+    rules = active_rules(config or CheckConfig(), catalogue)
+    out = {}
+    for rule in rules:
+        kind = KINDS[rule.kind]
+        if kind.ahead is not None:
+            started = kind.ahead(rule, tables)
+            if started is not None:
+                out[rule.id] = started
+    return out
+
+
 def run_checks(
     doc: Document,
     understanding: Understanding,
@@ -27,6 +44,7 @@ def run_checks(
     *,
     schema_issues: dict[str, list] | None = None,
     catalogue: dict[str, Rule] | None = None,
+    ahead: dict | None = None,
 ) -> list[Finding]:
     """Every finding of the selected rules, de-duplicated, in document order.
 
@@ -35,6 +53,7 @@ def run_checks(
     whose ``params.schema_issues`` is true (in the catalogue: the schema rule of rules/dq.yaml).
     The pipeline passes none: that rule's kind runs understand/schemas.py itself, the one
     producer of these issues.
+    ahead: the rules' work started before (start_ahead), else started here.
     Order: page, table (in document order), row, column, rule.
     """
     config = config or CheckConfig()
@@ -45,8 +64,12 @@ def run_checks(
     order_src += [at.table.id for at in tables if at.table.id not in order_src]
     ctx.table_order = {tid: k for k, tid in enumerate(order_src)}
 
+    ctx.ahead = dict(ahead) if ahead is not None else start_ahead(tables, config, catalogue)
+
     found: list[Finding] = []
-    for rule in rules:
+    # a rule whose work was started ahead runs last, so that work has the most time; the
+    # order findings are found in does not decide their order (sorted below by place and rule)
+    for rule in sorted(rules, key=lambda r: r.id in ctx.ahead):
         kind = KINDS[rule.kind]
         if kind.scope == "document":
             found.extend(kind.func(rule, None, ctx))

@@ -1,6 +1,7 @@
 """The understand stage: table kinds, column roles, row hierarchy, scales.
 
-    understand(doc, config_scales=None) -> Understanding
+    understand(doc, config_scales=None, tables=None) -> Understanding
+    analyze_tables(doc) -> list[AnalyzedTable]  (understand's first step, per table)
     analyze_table(table) -> AnalyzedTable
     band_for(scale, value) -> Band | None
     validate(at) -> list[SchemaIssue]          (pandera data-quality schemas; imported on first use)
@@ -16,7 +17,7 @@ from lkip_audit.understand.model import AnalyzedTable, Band, Scale, Understandin
 from lkip_audit.understand.scales import band_for, collect_scales, default_tingkat, parse_condition
 
 __all__ = [
-    "understand", "analyze_table", "band_for", "validate", "SchemaIssue", "parse_condition",
+    "understand", "analyze_table", "analyze_tables", "band_for", "validate", "SchemaIssue", "parse_condition",
     "default_tingkat", "AnalyzedTable", "Understanding", "Scale", "Band",
 ]
 
@@ -53,16 +54,25 @@ def analyze_table(table: Table, lower_is_better_terms=None) -> AnalyzedTable:
     )
 
 
-def understand(doc: Document, config_scales: dict | None = None, lower_is_better_terms=None) -> Understanding:
+def analyze_tables(doc: Document, lower_is_better_terms=None) -> list[AnalyzedTable]:
+    """analyze_table of each of the document's tables (the first step of understand())."""
+    return [analyze_table(t, lower_is_better_terms) for t in doc.tables]
+
+
+def understand(doc: Document, config_scales: dict | None = None, lower_is_better_terms=None,
+               tables: list[AnalyzedTable] | None = None) -> Understanding:
     """Analyze every table of the document and collect the scales it states.
 
     `config_scales` ({"tingkat": ..., "kategori": ...}; a Scale, a list of bands as
     dicts, or {label: condition}) overrides the document's; without either a
-    default tingkat scale applies and no kategori scale."""
+    default tingkat scale applies and no kategori scale. `tables`: the document's
+    tables as analyze_tables() gave them (else analyzed here); understand() then adds
+    what the whole document says (polarity from sentences, planning stage, scales)."""
     from lkip_audit.understand import polarity
     from lkip_audit.understand.narrative import narrative
 
-    tables = [analyze_table(t, lower_is_better_terms) for t in doc.tables]
+    if tables is None:
+        tables = analyze_tables(doc, lower_is_better_terms)
     nar = narrative(doc) if doc.tables else None
     polarity.assign(doc, tables, nar.sentences if nar is not None else None, lower_is_better_terms)
     from lkip_audit.understand import stage

@@ -47,6 +47,7 @@ from lkip_audit.check.kinds.quality import (
     check_malformed,
     check_page_unchecked,
     check_schema,
+    schema_ahead,
 )
 from lkip_audit.check.kinds.ratio import FIELDS_LOWER, FIELDS_PRODUCT, FIELDS_RATIO, check_lower_better, check_product, check_ratio
 from lkip_audit.check.kinds.sums import FIELDS_SUM, check_sum
@@ -60,10 +61,14 @@ class Kind:
     func: Callable
     scope: str  # "table" | "document"
     fields: frozenset
+    # ahead(rule, tables): starts the rule's heavy work from the analyzed tables, before the
+    # rest is understood (engine.start_ahead; lkip_audit/forked.py: on an idle core), kept in
+    # ctx.ahead[rule.id] for func to take (a forked.Pending); None: func does it all
+    ahead: Callable | None = None
 
 
-def _k(name, func, fields, scope="table"):
-    return name, Kind(name, func, scope, frozenset(fields) | COMMON_FIELDS)
+def _k(name, func, fields, scope="table", ahead=None):
+    return name, Kind(name, func, scope, frozenset(fields) | COMMON_FIELDS, ahead)
 
 
 KINDS: dict[str, Kind] = dict(
@@ -78,7 +83,7 @@ KINDS: dict[str, Kind] = dict(
         _k("label-band", check_label_band, FIELDS_LABEL),
         _k("malformed", check_malformed, FIELDS_MALFORMED),
         _k("duplicate", check_duplicate, FIELDS_DUPLICATE),
-        _k("schema", check_schema, FIELDS_SCHEMA, scope="document"),
+        _k("schema", check_schema, FIELDS_SCHEMA, scope="document", ahead=schema_ahead),
         _k("page-unchecked", check_page_unchecked, FIELDS_PAGE, scope="document"),
         _k("pages-unchecked", check_pages_unchecked, FIELDS_UNCHECKED, scope="document"),
         _k("cross-table", check_cross_table, FIELDS_XT, scope="document"),

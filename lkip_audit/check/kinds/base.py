@@ -35,6 +35,7 @@ class Ctx:
     order: dict[int, tuple] = field(default_factory=dict)  # id(finding) -> sort key
     doubtful: set[int] = field(default_factory=set)  # id(finding) of findings judge() lowered to info
     active: frozenset[str] | None = None  # ids of the rules this run checks (None: not known)
+    ahead: dict = field(default_factory=dict)  # rule id -> work started ahead (engine.start_ahead)
 
     def runs(self, rule_id: str) -> bool:
         """Whether the rule ``rule_id`` runs in this check (a relation between rules the

@@ -139,11 +139,31 @@ def check_schema(rule, at, ctx: Ctx) -> Iterable[Finding]:
     tables = list(ctx.understanding.tables) if ctx.understanding is not None else []
     if not tables:
         return []
-    from lkip_audit.understand.schemas import schema_issues  # pandas and pandera: loaded when a rule needs them
-
-    issues = schema_issues(tables, rule.params.get("triples") or (), kinds=bool(rule.params.get("schema_issues")))
+    pending = ctx.ahead.pop(rule.id, None)
+    issues = pending.result() if pending is not None else _schema_issues(rule, tables)
     by_id = {at.table.id: at for at in tables}
     return [f for tid, found in issues.items() for f in findings_from_schema_issues(by_id[tid], found, rule, ctx)]
+
+
+def _schema_issues(rule, tables) -> dict:
+    from lkip_audit.understand.schemas import schema_issues  # pandas and pandera: loaded when a rule needs them
+
+    return schema_issues(tables, rule.params.get("triples") or (), kinds=bool(rule.params.get("schema_issues")))
+
+
+def schema_ahead(rule, tables: list[AnalyzedTable]):
+    """check_schema's validation started ahead (engine.start_ahead): pandera's validation
+    of every table (about 0.4 s on a 100-page report) runs in a forked child on an idle
+    core (lkip_audit/forked.py) while this process understands the rest of the document
+    and checks the other rules. The issues are the same as validating later here: the
+    validation reads each table's kind, columns, rows and cells, which nothing after
+    analyze_table changes (understand() adds polarity, stage and scales; rules read)."""
+    tables = list(tables)
+    if not tables:
+        return None
+    from lkip_audit import forked
+
+    return forked.start(lambda: _schema_issues(rule, tables))
 
 
 def check_page_unchecked(rule, at, ctx: Ctx) -> Iterable[Finding]:
