@@ -43,9 +43,24 @@ class Piece:
             g[c.row][c.col] = c
         return g
 
+    def __getstate__(self):  # pickled (the reader's helper process) without the map below
+        return {k: v for k, v in self.__dict__.items() if k != "_cover"}
+
     def origin(self, r: int, c: int) -> GridCell | None:
-        """The cell that covers position (r, c)."""
-        for cell in self.cells:
-            if cell.row <= r < cell.row + cell.rowspan and cell.col <= c < cell.col + cell.colspan:
-                return cell
-        return None
+        """The cell that covers position (r, c) (the first of ``cells`` that does).
+
+        Answered from a map of every covered position, built on the first call and again
+        when ``cells`` is replaced or grows (the stitcher asks for every position of every
+        row: a scan of the cells per position was most of the stitching's time). A finder
+        that changes a cell's span in place does so before asking."""
+        key = (id(self.cells), len(self.cells))
+        cover = self.__dict__.get("_cover")
+        if cover is None or cover[0] != key:
+            where: dict[tuple[int, int], GridCell] = {}
+            for cell in self.cells:
+                for rr in range(cell.row, cell.row + cell.rowspan):
+                    for cc in range(cell.col, cell.col + cell.colspan):
+                        where.setdefault((rr, cc), cell)
+            cover = (key, where)
+            self.__dict__["_cover"] = cover
+        return cover[1].get((r, c))

@@ -387,7 +387,7 @@ def _merge(cands: dict[str, _Candidate]) -> dict[str, _Candidate]:
         for k in kept:
             if not c.region_key and k.region_key and k.key.startswith(c.key):
                 target = k
-            elif c.region_key == k.region_key and c.region_key and len(c.key) >= 15 and SequenceMatcher(None, c.key, k.key).ratio() >= 0.93:
+            elif c.region_key == k.region_key and c.region_key and len(c.key) >= 15 and _close(c.key, k.key):
                 target = k
             if target:
                 break
@@ -402,6 +402,13 @@ def _merge(cands: dict[str, _Candidate]) -> dict[str, _Candidate]:
         else:
             _absorb(target, c)
     return {c.key: c for c in kept}
+
+
+def _close(a: str, b: str) -> bool:
+    """Spellings of one name: SequenceMatcher's ratio >= 0.93 (its two cheap upper bounds
+    first, which rule out most pairs without the full comparison; the same answer)."""
+    sm = SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() >= 0.93 and sm.quick_ratio() >= 0.93 and sm.ratio() >= 0.93
 
 
 def _absorb(into: _Candidate, other: _Candidate) -> None:
