@@ -98,6 +98,26 @@ def _compiled_vocabulary(text: str) -> dict[str, tuple]:
     return {k: tuple(re.compile(p, re.I) for p in (v or [])) for k, v in data.items()}
 
 
+@lru_cache(maxsize=32)
+def _any_of(patterns: tuple) -> re.Pattern | None:
+    """One pattern that matches where any of ``patterns`` (compiled with re.I) does: their
+    alternation (one search of a cell instead of one per pattern); None when they do not
+    combine (a pattern with a named group used twice, or inline flags)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+    except re.error:
+        return None
+
+
+def _search_any(patterns: tuple, text: str) -> bool:
+    combined = _any_of(patterns)
+    if combined is not None:
+        return combined.search(text) is not None
+    return any(p.search(text) for p in patterns)
+
+
 def _eligible(info: RowInfo) -> bool:
     return info.role not in (TOTAL, SECTION)
 
@@ -113,10 +133,10 @@ def row_marks(table: Table, rows: list[RowInfo]) -> dict[int, Polarity]:
             t = ws(c.text)
             if not t or len(t) > 200:
                 continue
-            if any(p.search(t) for p in voc.get("lower_marks", ())):
+            if _search_any(voc.get("lower_marks", ()), t):
                 out[info.index] = Polarity(True, "column", f"cell {t!r}")
                 break
-            if any(p.search(t) for p in voc.get("higher_marks", ())):
+            if _search_any(voc.get("higher_marks", ()), t):
                 out[info.index] = Polarity(False, "column", f"cell {t!r}")
                 break
     return out
@@ -131,8 +151,10 @@ def name_hints(table: Table, rows: list[RowInfo], terms=None) -> dict[int, Polar
         if not _eligible(info):
             continue
         label = ws(info.label)
-        if not label or any(p.search(label) for p in voc.get("not_lower", ())):
+        if not label or _search_any(voc.get("not_lower", ()), label):
             continue
+        if not _search_any(pats, label):
+            continue  # none of the terms: the first that matches is looked for below
         for p in pats:
             if p.search(label):
                 out[info.index] = Polarity(True, "name", f"term {p.pattern!r}")
