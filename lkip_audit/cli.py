@@ -52,14 +52,18 @@ def _out_console(width: int | None = None) -> Console:
     return Console(highlight=False, width=width, soft_wrap=False)
 
 
-def _progress(enabled: bool, lang: str):
-    """A progress bar on stderr while pages are read, only on a terminal."""
+def _progress(enabled: bool, lang: str, path: str | None = None):
+    """A progress bar on stderr while pages are read, only on a terminal (a Word draft
+    has no pages: its parts are counted)."""
     err = _err_console()
     if not enabled or not err.is_terminal:
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    prog = Progress(TextColumn(t("progress.reading", lang)), BarColumn(), MofNCompleteColumn(),
+    from lkip_audit.extract.docx import is_word
+
+    key = "progress.reading_parts" if path is not None and is_word(path) else "progress.reading"
+    prog = Progress(TextColumn(t(key, lang)), BarColumn(), MofNCompleteColumn(),
                     TimeRemainingColumn(), console=err, transient=True)
     task = prog.add_task("read", total=None)
 
@@ -213,7 +217,7 @@ def check(reports, formats, output, lang, fail_on, select, ignore, config_path, 
 
     worst = EXIT_OK
     for report in reports:
-        prog, cb = _progress(not no_progress and not quiet, lang)
+        prog, cb = _progress(not no_progress and not quiet, lang, report)
         try:
             if prog:
                 prog.start()
@@ -323,7 +327,7 @@ def extract(report, out_dir, lang, debug):
     from lkip_audit.extract.guard import read_guarded
 
     _refuse_spreadsheets([report], lang)
-    prog, cb = _progress(True, lang)
+    prog, cb = _progress(True, lang, report)
     try:
         if prog:
             prog.start()

@@ -63,6 +63,7 @@ _T: dict[str, dict[str, str]] = {
     },
     "no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
     "progress.reading": {"id": "Membaca halaman", "en": "Reading pages"},
+    "progress.reading_parts": {"id": "Membaca bagian", "en": "Reading parts"},  # a Word draft: no pages
     "extract.done": {
         "id": "{n} tabel ditulis ke {out} (index.json dan satu CSV per tabel)",
         "en": "{n} tables written to {out} (index.json and one CSV per table)",

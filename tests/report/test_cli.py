@@ -241,3 +241,31 @@ def test_readme_documents_the_new_options():
     for opt in ("--baseline", "--write-baseline", "--severity", "--kategori", "--rounding", "--tolerance",
                 "sarif", "junit", "xlsx", "html", "md"):
         assert opt in readme, opt
+
+
+def test_the_progress_bar_counts_parts_of_a_word_draft_and_pages_of_a_pdf(monkeypatch):
+    """A .docx has no pages: its reading is "Membaca bagian" (serve says the same);
+    a PDF's "Membaca halaman". Rendered on a forced terminal."""
+    import io
+
+    from rich.console import Console
+
+    from lkip_audit import cli as cli_mod
+
+    from tests.extract.conftest import SAMPLES
+
+    shown = {}
+    for name in ("bkd-word-grid.docx", "bkd-word-grid.pdf"):
+        buf = io.StringIO()
+        monkeypatch.setattr(cli_mod, "_err_console", lambda buf=buf: Console(file=buf, force_terminal=True, width=100))
+        prog, cb = cli_mod._progress(True, "id", str(SAMPLES / "wild" / name))
+        prog.start()
+        cb(1, 3)
+        prog.refresh()
+        assert prog.live.is_started
+        cb(3, 3)  # the last page or part read: the bar (and its refresh thread) stops
+        assert not prog.live.is_started
+        prog.stop()
+        shown[name] = buf.getvalue()
+    assert "Membaca bagian" in shown["bkd-word-grid.docx"] and "halaman" not in shown["bkd-word-grid.docx"]
+    assert "Membaca halaman" in shown["bkd-word-grid.pdf"]
