@@ -112,10 +112,17 @@ def _any_of(patterns: tuple) -> re.Pattern | None:
 
 
 def _search_any(patterns: tuple, text: str) -> bool:
+    return _matcher(patterns)(text)
+
+
+@lru_cache(maxsize=32)
+def _matcher(patterns: tuple):
+    """text -> whether any of ``patterns`` is found in it (their alternation, else each)."""
     combined = _any_of(patterns)
     if combined is not None:
-        return combined.search(text) is not None
-    return any(p.search(text) for p in patterns)
+        search = combined.search
+        return lambda text: search(text) is not None
+    return lambda text: any(p.search(text) for p in patterns)
 
 
 def _eligible(info: RowInfo) -> bool:
@@ -125,6 +132,7 @@ def _eligible(info: RowInfo) -> bool:
 def row_marks(table: Table, rows: list[RowInfo]) -> dict[int, Polarity]:
     """Rows whose own cells state the polarity (a polarity column or a mark in the label)."""
     voc = load_vocabulary()
+    lower, higher = _matcher(voc.get("lower_marks", ())), _matcher(voc.get("higher_marks", ()))
     out: dict[int, Polarity] = {}
     for info in rows:
         if not _eligible(info) or not 0 <= info.index < len(table.rows):
@@ -133,10 +141,10 @@ def row_marks(table: Table, rows: list[RowInfo]) -> dict[int, Polarity]:
             t = ws(c.text)
             if not t or len(t) > 200:
                 continue
-            if _search_any(voc.get("lower_marks", ()), t):
+            if lower(t):
                 out[info.index] = Polarity(True, "column", f"cell {t!r}")
                 break
-            if _search_any(voc.get("higher_marks", ()), t):
+            if higher(t):
                 out[info.index] = Polarity(False, "column", f"cell {t!r}")
                 break
     return out
