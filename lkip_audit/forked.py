@@ -129,15 +129,7 @@ class Pending(Generic[T]):
         return b"".join(chunks) if ok else None
 
     def _reap(self, kill: bool) -> None:
-        if kill:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except OSError:
-                pass
-        try:
-            os.waitpid(self._pid, 0)
-        except OSError:
-            pass
+        reap(self._pid, kill)
         self._pid = 0
 
     def __del__(self):  # an abandoned child is not left behind
@@ -170,7 +162,7 @@ def start(fn: Callable[[], T], timeout: float = DEFAULT_TIMEOUT,
     if pid == 0:  # the child: never returns into the caller's code
         try:
             os.close(r)
-            _die_with(parent)
+            die_with(parent)
             try:
                 data = b"v" + pickle.dumps(fn(), pickle.HIGHEST_PROTOCOL)
             except BaseException:  # noqa: BLE001 - the parent computes it itself
@@ -184,7 +176,22 @@ def start(fn: Callable[[], T], timeout: float = DEFAULT_TIMEOUT,
     return Pending(fallback or fn, pid, r, time.monotonic() + timeout)
 
 
-def _die_with(parent: int) -> None:
+def reap(pid: int, kill: bool = True) -> None:
+    """Wait for child ``pid`` to end, killing it first (SIGKILL) when ``kill``."""
+    if kill:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    try:
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def die_with(parent: int) -> None:
+    """In a forked child: be killed when ``parent`` ends (Linux PR_SET_PDEATHSIG; elsewhere
+    the child's next write to its pipe fails), and end now if it already has."""
     try:
         import ctypes
 

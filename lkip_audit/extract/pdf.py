@@ -403,17 +403,10 @@ class _Helper:
         self.close()
 
     def close(self) -> None:
-        import signal
+        from lkip_audit.forked import reap
 
         if self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            try:
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
+            reap(self.pid)
             self.pid = 0
 
 
@@ -422,17 +415,11 @@ def _detach_helper(keep: int, parent: int) -> None:
     pipe to its parent among them, so the parent sees the reader's end when the reader
     dies, not when the helper does; the parent's PDF handle, never used here), and die
     with the reader (Linux PR_SET_PDEATHSIG; elsewhere the next send fails)."""
+    from lkip_audit.forked import die_with
+
     os.closerange(3, keep)
     os.closerange(keep + 1, 1 << 16)
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError, TypeError):
-        pass
-    if os.getppid() != parent:
-        os._exit(1)  # the reader ended before the line above took effect
+    die_with(parent)
 
 
 def _helper_first(total: int) -> int:
