@@ -283,7 +283,7 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
             and p.ncols == last_piece.ncols
             and not any(t < p.bbox.top - 2 for t in page_has_text_before.get(p.page, []))
             and (nh == 0 or _header_texts(p, nh) == _header_texts(last_piece, nh) or _same_columns(p, nh, last_table)
-                 or _clipped_header(p, last_table) is not None)
+                 or _clipped_header(p, last_table) is not None or _repeats_numbering(p, nh, last_piece))
         )
         if cont:
             clipped = _clipped_header(p, last_table) if nh else None
@@ -321,6 +321,18 @@ def build_tables(pieces: list[Piece], page_has_text_before: dict[int, list[float
         tables.append(t)
         last_table, last_piece = t, p
     return [t for t in tables if t.rows]
+
+
+def _repeats_numbering(p: Piece, nh: int, last: Piece) -> bool:
+    """Every header row of ``p`` is the row numbering the columns ("1 2 3 ... 7"), and the
+    piece before it numbers its columns too (under its full header, or alone): a
+    continuation that repeats only the numbering row, not the header (bab_iii.pdf Tabel 9,
+    p19-20). The numbers need not be the same: p20 prints "1 2 _ 3 4 5 6" under the
+    seven columns numbered "1 ... 7" on p18-19."""
+    if nh == 0 or numbering_rows(p, nh) != set(range(nh)):
+        return False
+    nl = header_row_count(last)
+    return bool(numbering_rows(last, nl))
 
 
 def _same_columns(p: Piece, nh: int, table: Table) -> bool:

@@ -222,6 +222,9 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         for f in _budget_rows(rule, s, cl, ctx, ats, year):
             done.add(f.actual)
             yield f
+        for f in _budget_by_realisation(rule, s, cl, ctx, ats, year):
+            done.add(f.actual)
+            yield f
         yield from _written_formulas(rule, s, ctx)
         if not readable(s):
             continue
@@ -374,6 +377,92 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
             page=s.page_at(r.start),
         )
         yield _finish(f, s, s.page_at(r.start))
+
+
+_BUDGET_WORD = re.compile(r"\b(?:anggaran|pagu|alokasi|dialokasikan)\b", re.I)
+_KIND_WORD = re.compile(r"^(?:program|kegiatan|sub\s+kegiatan)\s+", re.I)
+_BROKEN_AFTER = re.compile(r"^[.,]{1,2}\d")  # "Rp.920.942..000": broken by a stray separator
+
+
+def _stated_budgets(s: Sentence, cl: list[Claim]) -> list[tuple[Claim, Claim, int]]:
+    """(anggaran, realisasi, start) of each item whose budget amount A and realised amount R a
+    sentence states one right after the other, R read as the realisation ("terealisasi sebesar Rp
+    R"), a budget word ("anggaran", "pagu", "alokasi") in the item's text before A even with words
+    between ("jumlah anggaran melalui Program X sebesar Rp A"); `start` is where the item's text
+    begins (after the previous claim). None when an amount of the sentence is approximate or broken
+    by a stray separator."""
+    fields = [quoted_field(c, cl[k - 1] if k else None, s.text) for k, c in enumerate(cl)]
+    money = [c for c in cl if c.kind == "money"]
+    if any(_BROKEN_AFTER.match(s.text[m.end:m.end + 3]) or m.approx or m.value <= 0 for m in money):
+        return []
+    out = []
+    for k in range(1, len(cl)):
+        a, r = cl[k - 1], cl[k]
+        if a.kind != "money" or r.kind != "money" or fields[k] != "realisasi_rp" or fields[k - 1] == "realisasi_rp":
+            continue
+        start = cl[k - 2].end if k >= 2 else 0
+        if _BUDGET_WORD.search(s.text[start:a.start]) is None:
+            continue
+        out.append((a, r, start))
+    return out
+
+
+def _names_row(lab: str, text: str) -> bool:
+    """The item's text names the row: its label, or the label without its kind word ("Program",
+    "Kegiatan": "Progam Kerjasama Pembangunan" names "Program Kerjasama Pembangunan")."""
+    if label_in(lab, text):
+        return True
+    bare = _KIND_WORD.sub("", norm(lab))
+    return bare != norm(lab) and label_in(bare, text)
+
+
+def _budget_by_realisation(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Iterable[Finding]:
+    """"Program X dengan jumlah anggaran Rp A yang terealisasi sebesar Rp R": X's row in a budget
+    table of the document whose realisasi is exactly R must print A as its anggaran (the other
+    direction of the budget-row tie, which anchors on the anggaran). The tie: the item's text names
+    the row (_names_row) and the row prints the sentence's realised amount R; every such row must
+    print the same anggaran, and A nowhere in the row."""
+    items = _stated_budgets(s, cl)
+    if not items:
+        return
+    tables = ctx.__dict__.get("_budget_tables")
+    if tables is None or tables[0] is not ats:
+        tables = (ats, _budget_tables(ats, year))
+        ctx.__dict__["_budget_tables"] = tables
+    for a, r, start in items:
+        text = norm(s.text[start:a.start])
+        if not text:
+            continue
+        hits = []
+        for at, ca, cr in tables[1]:
+            for i in data_rows(at, roles=("body", "parent", "total")):
+                lab = row_label(at, i)
+                if not lab or not _names_row(lab, text):
+                    continue
+                pa, pr = number(cell_at(at, i, ca)), number(cell_at(at, i, cr))
+                if pa is not None and pr is not None and pa.value is not None and _equal(pr, r.value):
+                    hits.append((at, i, ca, pa))
+        if not hits:
+            continue
+        if any(_equal(q, a.value) for at, i, _ca, _pa in hits for _j, q in _row_numbers(at, i)):
+            continue  # a row of the same item prints the sentence's budget
+        if len({pa.value for _at, _i, _ca, pa in hits}) != 1:
+            continue  # the rows disagree among themselves: which one the sentence quotes is not sure
+        at, i, ca, pa = hits[0]
+        if ctx.consistent(pa, a.value) or ctx.consistent(a.parsed, pa.value):
+            continue
+        cell = cell_at(at, i, ca)
+        tie = RowTie(at.table, i, "budget-row-realisasi", "high", row_label(at, i))
+        f = ctx.finding(
+            rule, at, i, ca,
+            expected=" ".join(cell.text.split()),
+            actual=a.text,
+            fields={"sentence": s.text, "tie": "budget-row-realisasi"},
+            related=[_cell_location(ctx, at, i, ca)],
+            detail={"tie": {**tie.describe(), "realisasi": r.text}, "field": "anggaran", **_sentence_detail(s)},
+            page=s.page_at(a.start),
+        )
+        yield _finish(f, s, s.page_at(a.start))
 
 
 _RESPECTIVE = re.compile(r"\bmasing[\s-]+masing\b", re.I)

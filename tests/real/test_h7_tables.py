@@ -1,0 +1,49 @@
+"""Recall on real reports, in tables (h7): table pieces joined or columns read that were not,
+one test per fixed cause. Every expected value is typed from the rendered page (pypdfium2),
+not from the tool's output."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkip_audit.numbers import parse_number
+from tests.real.shared import real_audit
+
+
+def _table(name: str, number: str):
+    return next(at for at in real_audit(name).understanding.tables if at.table.number == number)
+
+
+def _errors(name: str, page: int, table: str | None, rule: str):
+    return {(f.row, f.actual, f.expected) for f in real_audit(name).findings
+            if f.page == page and f.table == table and f.rule == rule and f.severity == "error"}
+
+
+def test_continuation_repeating_only_the_column_numbering_row():
+    # bab_iii.pdf Tabel 9 "Target dan Realisasi Anggaran APBD" runs over p18-20. p18 prints
+    # the header (No | Program/Kegiatan | Jumlah Anggaran Sebelum Perubahan (Rp.) | ... |
+    # Realisasi Keuangan (Rp.) (%) | Realisasi Fisik (%)) and under it the row "1 2 3 4 5 6 7";
+    # p19 repeats only "1 2 3 4 5 6 7", p20 only "1 2 _ 3 4 5 6" (its own numbering slip).
+    name = "bab_iii.pdf"
+    at = _table(name, "9")
+    assert at.table.pages == [18, 19, 20]
+    labels = [r.cells[1].text for r in at.table.rows]
+    # first body row of p19 and last row of p20, in the one table
+    assert "Tematik Kewilyahan ikan air tawar dan ikan hias" in labels
+    assert labels[-1] == "Belanja Tidak Langsung"
+    tematik = at.table.rows[labels.index("Tematik Kewilyahan ikan air tawar dan ikan hias")]
+    assert parse_number(tematik.cells[4].text).value == Decimal("217499550")
+    # the continuation rows keep the columns of p18: the realisation % column is read there
+    assert any(c.field == "persen" and c.index == 5 for c in at.columns)
+    # p19: Pengembangan Usaha KUMKM 223.300.000 / 225.000.000 x 100 = 99,244, printed 99,30;
+    # Pameran Produk KUMKM 675.159.400 / 686.200.000 x 100 = 98,391, printed 98,90
+    p19 = _errors(name, 19, "9", "PCT001")
+    assert ("Pengembangan Usaha KUMKM", "99,30", "99,24") in p19
+    assert ("Pameran Produk KUMKM", "98,90", "98,39") in p19
+    # p20: Pemeliharaan sarana dan prasarana aparatur kantor Dinas KUMKM
+    # 1.443.376.058 / 1.705.410.000 x 100 = 84,635, printed 86,64
+    p20 = _errors(name, 20, "9", "PCT001")
+    assert ("Pemeliharaan sarana dan prasarana aparatur kantor Dinas KUMKM", "86,64", "84,64") in p20
+    # p19 CLTH ... Kawasan Ciletuh 89.595.500 / 90.000.000 = 99,55, printed "100" (no
+    # decimals: 99,55 rounds to 100): consistent at the printed precision, no finding
+    assert not any("Ciletuh" in (row or "") for row, _, _ in p19)
