@@ -102,6 +102,9 @@ def main() -> None:
     Audit Indonesian LKIP performance reports: recompute every table and report each
     inconsistency with page, table, row, column, expected and actual value.
     """
+    from lkip_audit.runtime import tune_gc
+
+    tune_gc()  # a process of our own: the garbage collector tuned for a check (runtime.py)
 
 
 @main.command()

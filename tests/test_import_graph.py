@@ -1,5 +1,5 @@
 """The import graph of lkip_audit has no cycle, and its layers hold (issue #14.3):
-base (numbers, findings, baseline, i18n, vocabulary, forked) < extract < understand < check < report, and
+base (numbers, findings, baseline, i18n, vocabulary, forked, runtime) < extract < understand < check < report, and
 no module of a layer imports the modules that wire the layers together (pipeline, cache,
 cli, batch, ...).
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "lkip_audit"
 
 BASE = {"lkip_audit", "lkip_audit.numbers", "lkip_audit.findings", "lkip_audit.baseline", "lkip_audit.i18n",
-        "lkip_audit.vocabulary", "lkip_audit.forked"}
+        "lkip_audit.vocabulary", "lkip_audit.forked", "lkip_audit.runtime"}
 LAYERS = {"extract": 1, "understand": 2, "check": 3, "report": 4}
 
 # Cycles known and not yet broken: none is left (the last, ruleless <-> tables, went

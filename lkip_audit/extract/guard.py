@@ -560,6 +560,9 @@ def _reader_main() -> None:
     import lkip_audit.extract.pdfium_source  # noqa: F401
     import lkip_audit.extract.docx  # noqa: F401
 
+    from lkip_audit.runtime import tune_gc
+
+    tune_gc()  # the garbage collector tuned for reading (runtime.py); the helper inherits it
     w_fd, path, limits, options, skip, elapsed = pickle.loads(sys.stdin.buffer.read())
     _child_main(Connection(w_fd, readable=False), path, limits, options, skip, elapsed)
 
