@@ -46,9 +46,18 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
+# Abbreviations a header writes for two header words ("Capkin 2015 (%)": the capaian
+# kinerja of 2015), read as the words they stand for.
+_ABBREVIATIONS = {"CAPKIN": ("CAPAIAN", "KINERJA")}
+
+
 def header_tokens(label: str) -> list[str]:
-    """understand.text.header_tokens of the label with glued words split first."""
-    return _header_tokens(_GLUED.sub(" ", label or ""))
+    """understand.text.header_tokens of the label with glued words split first and
+    abbreviations (CAPKIN) written out."""
+    out: list[str] = []
+    for t in _header_tokens(_GLUED.sub(" ", label or "")):
+        out.extend(_ABBREVIATIONS.get(t, (t,)))
+    return out
 
 
 def _has(toks: list[str], *words: str) -> bool:

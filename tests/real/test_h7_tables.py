@@ -47,3 +47,24 @@ def test_continuation_repeating_only_the_column_numbering_row():
     # p19 CLTH ... Kawasan Ciletuh 89.595.500 / 90.000.000 = 99,55, printed "100" (no
     # decimals: 99,55 rounds to 100): consistent at the printed precision, no finding
     assert not any("Ciletuh" in (row or "") for row, _, _ in p19)
+
+
+def test_capkin_header_is_capaian_kinerja():
+    # bab_iii_lkip_2016.pdf p3-5, the IKU table of "3.2 Capaian Kinerja Sasaran Strategik" (no
+    # caption number): under "Tahun 2014" / "Tahun 2015" / "Tahun 2016" the columns
+    # "Target ( %)" | "Realisasi (%)" | "Capkin 2015 (%)" | "Kriteria"; "Capkin" is the
+    # capaian kinerja of that year.
+    name = "bab_iii_lkip_2016.pdf"
+    at = next(a for a in real_audit(name).understanding.tables
+              if a.table.pages[0] == 3 and "Indikator Sasaran" in a.table.columns)
+    caps = {c.label: c.group for c in at.columns if c.field == "capaian"}
+    assert caps == {"Tahun 2014 Capkin 2014 (%)": "2014", "Tahun 2015 Capkin 2015 (%)": "2015",
+                    "Tahun 2016 Capkin 2016 (%)": "2016"}
+    xt = {(f.page, f.row, f.actual, f.expected) for f in real_audit(name).findings
+          if f.rule == "XT001" and f.severity == "error"}
+    # p4 row 16 Tingkat gangguan jaringan dan sistem, Capkin 2016 212,77; Tabel 3,7 p16 prints
+    # Capaian Kinerja Tahun 2016 116,79 for the same indicator (1,6 / 1,37 x 100 = 116,79)
+    assert (4, "Tingkat gangguan jaringan dan sistem", "212,77", "116,79") in xt
+    # p4 row 17 Tingkat gangguan penggunaan perangkat keras TI, Capkin 2015 202,00; p16
+    # Capaian Kinerja Tahun 2015 111,11 (1,8 / 1,62 x 100 = 111,11)
+    assert (4, "Tingkat gangguan penggunaan perangkat keras TI", "202,00", "111,11") in xt
