@@ -20,9 +20,11 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
+from lkip_audit.check import numeric
 from lkip_audit.check.kinds.base import Ctx, Doubt, cell_at, col_label, data_rows, number, row_infos, row_label
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding, Location
+from lkip_audit.numbers import parse_number
 from lkip_audit.understand.model import AnalyzedTable
 from lkip_audit.understand.narrative import (
     ABOVE_REF,
@@ -58,7 +60,7 @@ from lkip_audit.understand.narrative_claims import (
     year_in_paragraph,
 )
 
-FIELDS_NARRATIVE = {"sentence", "tie", "realisasi", "anggaran", "formula"}
+FIELDS_NARRATIVE = {"sentence", "tie", "realisasi", "anggaran", "formula", "problem", "values", "count"}
 FIELDS_COUNT = {"sentence", "noun", "source"}
 FIELDS_WORDS = {"sentence", "number", "words", "words_value"}
 FIELDS_YEAR = {"sentence"}
@@ -213,10 +215,11 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         return
     ats = _analyzed(ctx)
     year = ctx.doc.tahun
-    for s in nar.sentences:
+    for si, s in enumerate(nar.sentences):
         cl = claims(s)
         if not cl:
             continue
+        yield from _stated_mean(rule, s, cl, nar.sentences[si + 1] if si + 1 < len(nar.sentences) else None, ctx)
         done = set()  # the claims a budget row was found for (not reported twice)
         # a long sentence too: the tie needs a row's label and its anggaran in the item's own text
         for f in _budget_rows(rule, s, cl, ctx, ats, year):
@@ -228,6 +231,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         yield from _written_formulas(rule, s, ctx)
         if not readable(s):
             continue
+        yield from _broken_amounts(rule, s, cl, ctx)
         yield from _share_claims(rule, s, cl, ctx, nar, ats)
         yield from _own_amounts(rule, s, cl, ctx)
         tied = _tie_rows(s, ctx, nar, ats)
@@ -539,6 +543,101 @@ def _written_formulas(rule, s: Sentence, ctx: Ctx) -> Iterable[Finding]:
             page=s.page_at(fm.start),
         )
         yield _finish(f, s, s.page_at(fm.start))
+
+
+_MEAN_WORD = re.compile(r"\brata[\s-]*rata\b[^.;%]{0,25}$", re.I)
+_ACHIEVEMENT_WORD = re.compile(r"\bcapaian\b", re.I)
+_INDICATOR_NOUN = re.compile(r"^indikator\b", re.I)
+
+
+def _stated_mean(rule, s: Sentence, cl: list[Claim], nxt: Sentence | None, ctx: Ctx) -> Iterable[Finding]:
+    """"Sasaran 1 ... dengan capaian rata-rata sebesar 125%. Terbukti dari hasil pengukuran yang diukur
+    melalui 2 (dua) indikator kinerja, kesatu ... dengan capaian kinerja sebesar 250% ... dan kedua ...
+    sebesar 168%": the average the sentence states is the mean of the achievements the next sentence
+    of the same paragraph gives, when that sentence announces N indicators in words ("2 (dua)
+    indikator") and states exactly N percentages, each after the word "capaian". A warning: an
+    average may be weighted or capped in a way the text does not say."""
+    if nxt is None or nxt.para != s.para or not readable(nxt):
+        return
+    means = [c for c in cl if c.kind == "percent" and not c.approx
+             and _MEAN_WORD.search(s.text[:c.start]) and _ACHIEVEMENT_WORD.search(s.text[max(0, c.start - 60):c.start])]
+    if len(means) != 1:
+        return
+    m = means[0]
+    ncl = claims(nxt)
+    counts = [k for k, c in enumerate(ncl) if c.words is not None and _INDICATOR_NOUN.match(c.noun or "")]
+    if len(counts) != 1:
+        return
+    k0 = counts[0]
+    n = ncl[k0].value
+    parts = []
+    for k in range(k0 + 1, len(ncl)):
+        c = ncl[k]
+        if c.kind != "percent":
+            continue
+        if c.approx or not _ACHIEVEMENT_WORD.search(nxt.text[ncl[k - 1].end:c.start]):
+            return  # a percentage that is not one of the achievements: not sure what is averaged
+        parts.append(c)
+    if len(parts) < 2 or Decimal(len(parts)) != n:
+        return
+    mean = sum((c.value for c in parts), Decimal(0)) / len(parts)
+    if ctx.consistent(m.parsed, mean):
+        return
+    spans = [numeric.interval(c.parsed, ctx.mode) for c in parts]
+    lo = sum((a for a, _b in spans), Decimal(0)) / len(parts)
+    hi = sum((b for _a, b in spans), Decimal(0)) / len(parts)
+    if ctx.overlaps(m.parsed, lo, hi):
+        return  # the achievements as printed are rounded: the mean of their unrounded values may be it
+    values = " + ".join(c.text for c in parts)
+    f = ctx.finding(
+        rule, None, None, None,
+        expected=ctx.fmt(mean, max(m.parsed.decimals, 0)),
+        actual=m.text,
+        fields={"sentence": s.text, "tie": "mean", "values": values, "count": str(len(parts))},
+        variant="mean" if "mean" in rule.variants else None,
+        detail={"tie": {"method": "mean", "confidence": "medium", "values": [c.text for c in parts],
+                        "next_sentence": nxt.text},
+                "field": "capaian", "formula": f"({values}) / {len(parts)}", **_sentence_detail(s)},
+        page=s.page_at(m.start),
+        severity="warning",
+    )
+    yield _finish(f, s, s.page_at(m.start))
+
+
+_RP_AMOUNT = re.compile(r"\bRp\s?[.,]?\s?(?P<n>\d[\d.,]*\d)", re.I)
+# comma thousands with two decimals after a comma ("Rp, 24,240,445,765,650,00"): a convention with
+# one plausible reading (DQ001: "624,989,000,00"), not a broken number
+_COMMA_CENTS = re.compile(r"\d{1,3}(?:,\d{3})+,\d{2}")
+
+
+def _broken_amounts(rule, s: Sentence, cl: list[Claim], ctx: Ctx) -> Iterable[Finding]:
+    """"realisasi anggaran sebesar Rp. 907458.180,-": a rupiah amount of a sentence that is broken
+    under every plausible number convention (a thousands group of other than three digits, two
+    separators in a row) is not read, so the sentence is not checked with it: said as info (DQ001
+    reports such numbers in table cells; in running text the reading of the line is less sure)."""
+    for m in _RP_AMOUNT.finditer(s.text):
+        a, b = m.span("n")
+        if any(c.start < b and a < c.end for c in cl):
+            continue  # read as a claim
+        tok = m.group("n")
+        if _COMMA_CENTS.fullmatch(tok):
+            continue
+        p = parse_number(tok)
+        if p.kind != "malformed" or not p.problem:
+            continue
+        text = s.text[m.start():b]
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=None,
+            actual=text,
+            fields={"sentence": s.text, "tie": "broken", "problem": p.problem},
+            variant="broken" if "broken" in rule.variants else None,
+            detail={"tie": {"method": "broken", "confidence": "high"}, "field": None,
+                    "problem": p.problem, **_sentence_detail(s)},
+            page=s.page_at(m.start()),
+            severity="info",
+        )
+        yield _finish(f, s, s.page_at(m.start()))
 
 
 def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
