@@ -43,7 +43,7 @@ ADDITIVE = ("anggaran", "realisasi_rp", "murni", "perubahan", "jumlah", "kebutuh
 _TOTAL = re.compile(
     r"^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND TOTAL)"
     r"( (ANGGARAN|BELANJA|KESELURUHAN|SELURUHNYA|PAGU|TOTAL|AKHIR|UMUM|PROGRAM|KEGIATAN|SUB KEGIATAN"
-    r"|PNS|PEGAWAI|ASN|BELANJA DAERAH|[IVX]+|\d+))?$"
+    r"|PNS|PEGAWAI|ASN|BELANJA DAERAH|APBD|APBN|[IVX]+|\d+))?$"
 )
 _NOMEN = (
     (re.compile(r"^SUB[ -]?KEGIATAN\b"), "sub_kegiatan"),
@@ -629,8 +629,15 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
             info.role = PARENT
     totals = [r.index for r in rs if r.total]
     covered_totals: set[int] = set()
+    # a parent with no amount of its own in any additive column (only a Realisasi Fisik %
+    # printed on its line): a total adds its children's amounts, not its empty cells
+    # (bab_iii.pdf Tabel 9 p19, "3. Program Pengembangan Sistem Pendukung ..." with "100")
+    additive = [c.index for c in columns if c.field in ADDITIVE]
+    bare = {i.index for i in infos if i.role == PARENT and additive and not any(
+        k < len(table.rows[i.index].cells) and table.rows[i.index].cells[k].number.kind == "number"
+        for k in additive)}
     for t in totals:
-        covers = _covers(t, totals, infos, by_index, covered_totals, orphans)
+        covers = _covers(t, totals, infos, by_index, covered_totals, orphans, bare)
         if covers is None:
             # its scope is not in the rows read (a grand total over one subtotal): like a
             # subtotal of unknown scope, it sums nothing here
@@ -704,7 +711,7 @@ def _range_totals(table: Table, columns: list[ColumnRole], infos: list[RowInfo],
 
 
 def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_totals: set[int],
-            orphans: set[int] = frozenset()) -> list[int] | None:
+            orphans: set[int] = frozenset(), bare: set[int] = frozenset()) -> list[int] | None:
     n = len(infos)
     prev = max((k for k in totals if k < t), default=-1)
     rng = [k for k in range(prev + 1, t)]
@@ -738,7 +745,7 @@ def _covers(t: int, totals: list[int], infos: list[RowInfo], by_index, covered_t
 
     def expand(k: int, depth: int = 0) -> None:
         info = infos[k]
-        if info.role != SECTION or depth > 5:
+        if (info.role != SECTION and not (k in bare and info.children)) or depth > 5:
             out.append(k)
             return
         # a label-only program whose indicator row carries its numbers: that row stands in

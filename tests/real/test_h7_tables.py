@@ -68,3 +68,29 @@ def test_capkin_header_is_capaian_kinerja():
     # p4 row 17 Tingkat gangguan penggunaan perangkat keras TI, Capkin 2015 202,00; p16
     # Capaian Kinerja Tahun 2015 111,11 (1,8 / 1,62 x 100 = 111,11)
     assert (4, "Tingkat gangguan penggunaan perangkat keras TI", "202,00", "111,11") in xt
+
+
+def test_total_adds_the_children_of_a_parent_without_amounts():
+    # bab_iii.pdf Tabel 9 p18-20: "TOTAL APBD" (first body row) over the programs and their
+    # kegiatan. On p19 "3. Program Pengembangan Sistem Pendukung bagi Koperasi, Usaha Mikro,
+    # Kecil dan Menengah" prints no amount, only "100" under Realisasi Fisik (%): its five
+    # kegiatan (225.000.000 + 1.357.500.000 + 686.200.000 + 2.483.925.000 + 900.000.000) are
+    # in the total. Jumlah Anggaran Setelah Perubahan: the 37 kegiatan/BTL rows of p18-20 add
+    # up to 56.017.677.525, printed 56.017.527.555; Realisasi Keuangan (Rp.) adds up
+    # (52.079.014.271).
+    name = "bab_iii.pdf"
+    sums = [f for f in real_audit(name).findings
+            if f.rule == "SUM001" and f.row == "TOTAL APBD" and f.severity == "error"]
+    assert [(f.column, parse_number(f.actual).value, parse_number(f.expected).value) for f in sums] == [
+        ("Jumlah Anggaran Setelah Perubahan (Rp.)", Decimal("56017527555"), Decimal("56017677525"))]
+
+
+def test_total_adds_the_child_of_a_dash_only_row():
+    # lakip_2016_update_22_juni_2017.pdf Tabel I.3 p11 (Jumlah Pegawai ... Menurut Jenis
+    # Pendidikan Terakhir): SMP prints "-" in every column and SD under it ("1", set off
+    # centre) is read as its child; the JUMLAH row adds SD's figures: Jumlah column
+    # 20 + 19 + 1 + 16 + 1 = 57, printed 56 (the SMU row's 16 is 12 + 3 = 15)
+    name = "lakip_2016_update_22_juni_2017.pdf"
+    found = {(f.column, f.actual, f.expected) for f in real_audit(name).findings
+             if f.rule == "SUM001" and f.page == 11 and f.severity == "error"}
+    assert found == {("Jumlah", "56", "57")}
