@@ -59,3 +59,26 @@ def test_a_stated_average_is_the_mean_of_the_achievements_the_next_sentence_give
     # p59 Sasaran 2 in the same words: "capaian rata-rata sebesar 234%", its two indicators 200% and
     # 268%: (200 + 268) / 2 = 234 as printed, no finding
     assert not any(f.rule == "NAR001" and f.actual == "234%" for f in real_audit(IPTEK).findings)
+
+
+LKIP = "bab_iii_lkip_2016.pdf"
+
+
+def test_a_fraction_worked_out_on_three_lines_gives_the_result_it_writes():
+    # bab_iii_lkip_2016.pdf p7 (printed 38), the Rumus under the Pendapatan Daerah table:
+    # (27.694.035.120.859,00 - 24.240.445.765.650,00) / 24.240.445.765.650,00 X 100% = 15.36%;
+    # 3.453.589.355.209 / 24.240.445.765.650 x 100 = 14,247 (the table above prints 14.25).
+    assert ("15.36%", "14,25", "error") in _nar(LKIP, 7)
+    # p12 (printed 43): 342 / 881 x 100% = 39,00% (38,820) and 182 / 881 x 100% = 21.00% (20,658)
+    got = _nar(LKIP, 12)
+    assert ("39,00%", "38,82", "error") in got
+    assert ("21.00%", "20,66", "error") in got
+    # p16 (printed 47): ∑ 10.246.498 kbm / ∑ 179 sentra layanan = 58.551 kbm/tahun; 10.246.498 / 179
+    # = 57.243,0. The next one, 57.243 kbm / 305 hari = 188 /hari (187,68), holds: no finding on it.
+    got = _nar(LKIP, 16)
+    assert ("58.551 kbm/tahun", "57.243", "error") in got
+    assert not any(a.startswith("188") for a, _e, _s in got)
+    # p9: (100,53 + 100 + 100) / 3 X 100% = 100,18, a mean of achievements (x 100% = 1): holds
+    assert not any(a.startswith("100,18") for a, _e, _s in _nar(LKIP, 9))
+    # p14: 157 / 881 x 100% = 17.82% (17,821) holds
+    assert not any(a.startswith("17.82") for a, _e, _s in _nar(LKIP, 14))

@@ -25,6 +25,7 @@ from lkip_audit.check.kinds.base import Ctx, Doubt, cell_at, col_label, data_row
 from lkip_audit.extract.model import Table
 from lkip_audit.findings import Finding, Location
 from lkip_audit.numbers import parse_number
+from lkip_audit.understand.fractions import stacked_fractions
 from lkip_audit.understand.model import AnalyzedTable
 from lkip_audit.understand.narrative import (
     ABOVE_REF,
@@ -215,6 +216,7 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         return
     ats = _analyzed(ctx)
     year = ctx.doc.tahun
+    yield from _stacked_fractions(rule, ctx)
     for si, s in enumerate(nar.sentences):
         cl = claims(s)
         if not cl:
@@ -638,6 +640,33 @@ def _broken_amounts(rule, s: Sentence, cl: list[Claim], ctx: Ctx) -> Iterable[Fi
             severity="info",
         )
         yield _finish(f, s, s.page_at(m.start()))
+
+
+def _stacked_fractions(rule, ctx: Ctx) -> Iterable[Finding]:
+    """A fraction worked out on three lines of a page ("27.694.035.120.859,00 - 24.240.445.765.650,00"
+    over "24.240.445.765.650,00", "= X 100%", "= 15.36%"; lkip_audit.understand.fractions) gives the
+    result it writes, as a formula written in a sentence does."""
+    for sf in stacked_fractions(ctx.doc):
+        fm = sf.formula
+        if formula_holds(fm):
+            continue
+        c, d = fm.results[0]
+        v = min(fm.values, key=lambda x: abs(x - c) / max(abs(x), abs(c), Decimal("1e-9")))
+        lhs = fm.text[: fm.text.rindex("=")].strip()
+        variant = "fraction" if "fraction" in rule.variants else ("formula" if "formula" in rule.variants else None)
+        f = ctx.finding(
+            rule, None, None, None,
+            expected=ctx.fmt(v, d),
+            actual=fm.result.strip(),
+            fields={"sentence": fm.text, "tie": "fraction", "formula": lhs},
+            variant=variant,
+            detail={"tie": {"method": "fraction", "confidence": "high", "formula": fm.text,
+                            "numerator": sf.numerator, "denominator": sf.denominator},
+                    "field": "formula", "values": [str(x) for x in fm.values], "page": sf.page},
+            page=sf.page,
+        )
+        f.bbox = None
+        yield f
 
 
 def _total_claims(rule, s: Sentence, cl: list[Claim], ctx: Ctx, nar: Narrative, ats) -> Iterable[Finding]:
