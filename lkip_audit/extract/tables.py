@@ -114,6 +114,36 @@ def split_at_cells(words: list[dict], boxes: list[tuple], xs: list[float]) -> li
     return out
 
 
+def _stacked_numbers(ws: list[dict], box: tuple, bands: list[float], index: "_WordIndex") -> list[list[dict]] | None:
+    """The lines of a box spanning several grid rows when they are one number per row: as
+    many lines as rows, each a single number standing inside its own row's band and on the
+    line of a number printed in another cell of that row (the same baseline, within 3 pt).
+    A ruled table whose horizontal rule between two rows is missing in one column only
+    (lkip_bp3iptek_2016.pdf p55 Tabel 3.2, Keuangan Realisasi "975.767.379,00" over
+    "6.297.664.332,00") then keeps each number in its row. Otherwise None: a merged value,
+    a wrapped number, text."""
+    from lkip_audit.numbers import parse_number
+
+    lines = group_lines(ws)
+    if len(lines) != len(bands) - 1:
+        return None
+    out = []
+    for k, ln in enumerate(lines):
+        text = normalise_space(" ".join(w["text"] for w in ln.words))
+        if len(ln.words) != 1 or parse_number(text).kind != "number":
+            return None
+        cy = (ln.top + ln.bottom) / 2
+        if not bands[k] < cy < bands[k + 1]:
+            return None
+        row = BBox(-1e9, bands[k], 1e9, bands[k + 1])
+        if not any((w["x1"] < box[0] or w["x0"] > box[2]) and abs((w["top"] + w["bottom"]) / 2 - cy) <= 3
+                   and parse_number(w["text"]).kind in ("number", "percent")
+                   for w in index.words_in(row)):
+            return None
+        out.append(ln.words)
+    return out
+
+
 def piece_from_cells(
     page: int, boxes: list[tuple[float, float, float, float]], words: list[dict], extractor: str,
     split_words: bool = False,
@@ -137,6 +167,17 @@ def piece_from_cells(
             continue
         bbox = BBox(*b)
         ws = index.words_in(bbox)
+        stacked = _stacked_numbers(ws, b, ys[r0:r1 + 1], index) if r1 - r0 >= 2 else None
+        if stacked is not None:
+            # one number per row the box spans, each on its row's line: the rule between
+            # the rows is missing in this column only; each row keeps its own number
+            for k, lws in enumerate(stacked):
+                cells.append(GridCell(cell_text_of(lws), BBox(b[0], ys[r0 + k], b[2], ys[r0 + k + 1]), r0 + k, c0,
+                                      1, c1 - c0, bold=is_bold(lws[0]), indent=round(min(w["x0"] for w in lws) - b[0], 1)))
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    taken.add((r, c))
+            continue
         bold = bool(ws) and sum(len(w["text"]) for w in ws if is_bold(w)) * 2 > sum(len(w["text"]) for w in ws)
         indent = (min(w["x0"] for w in ws) - bbox.x0) if ws else 0.0
         cells.append(
