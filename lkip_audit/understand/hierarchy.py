@@ -45,6 +45,7 @@ _TOTAL = re.compile(
     r"( (ANGGARAN|BELANJA|KESELURUHAN|SELURUHNYA|PAGU|TOTAL|AKHIR|UMUM|PROGRAM|KEGIATAN|SUB KEGIATAN"
     r"|PNS|PEGAWAI|ASN|BELANJA DAERAH|APBD|APBN|[IVX]+|\d+))?$"
 )
+_AVERAGE = re.compile(r"^RATA\s*-?\s*RATA\b")
 _NOMEN = (
     (re.compile(r"^SUB[ -]?KEGIATAN\b"), "sub_kegiatan"),
     (re.compile(r"^KEGIATAN\b"), "kegiatan"),
@@ -368,18 +369,38 @@ def _assign_kinds(rs: list[_Row], columns: list[ColumnRole], notes: list[str]) -
                 r.kind = r.nomen
         if not members:
             continue
-        keys = sorted({(r.bold is False, r.indent, _mrank(r)) for r in members})
+        # indents within 2 pt of one another are one indent (as the row levels read them)
+        irank = _rank([r.indent for r in members], tol=2.0)
+
+        def tkey(r: _Row) -> tuple:
+            return (r.bold is False, irank.get(r.indent, 0), _mrank(r))
+
+        keys = sorted({tkey(r) for r in members})
         pos = {k: i for i, k in enumerate(keys)}
         offset = max(0, len(ks) - len(keys))
         for r in members:  # anchor on nomenclature when a level names itself
             if r.nomen in ks:
-                offset = ks.index(r.nomen) - pos[(r.bold is False, r.indent, _mrank(r))]
+                offset = ks.index(r.nomen) - pos[tkey(r)]
                 break
+        # rows that name their level ("Program ...", "Kegiatan ...") with the same typography
+        # as rows of another level: the typography tells no level apart there
+        named_at: dict[tuple, set[str]] = {}
+        for r in members:
+            if r.nomen in ks:
+                named_at.setdefault(tkey(r), set()).add(r.nomen)
+        mixed = len(ks) == 2 and ks[0] == "program" and any(len(v) > 1 for v in named_at.values())
         for r in members:
             if r.nomen:
                 r.kind = r.nomen
                 continue
-            p = pos[(r.bold is False, r.indent, _mrank(r))] + offset
+            if mixed:
+                # programs and kegiatan set alike, every program named "Program ...": a row
+                # that does not name itself a program is a kegiatan (lkip_bp3iptek_2016.pdf
+                # Tabel 3.2: "Pengembangan Kemitraan dan Kolaborasi Riset ..." under "Program
+                # Kerjasama Pembangunan")
+                r.kind = ks[1]
+                continue
+            p = pos[tkey(r)] + offset
             r.kind = ks[max(0, min(p, len(ks) - 1))]
         label = next(c.label for c in columns if c.index == idx)
         notes.append(f"rows in combined column {label!r}: levels {ks} assigned by numbering/bold/indent")
@@ -532,6 +553,11 @@ def analyze_rows(table: Table, columns: list[ColumnRole]) -> tuple[list[RowInfo]
     orphans = {r.index for r in rs if not r.total and not r.label and r.marker == "none"}
     if orphans:
         notes.append(f"rows {sorted(orphans)} have no label: left out of the hierarchy")
+    # a row of averages under the table ("Rata-rata", "Rata- Rata:"): no program nor kegiatan
+    averages = {r.index for r in rs if not r.total and _AVERAGE.match(norm_label(r.label))}
+    if averages:
+        notes.append(f"rows {sorted(averages)} give averages: left out of the hierarchy")
+        orphans |= averages
     parts = [r for r in rs if not r.total and not r.subtotal and r.kind not in STANDALONE and r.kind != "indikator"
              and r.index not in orphans]
 

@@ -94,3 +94,21 @@ def test_total_adds_the_child_of_a_dash_only_row():
     found = {(f.column, f.actual, f.expected) for f in real_audit(name).findings
              if f.rule == "SUM001" and f.page == 11 and f.severity == "error"}
     assert found == {("Jumlah", "56", "57")}
+
+
+def test_unnamed_kegiatan_under_a_program_set_alike():
+    # lkip_bp3iptek_2016.pdf Tabel 3.2 p53-55, column "Program/Kegiatan": programs ("Program
+    # Kerjasama Pembangunan") and kegiatan are set in the same plain type at the same indent;
+    # some kegiatan do not start with "Kegiatan" ("Pengembangan Kemitraan dan Kolaborasi Riset
+    # untuk Pembangunan Jawa Barat"). The "Rata- Rata:" row closes the table. p55: Program
+    # Kerjasama Pembangunan, Keuangan Realisasi 7.273.431.900,00; its kegiatan 975.767.379,00
+    # + 6.297.664.332,00 = 7.273.431.711,00
+    name = "lkip_bp3iptek_2016.pdf"
+    at = _table(name, "3.2")
+    rows = {r.label[:30]: r for r in at.rows}
+    prog = rows["Program Kerjasama Pembangunan"]
+    assert rows["Pengembangan Kemitraan dan Kol"].parent == prog.index
+    assert rows["Kegiatan Kerjasama Pelaksanaan"].parent == prog.index
+    sums = {(f.row, parse_number(f.actual).value, parse_number(f.expected).value)
+            for f in real_audit(name).findings if f.rule == "SUM002" and f.page == 55 and f.severity == "error"}
+    assert sums == {("Program Kerjasama Pembangunan", Decimal("7273431900"), Decimal("7273431711"))}
