@@ -82,3 +82,16 @@ def test_a_fraction_worked_out_on_three_lines_gives_the_result_it_writes():
     assert not any(a.startswith("100,18") for a, _e, _s in _nar(LKIP, 9))
     # p14: 157 / 881 x 100% = 17.82% (17,821) holds
     assert not any(a.startswith("17.82") for a, _e, _s in _nar(LKIP, 14))
+
+
+LAKIP = "lakip_2016_update_22_juni_2017.pdf"
+
+
+def test_a_summary_realisation_differs_from_the_total_row_with_the_same_budget():
+    # lakip_2016_update_22_juni_2017.pdf p2 (Ringkasan Eksekutif): "Alokasi anggaran Tahun 2016 ...
+    # Belanja Langsung setelah Perubahan APBD sebesar Rp. 6.711.000.000,- dengan realisasi sebesar
+    # Rp. 6.173.785.026,- atau mencapai (92,00%)"; Tabel III.4 p30 Jumlah: anggaran 6.711.000.000,
+    # realisasi 6.604.358.991, 98,41% (the same budget, another realisation).
+    got = [(f.actual, f.expected, f.severity) for f in real_audit(LAKIP).findings
+           if f.rule == "NAR001" and f.page == 2]
+    assert ("Rp. 6.173.785.026", "6.604.358.991", "error") in got

@@ -230,6 +230,9 @@ def check_narrative(rule, at, ctx: Ctx) -> Iterable[Finding]:
         for f in _budget_by_realisation(rule, s, cl, ctx, ats, year):
             done.add(f.actual)
             yield f
+        for f in _budget_total(rule, s, cl, ctx, ats, year, done):
+            done.add(f.actual)
+            yield f
         yield from _written_formulas(rule, s, ctx)
         if not readable(s):
             continue
@@ -385,6 +388,10 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
         yield _finish(f, s, s.page_at(r.start))
 
 
+_PERIOD = re.compile(
+    r"(?:\b(?:s\.\s?d\.?|s/d|sampai\s+dengan|hingga)\s+)?\b(?:triwulan|tw|semester)\s+[ivx\d]+\b"
+    r"|\(\s*bulan\s+[a-z]+\s*\)", re.I)
+_YEAR_END = re.compile(r"\b(?:triwulan|tw)\s+(?:iv|4)\b|\bsemester\s+(?:ii|2)\b|\bdesember\b", re.I)
 _BUDGET_WORD = re.compile(r"\b(?:anggaran|pagu|alokasi|dialokasikan)\b", re.I)
 _KIND_WORD = re.compile(r"^(?:program|kegiatan|sub\s+kegiatan)\s+", re.I)
 _BROKEN_AFTER = re.compile(r"^[.,]{1,2}\d")  # "Rp.920.942..000": broken by a stray separator
@@ -469,6 +476,60 @@ def _budget_by_realisation(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, ye
             page=s.page_at(a.start),
         )
         yield _finish(f, s, s.page_at(a.start))
+
+
+def _budget_total(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year, done: set) -> Iterable[Finding]:
+    """"Alokasi anggaran Tahun 2016 ... Belanja Langsung ... sebesar Rp A dengan realisasi sebesar
+    Rp R" in a summary (Ikhtisar Eksekutif, Bab IV) or a sentence about the whole: the total row of
+    a budget table of the document whose anggaran is exactly A must print R as its realisation.
+    Only when the document's total rows with that anggaran all print one realisation and no row of
+    any budget table with that anggaran prints R (the sentence may speak of that row)."""
+    if not (s.part in ("ikhtisar", "bab4") or whole_words(s.text)):
+        return
+    if any(not _YEAR_END.search(m.group(0)) for m in _PERIOD.finditer(s.text)):
+        return  # "s.d. Triwulan III": a realisation of part of the year
+    items = _stated_budgets(s, cl)
+    if not items:
+        return
+    tables = ctx.__dict__.get("_budget_tables")
+    if tables is None or tables[0] is not ats:
+        tables = (ats, _budget_tables(ats, year))
+        ctx.__dict__["_budget_tables"] = tables
+    for a, r, _start in items:
+        if r.text in done:
+            continue
+        totals, same_budget = [], []
+        for at, ca, cr in tables[1]:
+            total_rows = set(data_rows(at, roles=("total",)))
+            for i in data_rows(at, roles=("body", "parent", "total")):
+                pa = number(cell_at(at, i, ca))
+                if pa is None or not _equal(pa, a.value):
+                    continue
+                same_budget.append((at, i))
+                pr = number(cell_at(at, i, cr))
+                if i in total_rows and pr is not None and pr.value is not None:
+                    totals.append((at, i, cr, pr))
+        if not totals:
+            continue
+        if any(_equal(q, r.value) for at, i in same_budget for _j, q in _row_numbers(at, i)):
+            continue  # a row with the same budget prints the sentence's realisation
+        if len({pr.value for _at, _i, _cr, pr in totals}) != 1:
+            continue
+        at, i, cr, pr = totals[0]
+        if ctx.consistent(pr, r.value) or ctx.consistent(r.parsed, pr.value):
+            continue
+        cell = cell_at(at, i, cr)
+        tie = RowTie(at.table, i, "budget-total", "high", row_label(at, i))
+        f = ctx.finding(
+            rule, at, i, cr,
+            expected=" ".join(cell.text.split()),
+            actual=r.text,
+            fields={"sentence": s.text, "tie": "budget-total"},
+            related=[_cell_location(ctx, at, i, cr)],
+            detail={"tie": {**tie.describe(), "anggaran": a.text}, "field": "realisasi_rp", **_sentence_detail(s)},
+            page=s.page_at(r.start),
+        )
+        yield _finish(f, s, s.page_at(r.start))
 
 
 _RESPECTIVE = re.compile(r"\bmasing[\s-]+masing\b", re.I)
