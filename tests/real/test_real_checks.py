@@ -146,6 +146,12 @@ def test_caps_total_naming_its_label_column_sums_the_rows():
     # JUMLAH ANGGARAN PENDUKUNG (SEKRETARIAT) 11,452,480,000
     fs = _serious(_findings("lkip_bp3akb_2016.pdf", ("SUM001",), 31, "JUMLAH ANGGARAN PENDUKUNG"))
     assert [(f.actual, f.expected.replace(",", ".")) for f in fs] == [("11,452,480,000", "11.452.480.600")]
-    # bab_iii.pdf p18 Tabel 9 'TOTAL APBD' (APBD in the caption, not the Program/Kegiatan
-    # header) stays a total of unknown scope
-    assert _serious(_findings("bab_iii.pdf", ("SUM001",), 18, "TOTAL APBD")) == []
+    # bab_iii.pdf p18-20 Tabel 9 'TOTAL APBD' is the total of the table's 37 kegiatan and
+    # Belanja Tidak Langsung rows (the program rows print no amount). Recomputed from the
+    # pages (benchmarks/real_triage.yaml, a missed entry written before the tool reported
+    # it): column "Jumlah Anggaran Setelah Perubahan" 334.200.000 + 515.700.000 + ... +
+    # 15.446.947.225 = 56.017.677.525, printed 56.017.527.555; the columns before and after
+    # it add up (56.480.475.335, 52.079.014.271): one finding, on that column only
+    fs = _serious(_findings("bab_iii.pdf", ("SUM001",), 18, "TOTAL APBD"))
+    assert [(f.actual, f.expected) for f in fs] == [("56.017.527.555", "56.017.677.525")]
+    assert "Setelah Perubahan" in fs[0].column
