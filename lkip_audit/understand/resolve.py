@@ -163,6 +163,29 @@ def similar(a: str, b: str) -> tuple[bool, float]:
 # -- columns and values --------------------------------------------------------
 
 
+_QUALIFIER = re.compile(r"^(?:terhadap|yang|dalam|pada|untuk|per)\b")
+
+
+def _qualified(a: str, b: str, any_end: bool = False) -> bool:
+    """One name is the other with a trailing qualifier ("Ketersediaan Standar Operasional Prosedur"
+    and "... terhadap kebutuhan"; "Potensi objek penerimaan diluar pajak daerah dan retribusi daerah"
+    and "... yang terpungut/diterima"): the shorter one has at least four words and 30 letters, the
+    longer one adds at most four words after it, starting with a word that qualifies ("terhadap",
+    "yang", "dalam", "pada", "untuk", "per"). `any_end`: any added words (to find other names the
+    shorter one also begins)."""
+    wa = re.sub(r"[^\w\s/]+", " ", ws(a).casefold()).split()
+    wb = re.sub(r"[^\w\s/]+", " ", ws(b).casefold()).split()
+    wa = wa[1:] if wa and re.fullmatch(r"\d+|[ivxl]+|[a-z]", wa[0]) else wa
+    wb = wb[1:] if wb and re.fullmatch(r"\d+|[ivxl]+|[a-z]", wb[0]) else wb
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 4 or len("".join(short)) < 30 or len(long_) == len(short) or long_[:len(short)] != short:
+        return False
+    extra = long_[len(short):]
+    if any_end:
+        return True
+    return len(extra) <= 4 and _QUALIFIER.match(extra[0]) is not None
+
+
 def group_key(col: ColumnRole, year: int | None) -> str | None:
     """Columns are compared like with like: same field and same year/group."""
     g = ws(col.group)
@@ -447,6 +470,12 @@ def resolve(und: Understanding, doc: Document | None = None) -> Resolution:
             if len(fz) == 1:
                 score, chosen = fz[0]
                 tie = "fuzzy"
+            elif not fz:
+                pre = [e for e in cands if o.table_id not in tables_of.get(e.id, set())
+                       and e.key not in names_in_table.get(o.table_id, set()) and _qualified(o.name, e.name)]
+                if len(pre) == 1 and not any(e is not pre[0] and _qualified(o.name, e.name, any_end=True)
+                                             for e in entities):
+                    chosen, tie, score = pre[0], "qualifier", 90.0
         if chosen is None:
             chosen = Entity(id=len(entities), cls=cls, name=o.name, key=key, parent=pe)
             entities.append(chosen)
