@@ -164,6 +164,7 @@ def similar(a: str, b: str) -> tuple[bool, float]:
 
 
 _QUALIFIER = re.compile(r"^(?:terhadap|yang|dalam|pada|untuk|per)\b")
+_MEASURE = ("proporsi", "persentase", "prosentase")
 
 
 def _qualified(a: str, b: str, any_end: bool = False) -> bool:
@@ -173,14 +174,23 @@ def _qualified(a: str, b: str, any_end: bool = False) -> bool:
     longer one adds at most four words after it, starting with a word that qualifies ("terhadap",
     "yang", "dalam", "pada", "untuk", "per"). `any_end`: any added words (to find other names the
     shorter one also begins)."""
-    wa = re.sub(r"[^\w\s/]+", " ", ws(a).casefold()).split()
-    wb = re.sub(r"[^\w\s/]+", " ", ws(b).casefold()).split()
-    wa = wa[1:] if wa and re.fullmatch(r"\d+|[ivxl]+|[a-z]", wa[0]) else wa
-    wb = wb[1:] if wb and re.fullmatch(r"\d+|[ivxl]+|[a-z]", wb[0]) else wb
+    def words(name: str) -> tuple[list[str], bool]:
+        """The name's words without numbering and a trailing bracket; whether it had one."""
+        t = ws(name).casefold()
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", t)
+        w = re.sub(r"[^\w\s/]+", " ", bare).split()
+        w = w[1:] if w and re.fullmatch(r"\d+|[ivxl]+|[a-z]", w[0]) else w
+        w = w[1:] if w and w[0] in _MEASURE else w  # "Proporsi potensi ..." is "Potensi ..."
+        return w, bare != t
+
+    (wa, pa), (wb, pb) = words(a), words(b)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) < 4 or len("".join(short)) < 30 or len(long_) == len(short) or long_[:len(short)] != short:
+    if len(short) < 4 or len("".join(short)) < 30 or long_[:len(short)] != short:
         return False
     extra = long_[len(short):]
+    if not extra:
+        # the same words: one name adds a trailing bracket or a leading measure word
+        return ws(a).casefold() != ws(b).casefold() and (pa != pb or len(wa) == len(wb))
     if any_end:
         return True
     return len(extra) <= 4 and _QUALIFIER.match(extra[0]) is not None

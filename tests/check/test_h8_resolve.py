@@ -22,3 +22,15 @@ def test_other_additions_and_short_names_do_not():
                           "Ketersediaan Standar Operasional Prosedur yang telah diterapkan pada seluruh unit kerja")
     # the same name is no qualified form
     assert not _qualified("Ketersediaan Standar Operasional Prosedur", "Ketersediaan Standar Operasional Prosedur")
+
+
+def test_a_leading_measure_word_or_a_trailing_bracket_ties_two_names():
+    # bab_iii_lkip_2016.pdf p56 against p10 / p4 / p19 (names as printed)
+    assert _qualified("Proporsi potensi wajib pajak yang terpungut", "Potensi wajib pajak yang terpungut")
+    assert _qualified("Proporsi ketersediaan Standar Operasional Prosedur terhadap kebutuhan",
+                      "Ketersediaan Standar Operasional Prosedur terhadap kebutuhan")
+    assert _qualified("Penyampaian Laporan Kinerja Secara Tepat Waktu dan Tepat Data",
+                      "Penyampaian laporan kinerja secara tepat waktu dan tepat data (bulanan, triwulanan, "
+                      "semesteran dan tahunan)")
+    # a measure word before a short name is not enough
+    assert not _qualified("Persentase temuan SPI", "Temuan SPI")

@@ -319,6 +319,37 @@ def measure(p: Point, fld: str) -> str:
     return p.kind
 
 
+def _works_out(ctx: Ctx, p: Point, key) -> bool:
+    """The row prints that year's target and realisasi and its capaian is one over the other
+    x 100 (either polarity)."""
+    vals = []
+    for fld in ("target", "realisasi"):
+        col = p.occ.fields.get((fld, key[1]))
+        c = cell_at(p.at, p.occ.row, col) if col is not None else None
+        if c is None or c.is_empty or c.number.kind not in ("number", "percent") or not c.number.value:
+            return False
+        vals.append(c.number.value)
+    t, r = vals
+    return ctx.consistent(p.value, r / t * 100) or ctx.consistent(p.value, t / r * 100)
+
+
+def _quoting_place(ctx: Ctx, pts: list[Point], key) -> Point | None:
+    """Two places, no majority: the place that quotes a past year's achievement rather than the
+    one that works it out. When exactly one of the two prints that year's target and realisasi
+    beside the capaian and its capaian follows from them, and the other prints no such inputs,
+    the finding is at the other (Tabel 3,6's "Capaian Kinerja Tahun 2015" 100 against the IKU
+    table's 2015 target 85, realisasi 96,23, capaian 113,21). None otherwise: the first place."""
+    if key[0] != "capaian" or key[1] is None or len(pts) != 2:
+        return None
+    worked = [p for p in pts if _works_out(ctx, p, key)]
+    if len(worked) != 1:
+        return None
+    other = next(p for p in pts if p is not worked[0])
+    if ("target", key[1]) in other.occ.fields or ("realisasi", key[1]) in other.occ.fields:
+        return None  # the other prints inputs too: its own row tells (the CAP rules), not this
+    return other
+
+
 def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolution | None = None) -> Iterable[Finding]:
     cls = classes(pts, ctx.mode)
     if len(cls) < 2:
@@ -330,7 +361,7 @@ def _disagreement(rule, ctx: Ctx, e: Entity, key, pts: list[Point], res: Resolut
         major = max(cls, key=len)
         cases = [(c[0], major[0]) for c in cls if c is not major]
     else:
-        loc = pts[0]
+        loc = _quoting_place(ctx, pts, key) or pts[0]
         cases = [(loc, next(c[0] for c in cls if not any(loc is x for x in c)))]
     cls_of = {id(p): k for k, c in enumerate(cls) for p in c}
     major_k = cls_of[id(major[0])] if majority else None
