@@ -174,23 +174,27 @@ def _qualified(a: str, b: str, any_end: bool = False) -> bool:
     longer one adds at most four words after it, starting with a word that qualifies ("terhadap",
     "yang", "dalam", "pada", "untuk", "per"). `any_end`: any added words (to find other names the
     shorter one also begins)."""
-    def words(name: str) -> tuple[list[str], bool]:
-        """The name's words without numbering and a trailing bracket; whether it had one."""
+    def words(name: str) -> tuple[list[str], bool, bool]:
+        """The name's words without numbering, a trailing bracket and a leading measure word;
+        whether it had the bracket, whether the measure word."""
         t = ws(name).casefold()
         bare = re.sub(r"\s*\([^()]*\)\s*$", "", t)
         w = re.sub(r"[^\w\s/]+", " ", bare).split()
         w = w[1:] if w and re.fullmatch(r"\d+|[ivxl]+|[a-z]", w[0]) else w
-        w = w[1:] if w and w[0] in _MEASURE else w  # "Proporsi potensi ..." is "Potensi ..."
-        return w, bare != t
+        measure = bool(w) and w[0] in _MEASURE
+        return (w[1:] if measure else w), bare != t, measure  # "Proporsi potensi ..." is "Potensi ..."
 
-    (wa, pa), (wb, pb) = words(a), words(b)
+    (wa, pa, ma), (wb, pb, mb) = words(a), words(b)
+    if pa and pb and re.sub(r"\s+", "", ws(a).casefold()).rsplit("(", 1)[-1] != \
+            re.sub(r"\s+", "", ws(b).casefold()).rsplit("(", 1)[-1]:
+        return False  # two different brackets ("(diluar dana BOS)", "(diluar dana DAK)"): not told
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) < 4 or len("".join(short)) < 30 or long_[:len(short)] != short:
         return False
     extra = long_[len(short):]
     if not extra:
         # the same words: one name adds a trailing bracket or a leading measure word
-        return ws(a).casefold() != ws(b).casefold() and (pa != pb or len(wa) == len(wb))
+        return pa != pb or ma != mb
     if any_end:
         return True
     return len(extra) <= 4 and _QUALIFIER.match(extra[0]) is not None

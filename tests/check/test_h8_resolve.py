@@ -34,3 +34,14 @@ def test_a_leading_measure_word_or_a_trailing_bracket_ties_two_names():
                       "semesteran dan tahunan)")
     # a measure word before a short name is not enough
     assert not _qualified("Persentase temuan SPI", "Temuan SPI")
+
+
+def test_two_different_brackets_are_not_told_apart():
+    # bab_iii_lkip_2016.pdf p3 "(diluar dana DAK)" and p22 "(diluar dana BOS)": not tied by this rule
+    assert not _qualified("Proporsi PAD terhadap Pendapatan Daerah (diluar dana BOS)",
+                          "Proporsi PAD terhadap pendapatan daerah (diluar dana DAK)")
+    assert not _qualified("Persentase penduduk miskin di wilayah perkotaan (kota)",
+                          "Persentase penduduk miskin di wilayah perkotaan (desa)")
+    # one measure word more on one side, the same bracket on both
+    assert _qualified("Proporsi aparatur yang telah mengikuti pendidikan formal (S1)",
+                      "Aparatur yang telah mengikuti pendidikan formal (S1)")
