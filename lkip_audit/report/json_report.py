@@ -6,7 +6,6 @@ timestamps, sorted findings, fixed key order).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from lkip_audit import __version__
@@ -85,7 +84,9 @@ def report_dict(doc: Document, findings: list[Finding], rules: int, path: str | 
 
 def render_json(doc: Document, findings: list[Finding], rules: int, path: str | None = None,
                 suppressed: int = 0, lang: str = "id") -> str:
-    return json.dumps(report_dict(doc, findings, rules, path, suppressed, lang), ensure_ascii=False, indent=2) + "\n"
+    from lkip_audit.report.jsontext import dumps_indented
+
+    return dumps_indented(report_dict(doc, findings, rules, path, suppressed, lang)) + "\n"  # = json.dumps(indent=2)
 
 
 def render(ri: ReportInput) -> str:

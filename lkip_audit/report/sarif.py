@@ -10,7 +10,6 @@ across revisions of the report.
 
 from __future__ import annotations
 
-import json
 
 from lkip_audit import __version__
 from lkip_audit.findings import Finding, Location
@@ -150,4 +149,6 @@ def sarif_dict(ri: ReportInput) -> dict:
 
 
 def render(ri: ReportInput) -> str:
-    return json.dumps(sarif_dict(ri), ensure_ascii=False, indent=2) + "\n"
+    from lkip_audit.report.jsontext import dumps_indented
+
+    return dumps_indented(sarif_dict(ri)) + "\n"  # = json.dumps(ensure_ascii=False, indent=2)
