@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lkip_audit.check.config import CheckConfig
-from lkip_audit.check.engine import active_rules, run_checks, start_ahead
 from lkip_audit.extract.errors import ReadError
 from lkip_audit.extract.guard import Limits, ReadOptions, discard_prestarted, prestart_reader, read_guarded
 from lkip_audit.extract.model import Document
 from lkip_audit.findings import Finding
 from lkip_audit.i18n import register
-from lkip_audit.understand import analyze_tables, understand
-from lkip_audit.understand.model import Understanding
+
+if TYPE_CHECKING:  # the understand and check stages load when a check is computed (check_document):
+    from lkip_audit.understand.model import Understanding  # a cached check does not import them
 
 
 # Exit 3 also when a document was read but nothing in it could be checked: a report
@@ -105,6 +106,9 @@ def check_document(doc: Document, config: CheckConfig, keep_settled: bool = Fals
         scales["kategori"] = config.kategori
     if config.tingkat is not None:
         scales["tingkat"] = config.tingkat
+    from lkip_audit.check.engine import active_rules, run_checks, start_ahead
+    from lkip_audit.understand import analyze_tables, understand
+
     tables = analyze_tables(doc)
     ahead = start_ahead(tables, config)  # the schema rule's validation, on an idle core beside what follows
     und = understand(doc, scales or None, tables=tables)

@@ -112,10 +112,10 @@ _LOADED: dict[str, dict[str, Rule]] = {}  # by directory: read once per process
 def _load_catalogue(root) -> dict[str, Rule]:
     texts = {p.name: p.read_text(encoding="utf-8") for p in root.iterdir() if p.name.endswith(".yaml")}
     rules = load_catalogue_from_texts(texts)
-    from lkip_audit.check.kinds import KINDS
+    from lkip_audit.check.kindnames import KIND_NAMES
 
     for rule in rules.values():
-        if rule.implemented and rule.kind not in KINDS:
+        if rule.implemented and rule.kind not in KIND_NAMES:
             raise CatalogueError(f"{rule.source}: {rule.id}: kind {rule.kind!r} has no implementation")
         for key in RULE_REFERENCES:
             ref = rule.params.get(key)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from lkip_audit.check.catalogue import Rule, load_catalogue
 from lkip_audit.check.config import CheckConfig
+from lkip_audit.check.select import active_rules  # noqa: F401 (re-exported: the engine's API)
 from lkip_audit.check.kinds import KINDS
 from lkip_audit.check.kinds.base import Ctx
 from lkip_audit.check.kinds import quality
@@ -14,10 +15,6 @@ from lkip_audit.findings import Finding
 from lkip_audit.understand.model import Understanding
 
 
-def active_rules(config: CheckConfig, catalogue: dict[str, Rule] | None = None) -> list[Rule]:
-    """Implemented rules that the configuration selects, in id order."""
-    cat = catalogue if catalogue is not None else load_catalogue()
-    return [r for _, r in sorted(cat.items()) if r.implemented and r.kind in KINDS and config.enabled(r.id)]
 
 
 def start_ahead(tables: list, config: CheckConfig | None = None,

@@ -87,7 +87,7 @@ def report_input(path: str, result, config, *, fail_on: str = "error", baseline=
     result: what the pipeline returns (``document``, ``findings``); rules: the active
     rules when the caller has them already (the same list for every report)."""
     if rules is None:
-        from lkip_audit.check.engine import active_rules
+        from lkip_audit.check.select import active_rules
 
         rules = active_rules(config)
     findings = list(result.findings)

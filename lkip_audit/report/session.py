@@ -12,7 +12,6 @@ from pathlib import Path
 
 from lkip_audit.baseline import Baseline, BaselineError, load_baseline, write_baseline
 from lkip_audit.check.config import CheckConfig
-from lkip_audit.check.engine import active_rules
 from lkip_audit.report.base import ReportInput, report_input
 from lkip_audit.report.output import OutputError, parse_formats, plan_outputs, write_report
 from lkip_audit.report.strings import s
@@ -36,6 +35,8 @@ class Session:
             self.baseline: Baseline | None = load_baseline(baseline_path) if baseline_path else None
         except (OutputError, BaselineError) as e:
             raise SessionError(str(e)) from e
+        from lkip_audit.check.select import active_rules
+
         self.rules = active_rules(config)
         self.severities = {r.id: config.severity_for(r.id, r.severity) for r in self.rules}
         self.all_findings: dict[str, list] = {}

@@ -54,7 +54,7 @@ def store_url(cli_value: str | None, config) -> str | None:
 
 
 def prepare(result, path: str, url: str, config, explain: bool = False) -> tuple[dict, list[str]]:
-    from lkip_audit.check.engine import active_rules
+    from lkip_audit.check.select import active_rules
     from lkip_audit.check.kinds import KINDS
     from lkip_audit.check.kinds.base import Ctx
     from lkip_audit.check.kinds.crossyear import Earlier

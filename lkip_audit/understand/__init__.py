@@ -9,26 +9,40 @@
 
 from __future__ import annotations
 
-from lkip_audit.extract.model import Document, Table
-from lkip_audit.understand.classify import classify
-from lkip_audit.understand.columns import map_columns
-from lkip_audit.understand.hierarchy import analyze_rows, lower_is_better_rows
-from lkip_audit.understand.model import AnalyzedTable, Band, Scale, Understanding
-from lkip_audit.understand.scales import band_for, collect_scales, default_tingkat, parse_condition
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lkip_audit.extract.model import Document, Table
+    from lkip_audit.understand.model import AnalyzedTable, Understanding
 
 __all__ = [
     "understand", "analyze_table", "analyze_tables", "band_for", "validate", "SchemaIssue", "parse_condition",
     "default_tingkat", "AnalyzedTable", "Understanding", "Scale", "Band",
 ]
 
+# Loaded on first use (PEP 562), like the stage's own modules below: importing one light
+# module of this package (understand.model, for the configuration's Scale and Band) must
+# not load the whole stage, so a check served from the cache does not import it. The
+# pandera schemas (pandas, pandera: most of a second to import) load only when used.
+_WHERE = {
+    "validate": "lkip_audit.understand.schemas",
+    "SchemaIssue": "lkip_audit.understand.schemas",
+    "validate_tables": "lkip_audit.understand.schemas",
+    "AnalyzedTable": "lkip_audit.understand.model",
+    "Understanding": "lkip_audit.understand.model",
+    "Scale": "lkip_audit.understand.model",
+    "Band": "lkip_audit.understand.model",
+    "band_for": "lkip_audit.understand.scales",
+    "default_tingkat": "lkip_audit.understand.scales",
+    "parse_condition": "lkip_audit.understand.scales",
+}
+
 
 def __getattr__(name: str):
-    # The pandera schemas (pandas, pandera: most of a second to import) load only
-    # when used, so a cached check, `rules` or `explain` never imports them.
-    if name in ("validate", "SchemaIssue", "validate_tables"):
-        from lkip_audit.understand import schemas
+    if name in _WHERE:
+        import importlib
 
-        return getattr(schemas, name)
+        return getattr(importlib.import_module(_WHERE[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -39,6 +53,10 @@ def analyze_table(table: Table, lower_is_better_terms=None) -> AnalyzedTable:
     (default: rules/vocabulary/polarity.yaml). Polarity here rests on the table alone
     (a polarity column or mark, else the name); understand() adds the report's sentences
     and the other tables (understand/polarity.py)."""
+    from lkip_audit.understand.classify import classify
+    from lkip_audit.understand.columns import map_columns
+    from lkip_audit.understand.hierarchy import analyze_rows, lower_is_better_rows
+    from lkip_audit.understand.model import AnalyzedTable
     from lkip_audit.understand.polarity import name_hints, row_marks
 
     columns, notes = map_columns(table)
@@ -69,7 +87,9 @@ def understand(doc: Document, config_scales: dict | None = None, lower_is_better
     tables as analyze_tables() gave them (else analyzed here); understand() then adds
     what the whole document says (polarity from sentences, planning stage, scales)."""
     from lkip_audit.understand import polarity
+    from lkip_audit.understand.model import Understanding
     from lkip_audit.understand.narrative import narrative
+    from lkip_audit.understand.scales import collect_scales
 
     if tables is None:
         tables = analyze_tables(doc, lower_is_better_terms)
