@@ -669,15 +669,16 @@ def _stated_mean(rule, s: Sentence, cl: list[Claim], nxt: Sentence | None, ctx: 
 
 _RP_AMOUNT = re.compile(r"\bRp\s?[.,]?\s?(?P<n>\d[\d.,]*\d)", re.I)
 # comma thousands with two decimals after a comma ("Rp, 24,240,445,765,650,00"): a convention with
-# one plausible reading (DQ001: "624,989,000,00"), not a broken number
+# one plausible reading (the malformed-cell rule's "624,989,000,00"), not a broken number
 _COMMA_CENTS = re.compile(r"\d{1,3}(?:,\d{3})+,\d{2}")
 
 
 def _broken_amounts(rule, s: Sentence, cl: list[Claim], ctx: Ctx) -> Iterable[Finding]:
     """"realisasi anggaran sebesar Rp. 907458.180,-": a rupiah amount of a sentence that is broken
     under every plausible number convention (a thousands group of other than three digits, two
-    separators in a row) is not read, so the sentence is not checked with it: said as info (DQ001
-    reports such numbers in table cells; in running text the reading of the line is less sure)."""
+    separators in a row) is not read, so the sentence is not checked with it: said as info (the
+    malformed-cell rule reports such numbers in table cells; in running text the reading of the
+    line is less sure)."""
     for m in _RP_AMOUNT.finditer(s.text):
         a, b = m.span("n")
         if any(c.start < b and a < c.end for c in cl):
