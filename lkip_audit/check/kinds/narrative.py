@@ -365,27 +365,38 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
                         rows.append((at, i, cr, pr))
                 if len(rows) == 1:
                     hits += rows
-        if not hits:
-            continue
-        if any(_equal(q, r.value) for at, i, _cr, _pr in hits for _j, q in _row_numbers(at, i)):
-            continue  # a row of the same item prints the sentence's realisation
-        if len({pr.value for _at, _i, _cr, pr in hits}) != 1:
-            continue  # the tables disagree among themselves: which one the sentence quotes is not sure
-        at, i, cr, pr = hits[0]
-        if ctx.consistent(pr, r.value) or ctx.consistent(r.parsed, pr.value):
-            continue
-        cell = cell_at(at, i, cr)
-        tie = RowTie(at.table, i, "budget-row", "high", row_label(at, i))
-        f = ctx.finding(
-            rule, at, i, cr,
-            expected=" ".join(cell.text.split()),
-            actual=r.text,
-            fields={"sentence": s.text, "tie": "budget-row"},
-            related=[_cell_location(ctx, at, i, cr)],
-            detail={"tie": {**tie.describe(), "anggaran": a.text}, "field": "realisasi_rp", **_sentence_detail(s)},
-            page=s.page_at(r.start),
-        )
-        yield _finish(f, s, s.page_at(r.start))
+        f = _budget_tie_finding(rule, s, ctx, hits, r, ("anggaran", a), "realisasi_rp", "budget-row")
+        if f is not None:
+            yield f
+
+
+def _budget_tie_finding(rule, s: Sentence, ctx: Ctx, hits: list, claim: Claim, other: tuple[str, Claim],
+                        field: str, tie_name: str) -> Finding | None:
+    """The finding of a sentence's ``claim`` against the rows ``hits`` ((table, row, column,
+    parsed cell)) tied to it through the ``other`` amount of the sentence: none when a row of
+    the item prints the claimed amount anywhere, when the rows disagree among themselves
+    (which one the sentence quotes is not sure), or when the claim is consistent with them."""
+    if not hits:
+        return None
+    if any(_equal(q, claim.value) for at, i, _c, _p in hits for _j, q in _row_numbers(at, i)):
+        return None
+    if len({p.value for _at, _i, _c, p in hits}) != 1:
+        return None
+    at, i, col, printed = hits[0]
+    if ctx.consistent(printed, claim.value) or ctx.consistent(claim.parsed, printed.value):
+        return None
+    cell = cell_at(at, i, col)
+    tie = RowTie(at.table, i, tie_name, "high", row_label(at, i))
+    f = ctx.finding(
+        rule, at, i, col,
+        expected=" ".join(cell.text.split()),
+        actual=claim.text,
+        fields={"sentence": s.text, "tie": tie_name},
+        related=[_cell_location(ctx, at, i, col)],
+        detail={"tie": {**tie.describe(), other[0]: other[1].text}, "field": field, **_sentence_detail(s)},
+        page=s.page_at(claim.start),
+    )
+    return _finish(f, s, s.page_at(claim.start))
 
 
 _PERIOD = re.compile(
@@ -455,27 +466,9 @@ def _budget_by_realisation(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, ye
                 pa, pr = number(cell_at(at, i, ca)), number(cell_at(at, i, cr))
                 if pa is not None and pr is not None and pa.value is not None and _equal(pr, r.value):
                     hits.append((at, i, ca, pa))
-        if not hits:
-            continue
-        if any(_equal(q, a.value) for at, i, _ca, _pa in hits for _j, q in _row_numbers(at, i)):
-            continue  # a row of the same item prints the sentence's budget
-        if len({pa.value for _at, _i, _ca, pa in hits}) != 1:
-            continue  # the rows disagree among themselves: which one the sentence quotes is not sure
-        at, i, ca, pa = hits[0]
-        if ctx.consistent(pa, a.value) or ctx.consistent(a.parsed, pa.value):
-            continue
-        cell = cell_at(at, i, ca)
-        tie = RowTie(at.table, i, "budget-row-realisasi", "high", row_label(at, i))
-        f = ctx.finding(
-            rule, at, i, ca,
-            expected=" ".join(cell.text.split()),
-            actual=a.text,
-            fields={"sentence": s.text, "tie": "budget-row-realisasi"},
-            related=[_cell_location(ctx, at, i, ca)],
-            detail={"tie": {**tie.describe(), "realisasi": r.text}, "field": "anggaran", **_sentence_detail(s)},
-            page=s.page_at(a.start),
-        )
-        yield _finish(f, s, s.page_at(a.start))
+        f = _budget_tie_finding(rule, s, ctx, hits, a, ("realisasi", r), "anggaran", "budget-row-realisasi")
+        if f is not None:
+            yield f
 
 
 def _budget_total(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year, done: set) -> Iterable[Finding]:
