@@ -435,6 +435,7 @@ def map_columns(table: Table) -> tuple[list[ColumnRole], list[str]]:
                 notes.append(f"col {i} {parts[i][2]!r} -> uraian (first mostly-text column, by content)")
                 break
     _disambiguate_groups(roles, parts, notes)
+    _percent_target_realisation(table, roles, notes)
     _medium_term_targets(roles, notes)
     _year_on_year(roles, notes)
     _capaian_as_realisation(table, roles, notes)
@@ -474,6 +475,28 @@ def _capaian_as_realisation(table: Table, roles: list[ColumnRole], notes: list[s
             cap.field = "realisasi"
             notes.append(f"col {cap.index} {cap.label!r}: capaian values on the target's scale "
                          f"({close}/{len(pairs)} within x2 of the target, targets spanning x{spread:.0f}): realisasi")
+
+
+def _percent_target_realisation(table: Table, roles: list[ColumnRole], notes: list[str]) -> None:
+    """"Target (%)" | "Realisasi (%)" | "Capaian (%)" of one year group (the IKU table's
+    "Tahun 2015": Target ( %) | Realisasi (%) | Capkin 2015 (%)): the "%" is the unit of
+    the target and the realisation, not a budget percentage, where the group's capaian is
+    a column of its own and no column of the group holds money. Only a header that names
+    nothing but TARGET or REALISASI (with years, TAHUN and "%")."""
+    for cap in [r for r in roles if r.field == "capaian" and r.group is not None]:
+        group = [r for r in roles if r.group == cap.group]
+        if any(r.field in ("anggaran", "realisasi_rp", "murni", "perubahan") or is_money_column(table, r.index)
+               for r in group):
+            continue
+        for r in group:
+            if r.field != "persen":
+                continue
+            words = [t for t in _strip_years(header_tokens(r.label)) if t != "%"]
+            if words in (["TARGET"], ["REALISASI"]) and not any(
+                    o.field == words[0].lower() for o in group):
+                r.field = words[0].lower()
+                notes.append(f"col {r.index} {r.label!r}: {words[0]} (%) beside the group's capaian "
+                             f"{cap.label!r}: {r.field}, not a budget percentage")
 
 
 def _year_on_year(roles: list[ColumnRole], notes: list[str]) -> None:

@@ -347,6 +347,12 @@ DOUBT_TEXT = {
         "tidak pasti daftar atau tabel mana yang dihitung kalimat ({why})",
         "it is not certain which list or table the sentence counts ({why_en})",
     ),
+    "zero-realisation": (
+        "realisasi 0: rumus target / realisasi tidak terdefinisi dan laporan tidak menyatakan rumus capaian indikator ini "
+        "(capaian {actual} mungkin berarti target tercapai penuh)",
+        "the realisation is 0: target / realisation is undefined and the report states no achievement formula for this "
+        "indicator (the achievement {actual} may mean the target fully met)",
+    ),
     "polarity-name": (
         "indikator dianggap \"semakin rendah semakin baik\" hanya dari namanya, dan capaian cocok dengan rumus semakin tinggi semakin baik ({alt})",
         "the indicator is taken as lower-is-better from its name alone, and the achievement fits the higher-is-better formula ({alt})",

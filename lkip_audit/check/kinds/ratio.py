@@ -208,6 +208,10 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             if pol is not None and pol.evidence == "name" and ctx.consistent(rp, higher):
                 # polarity rests on the name alone and the value fits higher-is-better
                 extra.append(Doubt("polarity-name", (("alt", "realisasi / target x 100 = " + ctx.fmt(higher, rp.decimals)),)))
+            # realisasi 0 and no stated formula: the target / realisasi reading has no value to
+            # compare (a division by zero a report may print as 100, "fully met"), so the
+            # inconsistency does not hold under every plausible reading: info, not an error
+            zero = [Doubt("zero-realisation", (("actual", numeric.shown(rp)),))] if stated is None and b is None else []
 
             def holds(v, rp=rp, use_a=use_a, use_b=use_b):
                 if v["target"] == 0:
@@ -226,7 +230,7 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
                 return {"result": res.number.value, "target": tt[0], "realisasi": xx[0]}
 
             doubts = judge(ctx, at, i, {"result": rcol, "target": tcol, "realisasi": xcol}, holds,
-                           values_at=values_at)
+                           values_at=values_at, extra=zero)
             if extra and not doubts:
                 severity = "warning"  # not an error: the value fits the other polarity's formula
                 note = (extra[0].reason("id"), extra[0].reason("en"))
