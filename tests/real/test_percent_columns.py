@@ -44,3 +44,13 @@ def test_a_deviation_with_realisation_zero_is_not_an_error():
     assert (by_year["2015"].severity, by_year["2015"].actual, by_year["2015"].expected) == ("error", "353,33", "160,00")
     assert by_year["2016"].severity == "info" and by_year["2016"].actual == "100"
     assert "realisasi 0" in by_year["2016"].message or "realisation is 0" in by_year["2016"].message
+
+
+def test_a_delay_of_zero_printed_as_1000_stays_an_error():
+    # 3_lkip_tahun_2016_disperindag_jabar.pdf p35 "Tingkat keterlambatan pelaporan" (lower is
+    # better): target 2 %, realisasi 0 %, capaian printed 1000. Only a printed 100 is the
+    # "fully met" reading of the division by zero; (2 x 2 - 0) / 2 x 100 = 200, and no
+    # reading gives 1000: an error, as the triage judged it from the page
+    fs = [f for f in real_audit("3_lkip_tahun_2016_disperindag_jabar.pdf").findings
+          if f.page == 35 and f.rule == "CAP002" and (f.row or "").startswith("Tingkat keterlambatan pelaporan")]
+    assert [(f.severity, f.actual, f.expected) for f in fs] == [("error", "1000", "200")]

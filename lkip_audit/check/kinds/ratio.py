@@ -208,10 +208,12 @@ def check_lower_better(rule, at: AnalyzedTable, ctx: Ctx) -> Iterable[Finding]:
             if pol is not None and pol.evidence == "name" and ctx.consistent(rp, higher):
                 # polarity rests on the name alone and the value fits higher-is-better
                 extra.append(Doubt("polarity-name", (("alt", "realisasi / target x 100 = " + ctx.fmt(higher, rp.decimals)),)))
-            # realisasi 0 and no stated formula: the target / realisasi reading has no value to
-            # compare (a division by zero a report may print as 100, "fully met"), so the
-            # inconsistency does not hold under every plausible reading: info, not an error
-            zero = [Doubt("zero-realisation", (("actual", numeric.shown(rp)),))] if stated is None and b is None else []
+            # realisasi 0 and no stated formula: the target / realisasi reading is a division by
+            # zero, which a report may print as 100 ("fully met"); a printed 100 then does not
+            # fail under every plausible reading: info, not an error (any other value, 1000
+            # for a delay of 0 days, no reading gives: still an error)
+            zero = ([Doubt("zero-realisation", (("actual", numeric.shown(rp)),))]
+                    if stated is None and b is None and rp.value == HUNDRED else [])
 
             def holds(v, rp=rp, use_a=use_a, use_b=use_b):
                 if v["target"] == 0:
