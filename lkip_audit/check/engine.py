@@ -15,8 +15,6 @@ from lkip_audit.findings import Finding
 from lkip_audit.understand.model import Understanding
 
 
-
-
 def start_ahead(tables: list, config: CheckConfig | None = None,
                 catalogue: dict[str, Rule] | None = None) -> dict:
     """The selected rules' heavy work started now, on an idle core where there is one

@@ -99,30 +99,17 @@ def _compiled_vocabulary(text: str) -> dict[str, tuple]:
 
 
 @lru_cache(maxsize=32)
-def _any_of(patterns: tuple) -> re.Pattern | None:
-    """One pattern that matches where any of ``patterns`` (compiled with re.I) does: their
-    alternation (one search of a cell instead of one per pattern); None when they do not
-    combine (a pattern with a named group used twice, or inline flags)."""
-    if not patterns:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
-    except re.error:
-        return None
-
-
-def _search_any(patterns: tuple, text: str) -> bool:
-    return _matcher(patterns)(text)
-
-
-@lru_cache(maxsize=32)
 def _matcher(patterns: tuple):
-    """text -> whether any of ``patterns`` is found in it (their alternation, else each)."""
-    combined = _any_of(patterns)
-    if combined is not None:
-        search = combined.search
-        return lambda text: search(text) is not None
-    return lambda text: any(p.search(text) for p in patterns)
+    """text -> whether any of ``patterns`` (compiled with re.I) is found in it: one search
+    of their alternation instead of one search per pattern, else (patterns that do not
+    combine: a named group used twice, inline flags) each in turn."""
+    try:
+        search = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I).search if patterns else None
+    except re.error:
+        return lambda text: any(p.search(text) for p in patterns)
+    if search is None:
+        return lambda text: False
+    return lambda text: search(text) is not None
 
 
 def _eligible(info: RowInfo) -> bool:
@@ -159,9 +146,9 @@ def name_hints(table: Table, rows: list[RowInfo], terms=None) -> dict[int, Polar
         if not _eligible(info):
             continue
         label = ws(info.label)
-        if not label or _search_any(voc.get("not_lower", ()), label):
+        if not label or _matcher(voc.get("not_lower", ()))(label):
             continue
-        if not _search_any(pats, label):
+        if not _matcher(pats)(label):
             continue  # none of the terms: the first that matches is looked for below
         for p in pats:
             if p.search(label):

@@ -329,6 +329,15 @@ def _budget_tables(ats: dict[str, AnalyzedTable], year: int | None) -> list[tupl
     return out
 
 
+def _document_budget_tables(ctx: Ctx, ats, year) -> list:
+    """_budget_tables of the document, found once per check (kept on the check's context)."""
+    cached = ctx.__dict__.get("_budget_tables")
+    if cached is None or cached[0] is not ats:
+        cached = (ats, _budget_tables(ats, year))
+        ctx.__dict__["_budget_tables"] = cached
+    return cached[1]
+
+
 def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Iterable[Finding]:
     """"Kegiatan X dengan alokasi anggaran Rp A, realisasi Rp R": X's row in a budget table of the
     document (before or after the sentence) whose anggaran is A must print R as its realisasi.
@@ -339,16 +348,13 @@ def _budget_rows(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year) -> Ite
     items = budget_amounts(s, cl)
     if not items:
         return
-    tables = ctx.__dict__.get("_budget_tables")
-    if tables is None or tables[0] is not ats:
-        tables = (ats, _budget_tables(ats, year))
-        ctx.__dict__["_budget_tables"] = tables
+    tables = _document_budget_tables(ctx, ats, year)
     for a, r, start in items:
         text = norm(s.text[start:a.start])
         if not text:
             continue
         hits = []
-        for at, ca, cr in tables[1]:
+        for at, ca, cr in tables:
             named: dict[str, list[int]] = {}
             for i in data_rows(at, roles=("body", "parent", "total")):
                 lab = row_label(at, i)
@@ -449,16 +455,13 @@ def _budget_by_realisation(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, ye
     items = _stated_budgets(s, cl)
     if not items:
         return
-    tables = ctx.__dict__.get("_budget_tables")
-    if tables is None or tables[0] is not ats:
-        tables = (ats, _budget_tables(ats, year))
-        ctx.__dict__["_budget_tables"] = tables
+    tables = _document_budget_tables(ctx, ats, year)
     for a, r, start in items:
         text = norm(s.text[start:a.start])
         if not text:
             continue
         hits = []
-        for at, ca, cr in tables[1]:
+        for at, ca, cr in tables:
             for i in data_rows(at, roles=("body", "parent", "total")):
                 lab = row_label(at, i)
                 if not lab or not _names_row(lab, text):
@@ -484,15 +487,12 @@ def _budget_total(rule, s: Sentence, cl: list[Claim], ctx: Ctx, ats, year, done:
     items = _stated_budgets(s, cl)
     if not items:
         return
-    tables = ctx.__dict__.get("_budget_tables")
-    if tables is None or tables[0] is not ats:
-        tables = (ats, _budget_tables(ats, year))
-        ctx.__dict__["_budget_tables"] = tables
+    tables = _document_budget_tables(ctx, ats, year)
     for a, r, _start in items:
         if r.text in done:
             continue
         totals, same_budget = [], []
-        for at, ca, cr in tables[1]:
+        for at, ca, cr in tables:
             total_rows = set(data_rows(at, roles=("total",)))
             for i in data_rows(at, roles=("body", "parent", "total")):
                 pa = number(cell_at(at, i, ca))
